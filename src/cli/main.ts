@@ -1,0 +1,36 @@
+import { Command, CommanderError } from 'commander';
+import { ProfileError } from '../framework/profile-error.js';
+import { InputError } from '../model/errors.js';
+import { registerConformance } from './conformance.js';
+
+/** The schedbench command line: one subcommand per job, --help on each. */
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('schedbench')
+    .description('Benchmark Kubernetes-style scheduling algorithms with a kube-scheduler-faithful core.')
+    .showHelpAfterError()
+    .exitOverride();
+  registerConformance(program);
+  return program;
+}
+
+/** Runs the CLI; user errors print one line on stderr and exit 2, never a stack trace. */
+export async function main(argv: readonly string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode;
+      return;
+    }
+    if (e instanceof InputError || e instanceof ProfileError) {
+      process.stderr.write(`schedbench: ${e.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw e;
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,58 @@
+import type { NodeId, PodId, Sym } from '../model/ids.js';
+import type { LabelSet } from '../model/labels.js';
+import type { ModelContext } from '../model/model-context.js';
+import type { CompiledPod } from '../model/pod.js';
+import type { HostPort } from '../model/ports.js';
+import type { TaintList } from '../model/taints.js';
+
+/**
+ * The read-only cluster that plugins see during a cycle: typed arrays indexed by node id
+ * (struct of arrays), plus lookups. Node ids are stable; removed nodes keep their id and
+ * drop out of `nodeOrder`. By contract nothing here is written through the view.
+ */
+export interface ClusterView {
+  readonly model: ModelContext;
+  /** Node ids ever allocated (array rows); live nodes are those in nodeOrder. */
+  readonly nodeCapacity: number;
+  /** Live nodes in kube-scheduler's snapshot order (zones interleaved, see NodeOrder). */
+  nodeOrder(): Int32Array;
+  /** Number of live nodes. */
+  readonly liveNodeCount: number;
+  /** Resource dimensions per row of allocatable/requested. */
+  readonly dims: number;
+  /** allocatable[node * dims + r] */
+  readonly allocatable: Float64Array;
+  /** requested[node * dims + r]: sum of bound pods' requests; requested[.. + PODS] = pod count. */
+  readonly requested: Float64Array;
+  /** nonZeroRequested[node * 2 + 0] millicores, [node * 2 + 1] bytes: scoring defaults applied. */
+  readonly nonZeroRequested: Float64Array;
+  readonly unschedulable: Uint8Array;
+  /** Node name sym per node. */
+  readonly nodeName: Int32Array;
+  /** The node with this name, or -1. */
+  nodeByName(name: Sym): NodeId | -1;
+  /** A node's labels. */
+  nodeLabels(node: NodeId): LabelSet;
+  /**
+   * The value of label `key` per node id (NO_SYM when absent), or null when no node has
+   * the key. Fetch once per cycle; index it per node in the hot loop.
+   */
+  labelColumn(key: Sym): Int32Array | null;
+  nodeTaints(node: NodeId): TaintList;
+  /** Size in bytes of image `name` on `node`, or -1 when the node does not have it. */
+  imageSize(node: NodeId, name: Sym): number;
+  /** How many live nodes have image `name`. */
+  imageNodeCount(name: Sym): number;
+  /** Host ports in use on a node. */
+  usedHostPorts(node: NodeId): readonly HostPort[];
+  /** Pods bound to a node. */
+  podsOn(node: NodeId): readonly PodId[];
+  /** A pod known to the cluster (bound or not), by id. */
+  pod(id: PodId): CompiledPod;
+  /** The node a pod is bound to, or -1. */
+  nodeOf(id: PodId): NodeId | -1;
+  /** Labels of a namespace (for namespaceSelector); empty when unknown. */
+  namespaceLabels(ns: Sym): LabelSet;
+  /** Known namespaces (syms), in the order they were registered. */
+  namespaces(): readonly Sym[];
+}

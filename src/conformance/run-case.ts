@@ -1,0 +1,97 @@
+import { ClusterState } from '../cluster/cluster-state.js';
+import type { CycleContext, NodeList, Registry, StatusCode } from '../framework/types.js';
+import { Rejection, SKIP } from '../framework/types.js';
+import { verdictStatus } from '../framework/verdict.js';
+import { compileNamespace, compileNode } from '../model/compile-node.js';
+import { compilePod } from '../model/compile-pod.js';
+import type { NodeId } from '../model/ids.js';
+import { ModelContext } from '../model/model-context.js';
+import type { VectorCase } from './vector.js';
+
+/** One expectation that did not hold. */
+export interface Mismatch {
+  readonly node: string;
+  readonly what: 'filter' | 'score' | 'preScore';
+  readonly expected: string | number;
+  readonly actual: string | number;
+}
+
+/** The result of one case: mismatches, or an error (plugin missing, bad input, crash). */
+export interface CaseResult {
+  readonly name: string;
+  readonly mismatches: readonly Mismatch[];
+  readonly error: string | null;
+}
+
+/**
+ * Runs one vector the way FORMAT.md says: a snapshot of `nodes` + `existingPods`, then
+ * PreFilter -> Filter per node for expect.filter, and PreScore -> Score -> NormalizeScore
+ * over the candidate nodes for expect.scores. Only the case's plugin runs.
+ */
+export function runCase(pluginName: string, c: VectorCase, registry: Registry): CaseResult {
+  try {
+    return { name: c.name, mismatches: evaluate(pluginName, c, registry), error: null };
+  } catch (e) {
+    return { name: c.name, mismatches: [], error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function evaluate(pluginName: string, c: VectorCase, registry: Registry): Mismatch[] {
+  const model = new ModelContext();
+  const { symbols } = model;
+  const nodes = c.nodes.map((n) => compileNode(n, model));
+  const state = ClusterState.from(model, nodes);
+  for (const ns of c.namespaces ?? []) {
+    const n = compileNamespace(ns, model);
+    state.setNamespace(symbols.intern(n.name), n.labels);
+  }
+  for (const raw of c.existingPods ?? []) {
+    const pod = compilePod(raw, model, { defaultNamespace: '' });
+    const node = state.nodeByName(pod.nodeName);
+    if (node === -1) throw new Error(`existing pod ${pod.name} is on unknown node`);
+    state.bind(pod, node);
+  }
+  const pod = compilePod(c.pod, model, { defaultNamespace: '' });
+  const factory = registry.get(pluginName);
+  if (factory === undefined) throw new Error(`plugin ${pluginName} is not implemented`);
+  const plugin = factory(c.args ?? {}, { model });
+  const cx: CycleContext = { view: state };
+  const nodeId = (name: string): NodeId => {
+    const id = state.nodeByName(symbols.intern(name));
+    if (id === -1) throw new Error(`expectation names unknown node ${name}`);
+    return id;
+  };
+  const out: Mismatch[] = [];
+
+  if (c.expect.filter !== undefined) {
+    if (!plugin.filter) throw new Error(`${pluginName} has no filter`);
+    const pre = plugin.preFilter ? plugin.preFilter(cx, pod) : undefined;
+    for (const [name, want] of Object.entries(c.expect.filter)) {
+      let got: StatusCode;
+      if (pre === SKIP) got = 'Success';
+      else if (pre instanceof Rejection) got = pre.unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable';
+      else got = verdictStatus(plugin, plugin.filter(cx, pod, nodeId(name), pre));
+      if (got !== want) out.push({ node: name, what: 'filter', expected: want, actual: got });
+    }
+  }
+
+  if (c.expect.scores !== undefined || c.expect.preScore !== undefined) {
+    if (!plugin.score) throw new Error(`${pluginName} has no score`);
+    const names = c.scoreNodes ?? nodes.map((n) => symbols.text(n.name));
+    const list: NodeList = { ids: Int32Array.from(names.map(nodeId)), count: names.length };
+    const pre = plugin.preScore ? plugin.preScore(cx, pod, list) : undefined;
+    const skipped = pre === SKIP;
+    if (c.expect.preScore === 'Skip' && !skipped) out.push({ node: '*', what: 'preScore', expected: 'Skip', actual: 'ran' });
+    const scores = new Float64Array(list.count);
+    if (!skipped) {
+      for (let i = 0; i < list.count; i++) scores[i] = plugin.score(cx, pod, list.ids[i] as NodeId, pre);
+      plugin.normalize?.(cx, pod, list, scores, pre);
+    }
+    for (const [name, want] of Object.entries(c.expect.scores ?? {})) {
+      const i = names.indexOf(name);
+      const got = i < 0 ? Number.NaN : scores[i]!;
+      if (got !== want) out.push({ node: name, what: 'score', expected: want, actual: got });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+import type { ModelContext } from '../model/model-context.js';
+import type { ProfileSpec } from './profile.js';
+import { ProfileError } from './profile-error.js';
+import type { Plugin, Registry } from './types.js';
+
+/**
+ * A profile turned into what a cycle runs: plugins split by extension point once, in
+ * profile order (kube runs filters in configured order and stops at the first failure),
+ * weights checked and kept in an Int32Array parallel to `scorers`.
+ */
+export interface Framework {
+  readonly profile: ProfileSpec;
+  readonly preFilters: readonly Plugin[];
+  readonly filters: readonly Plugin[];
+  readonly scorers: readonly Plugin[];
+  readonly weights: Int32Array;
+  /** 0 = adaptive. */
+  readonly percentageOfNodesToScore: number;
+}
+
+/** Builds a framework; throws ProfileError on unknown plugins, bad weights or bad args. */
+export function buildFramework(spec: ProfileSpec, registry: Registry, model: ModelContext): Framework {
+  const instances = new Map<string, Plugin>();
+  const instance = (name: string, path: string): Plugin => {
+    let p = instances.get(name);
+    if (p === undefined) {
+      const factory = registry.get(name);
+      if (factory === undefined) {
+        throw new ProfileError(path, `unknown plugin ${JSON.stringify(name)} (known: ${[...registry.keys()].sort().join(', ')})`);
+      }
+      try {
+        p = factory(spec.args?.[name], { model });
+      } catch (e) {
+        if (e instanceof ProfileError) throw new ProfileError(`args.${name}${e.path === '' ? '' : `.${e.path}`}`, e.problem);
+        throw e;
+      }
+      instances.set(name, p);
+    }
+    return p;
+  };
+  for (const name of Object.keys(spec.args ?? {})) {
+    if (!spec.filter.includes(name) && !spec.score.some((s) => s.name === name)) {
+      throw new ProfileError(`args.${name}`, 'args given for a plugin the profile does not enable');
+    }
+  }
+  const filters: Plugin[] = [];
+  const preFilters: Plugin[] = [];
+  spec.filter.forEach((name, i) => {
+    if (spec.filter.indexOf(name) !== i) throw new ProfileError(`filter[${i}]`, `plugin ${name} is listed twice`);
+    const p = instance(name, `filter[${i}]`);
+    if (!p.filter) throw new ProfileError(`filter[${i}]`, `plugin ${name} has no Filter extension point`);
+    filters.push(p);
+    if (p.preFilter) preFilters.push(p);
+  });
+  const scorers: Plugin[] = [];
+  const weights: number[] = [];
+  spec.score.forEach((s, i) => {
+    if (spec.score.findIndex((o) => o.name === s.name) !== i) throw new ProfileError(`score[${i}]`, `plugin ${s.name} is listed twice`);
+    if (!Number.isInteger(s.weight) || s.weight < 1) {
+      throw new ProfileError(`score[${i}].weight`, `expected a positive integer weight, got ${String(s.weight)}`);
+    }
+    const p = instance(s.name, `score[${i}].name`);
+    if (!p.score) throw new ProfileError(`score[${i}]`, `plugin ${s.name} has no Score extension point`);
+    scorers.push(p);
+    weights.push(s.weight);
+  });
+  const pct = spec.percentageOfNodesToScore ?? 0;
+  if (!Number.isInteger(pct) || pct < 0 || pct > 100) {
+    throw new ProfileError('percentageOfNodesToScore', `expected an integer from 0 to 100, got ${String(pct)}`);
+  }
+  return { profile: spec, preFilters, filters, scorers, weights: Int32Array.from(weights), percentageOfNodesToScore: pct };
+}

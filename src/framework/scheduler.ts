@@ -1,0 +1,134 @@
+import type { ClusterView } from '../cluster/cluster-view.js';
+import type { NodeId } from '../model/ids.js';
+import type { CompiledPod } from '../model/pod.js';
+import { makeDiagnosis, NO_NODES_MESSAGE } from './diagnosis.js';
+import { numFeasibleNodesToFind } from './feasible-search.js';
+import type { Framework } from './framework.js';
+import { runPreFilters, runScorePlugins } from './run-plugins.js';
+import { selectHost } from './select-host.js';
+import type { CycleContext, Decision, RandomSource } from './types.js';
+import { PASS, SKIP } from './types.js';
+import { verdictReasons, verdictStatus } from './verdict.js';
+
+/**
+ * Schedules one pod at a time against a ClusterView, the way kube-scheduler's
+ * schedulePod does (pkg/scheduler/schedule_one.go):
+ *   1. PreFilter (a Rejection ends the cycle);
+ *   2. the feasible-node search: nodes in snapshot order starting at a rotating index,
+ *      filters in profile order (first failure wins), stopping at numFeasibleNodesToFind;
+ *   3. no feasible node: a diagnosis; exactly one: chosen without scoring;
+ *   4. PreScore, Score, NormalizeScore, weighted sum;
+ *   5. the highest total, ties broken by the seeded stream.
+ * It never binds: the caller does. Scratch buffers are reused across cycles.
+ */
+export class Scheduler {
+  private nextStartNodeIndex = 0;
+  private feasible = new Int32Array(0);
+  private rejectedNode = new Int32Array(0);
+  private rejectedPlugin = new Int32Array(0);
+  private rejectedVerdict = new Int32Array(0);
+  private totals = new Float64Array(0);
+  private scores: Float64Array[] = [];
+  private readonly filterState: unknown[];
+
+  constructor(readonly fw: Framework, private readonly rng: RandomSource) {
+    this.filterState = new Array(fw.filters.length);
+  }
+
+  scheduleOne(view: ClusterView, pod: CompiledPod): Decision {
+    const cx: CycleContext = { view };
+    const order = view.nodeOrder();
+    const numAll = order.length;
+    if (numAll === 0) {
+      return { kind: 'unschedulable', diagnosis: { ...makeDiagnosis(0, new Map(), null, false), message: NO_NODES_MESSAGE } };
+    }
+    this.ensureCapacity(numAll);
+
+    const pre = runPreFilters(this.fw, cx, pod, this.filterState);
+    if (pre !== null) {
+      const msg = pre.rejection.message;
+      return { kind: 'unschedulable', diagnosis: makeDiagnosis(numAll, new Map([[msg, numAll]]), msg, pre.rejection.unresolvable) };
+    }
+
+    const { found, rejected } = this.findFeasible(cx, pod, order);
+    if (found === 0) return { kind: 'unschedulable', diagnosis: this.diagnose(cx, pod, numAll, rejected) };
+    const evaluated = found + rejected;
+    if (found === 1) {
+      return {
+        kind: 'bound', node: this.feasible[0] as NodeId, score: 0,
+        pluginScores: new Float64Array(this.fw.scorers.length), feasibleNodes: 1, evaluatedNodes: evaluated,
+      };
+    }
+    const list = { ids: this.feasible, count: found };
+    runScorePlugins(this.fw, cx, pod, list, this.scores, this.totals);
+    const best = selectHost(this.totals, found, this.rng);
+    const pluginScores = new Float64Array(this.fw.scorers.length);
+    for (let s = 0; s < pluginScores.length; s++) pluginScores[s] = this.scores[s]![best]! * this.fw.weights[s]!;
+    return {
+      kind: 'bound', node: this.feasible[best] as NodeId, score: this.totals[best]!,
+      pluginScores, feasibleNodes: found, evaluatedNodes: evaluated,
+    };
+  }
+
+  /** The feasible-node search; fills this.feasible and the rejected-* arrays. */
+  private findFeasible(cx: CycleContext, pod: CompiledPod, order: Int32Array): { found: number; rejected: number } {
+    const numAll = order.length;
+    const want = numFeasibleNodesToFind(this.fw.percentageOfNodesToScore, numAll);
+    const filters = this.fw.filters;
+    const nf = filters.length;
+    const state = this.filterState;
+    const start = this.nextStartNodeIndex % numAll;
+    let found = 0;
+    let rejected = 0;
+    for (let k = 0; k < numAll && found < want; k++) {
+      let idx = start + k;
+      if (idx >= numAll) idx -= numAll;
+      const node = order[idx] as NodeId;
+      let failed = -1;
+      let verdict = PASS;
+      for (let f = 0; f < nf; f++) {
+        const st = state[f];
+        if (st === SKIP) continue;
+        verdict = filters[f]!.filter!(cx, pod, node, st);
+        if (verdict !== PASS) { failed = f; break; }
+      }
+      if (failed < 0) {
+        this.feasible[found++] = node;
+      } else {
+        this.rejectedNode[rejected] = node;
+        this.rejectedPlugin[rejected] = failed;
+        this.rejectedVerdict[rejected] = verdict;
+        rejected++;
+      }
+    }
+    this.nextStartNodeIndex = (start + found + rejected) % numAll;
+    return { found, rejected };
+  }
+
+  /** Slow path, only when no node fits: reason texts counted per node. */
+  private diagnose(cx: CycleContext, pod: CompiledPod, numAll: number, rejected: number) {
+    const reasons = new Map<string, number>();
+    let unresolvable = true;
+    for (let r = 0; r < rejected; r++) {
+      const plugin = this.fw.filters[this.rejectedPlugin[r]!]!;
+      const node = this.rejectedNode[r] as NodeId;
+      const verdict = this.rejectedVerdict[r]!;
+      if (verdictStatus(plugin, verdict) !== 'UnschedulableAndUnresolvable') unresolvable = false;
+      for (const text of new Set(verdictReasons(plugin, cx, pod, node, verdict, this.filterState[this.rejectedPlugin[r]!]))) {
+        reasons.set(text, (reasons.get(text) ?? 0) + 1);
+      }
+    }
+    return makeDiagnosis(numAll, reasons, null, unresolvable && rejected > 0);
+  }
+
+  private ensureCapacity(n: number): void {
+    if (this.feasible.length >= n) return;
+    const cap = Math.max(n, this.feasible.length * 2);
+    this.feasible = new Int32Array(cap);
+    this.rejectedNode = new Int32Array(cap);
+    this.rejectedPlugin = new Int32Array(cap);
+    this.rejectedVerdict = new Int32Array(cap);
+    this.totals = new Float64Array(cap);
+    this.scores = this.fw.scorers.map(() => new Float64Array(cap));
+  }
+}

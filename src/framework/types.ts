@@ -1,0 +1,118 @@
+import type { ClusterView } from '../cluster/cluster-view.js';
+import type { NodeId } from '../model/ids.js';
+import type { ModelContext } from '../model/model-context.js';
+import type { CompiledPod } from '../model/pod.js';
+
+/**
+ * A filter's answer for one node: 0 passes; bit i set means the plugin's reasons[i].
+ * Several reasons at once ("Insufficient cpu" and "Insufficient memory") cost nothing.
+ */
+export type Verdict = number;
+export const PASS: Verdict = 0;
+
+/** One way a plugin can reject a node. */
+export interface Reason {
+  /** kube-scheduler's reason text, e.g. "Insufficient cpu". */
+  readonly text: string;
+  /** UnschedulableAndUnresolvable: preemption on this node cannot help. */
+  readonly unresolvable: boolean;
+}
+
+/** Returned by preFilter/preScore when the plugin has nothing to do for this pod. */
+export const SKIP: unique symbol = Symbol('skip');
+export type Skip = typeof SKIP;
+
+/**
+ * Returned by preFilter when no node can take the pod (kube's PreFilter returning
+ * Unschedulable / UnschedulableAndUnresolvable): the cycle stops before any filter runs.
+ */
+export class Rejection {
+  constructor(readonly message: string, readonly unresolvable: boolean) {}
+}
+
+/** kube-scheduler status codes, as reported by explain and the conformance harness. */
+export type StatusCode = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Skip';
+
+/** A read-only list of node ids: ids[0..count). */
+export interface NodeList {
+  readonly ids: Int32Array;
+  readonly count: number;
+}
+
+/** What a cycle shares with plugins. */
+export interface CycleContext {
+  readonly view: ClusterView;
+}
+
+/**
+ * A scheduling plugin: every hook is optional. State computed once per pod in preFilter
+ * (or preScore) is handed back to filter (score, normalize) as `pre`: CycleState without
+ * string keys. Hooks named after kube-scheduler's extension points behave like them.
+ */
+export interface Plugin<F = unknown, S = unknown> {
+  /** The kube-scheduler plugin name, e.g. "NodeResourcesFit". */
+  readonly name: string;
+  /** Reasons this plugin rejects nodes with; bit i of a Verdict is reasons[i]. */
+  readonly reasons?: readonly Reason[];
+
+  /** Once per pod. SKIP: filter() is not called this cycle. Rejection: pod fits nowhere. */
+  preFilter?(cx: CycleContext, pod: CompiledPod): F | Skip | Rejection;
+  /** Per candidate node; the hot path: no allocation, no strings. */
+  filter?(cx: CycleContext, pod: CompiledPod, node: NodeId, pre: F): Verdict;
+  /**
+   * Reason texts for a rejected node when they depend on the node (an untolerated
+   * taint's key and value). Slow path: only used to explain and diagnose.
+   */
+  describe?(cx: CycleContext, pod: CompiledPod, node: NodeId, verdict: Verdict, pre: F): string[];
+
+  /** Once per pod, over the feasible nodes. SKIP: score() is not called; scores stay 0. */
+  preScore?(cx: CycleContext, pod: CompiledPod, feasible: NodeList): S | Skip;
+  /** Raw score for one feasible node. */
+  score?(cx: CycleContext, pod: CompiledPod, node: NodeId, pre: S): number;
+  /** In place: scores[i] belongs to feasible.ids[i]; after it, integers in [0, 100]. */
+  normalize?(cx: CycleContext, pod: CompiledPod, feasible: NodeList, scores: Float64Array, pre: S): void;
+}
+
+/** What a plugin factory may use while it reads its args. */
+export interface PluginEnv {
+  readonly model: ModelContext;
+}
+
+/** Builds a plugin from its args (a KubeSchedulerConfiguration pluginConfig[].args). */
+export type PluginFactory = (args: unknown, env: PluginEnv) => Plugin;
+
+/** Plugin name -> factory. */
+export type Registry = ReadonlyMap<string, PluginFactory>;
+
+/** The seeded source of tie-breaks; the scheduler never calls Math.random. */
+export interface RandomSource {
+  /** A uniform integer in [0, n). */
+  int(n: number): number;
+}
+
+/** Counts of rejected nodes per reason text: kube's "0/N nodes are available: ...". */
+export interface Diagnosis {
+  readonly nodeCount: number;
+  /** Reason text -> number of nodes it was given for. */
+  readonly reasons: ReadonlyMap<string, number>;
+  /** Set when a preFilter rejected the pod outright. */
+  readonly preFilterMessage: string | null;
+  /** True when every rejection is UnschedulableAndUnresolvable (preemption cannot help). */
+  readonly unresolvable: boolean;
+  /** kube-scheduler's FitError message. */
+  readonly message: string;
+}
+
+/** The outcome of one scheduling cycle. */
+export type Decision =
+  | {
+    readonly kind: 'bound';
+    readonly node: NodeId;
+    /** Weighted total score of the chosen node (0 when scoring was skipped). */
+    readonly score: number;
+    /** Weighted score per score plugin for the chosen node, in Framework.scorers order. */
+    readonly pluginScores: Float64Array;
+    readonly feasibleNodes: number;
+    readonly evaluatedNodes: number;
+  }
+  | { readonly kind: 'unschedulable'; readonly diagnosis: Diagnosis };

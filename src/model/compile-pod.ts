@@ -1,0 +1,201 @@
+import { InputError, formatPath } from './errors.js';
+import type { PodId, Sym } from './ids.js';
+import { NO_SYM } from './ids.js';
+import type { LabelSelectorInput, PodAffinityTermInput, PodInput } from './k8s-schema.js';
+import { podSchema } from './k8s-schema.js';
+import type { LabelSelector, LabelSet, Requirement } from './labels.js';
+import {
+  compileLabelSelector, compileLabels, labelValue, OP_IN, OP_NOT_IN, SELECT_NOTHING, withRequirements,
+} from './labels.js';
+import type { ModelContext } from './model-context.js';
+import { compileNodeSelector, compileNodeSelectorTerm } from './node-selector.js';
+import type { CompiledPod, OwnerRef, PodAffinityTerm, SpreadConstraint, WeightedPodAffinityTerm } from './pod.js';
+import { DO_NOT_SCHEDULE, SCHEDULE_ANYWAY } from './pod.js';
+import { podRequests, toVector } from './pod-requests.js';
+import { compileHostPort } from './ports.js';
+import { CPU, MEMORY } from './resources.js';
+import { compileTolerations } from './taints.js';
+
+/** Options for reading pods. */
+export interface CompilePodOptions {
+  /** Where the object came from, for error messages. */
+  readonly file?: string;
+  /** Namespace of a pod without metadata.namespace. @default "default" */
+  readonly defaultNamespace?: string;
+}
+
+/** Validates an unknown value as a v1 Pod and compiles it; throws InputError naming the field. */
+export function compilePod(raw: unknown, ctx: ModelContext, opts: CompilePodOptions = {}): CompiledPod {
+  const meta = (raw as { metadata?: { name?: unknown; namespace?: unknown } } | null)?.metadata;
+  const ns = typeof meta?.namespace === 'string' ? meta.namespace : (opts.defaultNamespace ?? 'default');
+  const objName = `pod ${ns === '' ? '' : `${ns}/`}${typeof meta?.name === 'string' ? meta.name : '(unnamed)'}`;
+  const where = (path: string) => ({ file: opts.file, object: objName, path });
+  const parsed = podSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(where(formatPath(issue.path)), issue.message);
+  }
+  const fail = (path: string, problem: string): never => { throw new InputError(where(path), problem); };
+  return compileValidPod(parsed.data, ns, ctx, fail);
+}
+
+function compileValidPod(p: PodInput, ns: string, ctx: ModelContext, fail: (path: string, problem: string) => never): CompiledPod {
+  const { symbols, resources } = ctx;
+  const spec = p.spec;
+  const labels = compileLabels(p.metadata?.labels, symbols);
+  const namespace = symbols.intern(ns);
+
+  const requests = toVector(podRequests(spec, resources, false), resources);
+  const nonZero = podRequests(spec, resources, true);
+
+  const na = spec.affinity?.nodeAffinity;
+  const requiredNodeAffinity = na?.requiredDuringSchedulingIgnoredDuringExecution
+    ? compileNodeSelector(na.requiredDuringSchedulingIgnoredDuringExecution, symbols,
+      (path, m) => fail(`spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.${path}`, m))
+    : null;
+  const preferredNodeAffinity = (na?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((t, i) => ({
+    weight: t.weight,
+    term: compileNodeSelectorTerm(t.preference, symbols,
+      (path, m) => fail(`spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[${i}].preference.${path}`, m)),
+  }));
+  const nodeSelector = spec.nodeSelector && Object.keys(spec.nodeSelector).length > 0
+    ? compileNodeSelectorTerm(
+      { matchExpressions: Object.entries(spec.nodeSelector).map(([key, v]) => ({ key, operator: 'In' as const, values: [v] })) },
+      symbols, (path, m) => fail(`spec.nodeSelector.${path}`, m))
+    : null;
+
+  const termCtx: TermContext = { ctx, labels, ns: namespace, fail };
+  const pa = spec.affinity?.podAffinity;
+  const paa = spec.affinity?.podAntiAffinity;
+  const base = 'spec.affinity';
+
+  return {
+    id: ctx.newPodId() as PodId,
+    name: p.metadata?.name ?? '',
+    namespace,
+    labels,
+    priority: spec.priority ?? 0,
+    requests,
+    nonZeroCpuMilli: nonZero.get(CPU) ?? 0,
+    nonZeroMemBytes: nonZero.get(MEMORY) ?? 0,
+    nodeName: spec.nodeName ? symbols.intern(spec.nodeName) : NO_SYM,
+    nodeSelector,
+    requiredNodeAffinity,
+    preferredNodeAffinity,
+    tolerations: compileTolerations(spec.tolerations, symbols, (path, m) => fail(`spec.tolerations${path}`, m)),
+    affinityRequired: requiredTerms(pa?.requiredDuringSchedulingIgnoredDuringExecution, termCtx, `${base}.podAffinity.requiredDuringSchedulingIgnoredDuringExecution`),
+    affinityPreferred: preferredTerms(pa?.preferredDuringSchedulingIgnoredDuringExecution, termCtx, `${base}.podAffinity.preferredDuringSchedulingIgnoredDuringExecution`),
+    antiAffinityRequired: requiredTerms(paa?.requiredDuringSchedulingIgnoredDuringExecution, termCtx, `${base}.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution`),
+    antiAffinityPreferred: preferredTerms(paa?.preferredDuringSchedulingIgnoredDuringExecution, termCtx, `${base}.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution`),
+    spread: (spec.topologySpreadConstraints ?? []).map((c, i) => compileSpread(c, termCtx, `spec.topologySpreadConstraints[${i}]`)),
+    hostPorts: hostPorts(p, ctx),
+    images: [...(spec.initContainers ?? []), ...spec.containers]
+      .filter((c) => c.image !== null && c.image !== undefined && c.image !== '')
+      .map((c) => symbols.intern(normalizedImageName(c.image!))),
+    owner: controllerOf(p),
+    terminating: p.metadata?.deletionTimestamp !== null && p.metadata?.deletionTimestamp !== undefined,
+    gated: (spec.schedulingGates ?? []).length > 0,
+    nominatedNodeName: p.status?.nominatedNodeName ? symbols.intern(p.status.nominatedNodeName) : NO_SYM,
+  };
+}
+
+interface TermContext {
+  readonly ctx: ModelContext;
+  readonly labels: LabelSet;
+  readonly ns: Sym;
+  readonly fail: (path: string, problem: string) => never;
+}
+
+function requiredTerms(terms: readonly PodAffinityTermInput[] | null | undefined, tc: TermContext, path: string): PodAffinityTerm[] {
+  return (terms ?? []).map((t, i) => compileAffinityTerm(t, tc, `${path}[${i}]`));
+}
+
+function preferredTerms(
+  terms: readonly { weight: number; podAffinityTerm: PodAffinityTermInput }[] | null | undefined, tc: TermContext, path: string,
+): WeightedPodAffinityTerm[] {
+  return (terms ?? []).map((t, i) => ({
+    weight: t.weight,
+    term: compileAffinityTerm(t.podAffinityTerm, tc, `${path}[${i}].podAffinityTerm`),
+  }));
+}
+
+/**
+ * Compiles a pod-affinity term the way kube-scheduler's framework.AffinityTerm reads it:
+ * no namespaces and no namespaceSelector means the pod's own namespace; matchLabelKeys
+ * and mismatchLabelKeys are merged into the selector as the API server merges them
+ * (key In / NotIn the incoming pod's value, for keys the pod has).
+ */
+function compileAffinityTerm(t: PodAffinityTermInput, tc: TermContext, path: string): PodAffinityTerm {
+  const { symbols } = tc.ctx;
+  const sel = compileSel(t.labelSelector, tc, `${path}.labelSelector`);
+  const extra: Requirement[] = [
+    ...labelKeyRequirements(t.matchLabelKeys, OP_IN, tc),
+    ...labelKeyRequirements(t.mismatchLabelKeys, OP_NOT_IN, tc),
+  ];
+  const namespaces = t.namespaces ?? [];
+  const hasNsSelector = t.namespaceSelector !== null && t.namespaceSelector !== undefined;
+  return {
+    selector: withRequirements(sel, extra),
+    namespaces: namespaces.length === 0 && !hasNsSelector
+      ? Int32Array.of(tc.ns)
+      : Int32Array.from(new Set(namespaces.map((n) => symbols.intern(n)))),
+    namespaceSelector: hasNsSelector ? compileSel(t.namespaceSelector, tc, `${path}.namespaceSelector`) : SELECT_NOTHING,
+    topologyKey: symbols.intern(t.topologyKey),
+  };
+}
+
+function compileSpread(
+  c: NonNullable<PodInput['spec']['topologySpreadConstraints']>[number], tc: TermContext, path: string,
+): SpreadConstraint {
+  const sel = compileSel(c.labelSelector, tc, `${path}.labelSelector`);
+  if (c.minDomains !== null && c.minDomains !== undefined && c.whenUnsatisfiable !== 'DoNotSchedule') {
+    tc.fail(`${path}.minDomains`, 'minDomains may only be set with whenUnsatisfiable: DoNotSchedule');
+  }
+  return {
+    maxSkew: c.maxSkew,
+    topologyKey: tc.ctx.symbols.intern(c.topologyKey),
+    whenUnsatisfiable: c.whenUnsatisfiable === 'DoNotSchedule' ? DO_NOT_SCHEDULE : SCHEDULE_ANYWAY,
+    selector: withRequirements(sel, labelKeyRequirements(c.matchLabelKeys, OP_IN, tc)),
+    minDomains: c.minDomains ?? 1,
+    honorNodeAffinity: (c.nodeAffinityPolicy ?? 'Honor') === 'Honor',
+    honorNodeTaints: (c.nodeTaintsPolicy ?? 'Ignore') === 'Honor',
+  };
+}
+
+function compileSel(sel: LabelSelectorInput | null | undefined, tc: TermContext, path: string): LabelSelector {
+  return compileLabelSelector(sel, tc.ctx.symbols, (p, m) => tc.fail(`${path}.${p}`, m));
+}
+
+function labelKeyRequirements(keys: readonly string[] | null | undefined, op: typeof OP_IN | typeof OP_NOT_IN, tc: TermContext): Requirement[] {
+  const out: Requirement[] = [];
+  for (const k of keys ?? []) {
+    const key = tc.ctx.symbols.intern(k);
+    const v = labelValue(tc.labels, key);
+    if (v !== NO_SYM) out.push({ key, op, values: Int32Array.of(v), bound: 0 });
+  }
+  return out;
+}
+
+function hostPorts(p: PodInput, ctx: ModelContext) {
+  const out = [];
+  for (const c of [...(p.spec.initContainers ?? []), ...p.spec.containers]) {
+    for (const port of c.ports ?? []) {
+      if ((port.hostPort ?? 0) > 0) out.push(compileHostPort(port.hostIP, port.protocol, port.hostPort!, ctx.symbols));
+    }
+  }
+  return out;
+}
+
+function controllerOf(p: PodInput): OwnerRef | null {
+  const ref = (p.metadata?.ownerReferences ?? []).find((r) => r.controller === true);
+  return ref ? { kind: ref.kind, name: ref.name } : null;
+}
+
+/**
+ * Mirrors imagelocality.normalizedImageName: an image without a tag or digest is
+ * ":latest". (A ':' after the last '/' is a tag; a digest contains '@'.)
+ */
+export function normalizedImageName(name: string): string {
+  if (name.lastIndexOf(':') <= name.lastIndexOf('/')) return `${name}:latest`;
+  return name;
+}

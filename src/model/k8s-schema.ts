@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { parseQuantity, QuantityError } from './quantity.js';
+
+/**
+ * Zod schemas for the parts of v1 Node, v1 Pod and v1 Namespace that scheduling reads.
+ * Objects are loose: fields the scheduler does not read are kept, not rejected, so a
+ * `kubectl get -o json` dump validates as it is. Enumerations that Kubernetes' own
+ * validation restricts (operators, effects, whenUnsatisfiable) are restricted here too.
+ */
+
+const quantity = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const text = typeof v === 'number' ? String(v) : v;
+  try {
+    parseQuantity(text);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: e instanceof QuantityError ? e.message : String(e) });
+    return z.NEVER;
+  }
+  return text;
+});
+const resourceList = z.record(z.string(), quantity);
+const stringMap = z.record(z.string(), z.string());
+
+const labelSelectorRequirement = z.looseObject({
+  key: z.string(),
+  operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist']),
+  values: z.array(z.string()).optional(),
+});
+export const labelSelectorSchema = z.looseObject({
+  matchLabels: stringMap.nullish(),
+  matchExpressions: z.array(labelSelectorRequirement).nullish(),
+});
+
+const nodeSelectorRequirement = z.looseObject({
+  key: z.string(),
+  operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt']),
+  values: z.array(z.string()).optional(),
+});
+const nodeSelectorTerm = z.looseObject({
+  matchExpressions: z.array(nodeSelectorRequirement).nullish(),
+  matchFields: z.array(nodeSelectorRequirement).nullish(),
+});
+export const nodeSelectorSchema = z.looseObject({ nodeSelectorTerms: z.array(nodeSelectorTerm) });
+export const preferredSchedulingTermSchema = z.looseObject({
+  weight: z.number().int().min(1).max(100),
+  preference: nodeSelectorTerm,
+});
+
+const podAffinityTerm = z.looseObject({
+  labelSelector: labelSelectorSchema.nullish(),
+  namespaces: z.array(z.string()).nullish(),
+  namespaceSelector: labelSelectorSchema.nullish(),
+  topologyKey: z.string().min(1, 'topologyKey must not be empty'),
+  matchLabelKeys: z.array(z.string()).nullish(),
+  mismatchLabelKeys: z.array(z.string()).nullish(),
+});
+const weightedPodAffinityTerm = z.looseObject({
+  weight: z.number().int().min(1).max(100),
+  podAffinityTerm: podAffinityTerm,
+});
+const podAffinity = z.looseObject({
+  requiredDuringSchedulingIgnoredDuringExecution: z.array(podAffinityTerm).nullish(),
+  preferredDuringSchedulingIgnoredDuringExecution: z.array(weightedPodAffinityTerm).nullish(),
+});
+const affinity = z.looseObject({
+  nodeAffinity: z
+    .looseObject({
+      requiredDuringSchedulingIgnoredDuringExecution: nodeSelectorSchema.nullish(),
+      preferredDuringSchedulingIgnoredDuringExecution: z.array(preferredSchedulingTermSchema).nullish(),
+    })
+    .nullish(),
+  podAffinity: podAffinity.nullish(),
+  podAntiAffinity: podAffinity.nullish(),
+});
+
+export const taintEffectSchema = z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
+const taint = z.looseObject({
+  key: z.string().min(1, 'taint key must not be empty'),
+  value: z.string().nullish(),
+  effect: taintEffectSchema,
+});
+const toleration = z.looseObject({
+  key: z.string().nullish(),
+  operator: z.enum(['Equal', 'Exists', '']).nullish(),
+  value: z.string().nullish(),
+  effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute', '']).nullish(),
+  tolerationSeconds: z.number().int().nullish(),
+});
+
+const spreadConstraint = z.looseObject({
+  maxSkew: z.number().int().min(1, 'maxSkew must be at least 1'),
+  topologyKey: z.string().min(1, 'topologyKey must not be empty'),
+  whenUnsatisfiable: z.enum(['DoNotSchedule', 'ScheduleAnyway']),
+  labelSelector: labelSelectorSchema.nullish(),
+  minDomains: z.number().int().min(1, 'minDomains must be at least 1').nullish(),
+  nodeAffinityPolicy: z.enum(['Honor', 'Ignore']).nullish(),
+  nodeTaintsPolicy: z.enum(['Honor', 'Ignore']).nullish(),
+  matchLabelKeys: z.array(z.string()).nullish(),
+});
+
+const containerPort = z.looseObject({
+  containerPort: z.number().int().min(1).max(65535),
+  hostPort: z.number().int().min(0).max(65535).nullish(),
+  hostIP: z.string().nullish(),
+  protocol: z.enum(['TCP', 'UDP', 'SCTP']).nullish(),
+});
+const container = z.looseObject({
+  name: z.string().optional(),
+  image: z.string().nullish(),
+  resources: z
+    .looseObject({ requests: resourceList.nullish(), limits: resourceList.nullish() })
+    .nullish(),
+  ports: z.array(containerPort).nullish(),
+  restartPolicy: z.enum(['Always']).nullish(),
+});
+
+const metadata = z.looseObject({
+  name: z.string().optional(),
+  namespace: z.string().optional(),
+  uid: z.string().optional(),
+  labels: stringMap.nullish(),
+  deletionTimestamp: z.string().nullish(),
+  ownerReferences: z
+    .array(z.looseObject({ kind: z.string(), name: z.string(), controller: z.boolean().nullish() }))
+    .nullish(),
+});
+
+export const podSchema = z.looseObject({
+  kind: z.literal('Pod').optional(),
+  metadata: metadata.optional(),
+  spec: z.looseObject({
+    nodeName: z.string().nullish(),
+    schedulerName: z.string().nullish(),
+    priority: z.number().int().nullish(),
+    nodeSelector: stringMap.nullish(),
+    affinity: affinity.nullish(),
+    tolerations: z.array(toleration).nullish(),
+    topologySpreadConstraints: z.array(spreadConstraint).nullish(),
+    containers: z.array(container),
+    initContainers: z.array(container).nullish(),
+    overhead: resourceList.nullish(),
+    resources: z.looseObject({ requests: resourceList.nullish(), limits: resourceList.nullish() }).nullish(),
+    schedulingGates: z.array(z.looseObject({ name: z.string() })).nullish(),
+  }),
+  status: z.looseObject({ phase: z.string().nullish(), nominatedNodeName: z.string().nullish() }).nullish(),
+});
+
+export const nodeSchema = z.looseObject({
+  kind: z.literal('Node').optional(),
+  metadata: metadata.extend({ name: z.string().min(1, 'a node needs metadata.name') }),
+  spec: z
+    .looseObject({ unschedulable: z.boolean().nullish(), taints: z.array(taint).nullish() })
+    .nullish(),
+  status: z
+    .looseObject({
+      allocatable: resourceList.nullish(),
+      capacity: resourceList.nullish(),
+      images: z
+        .array(z.looseObject({ names: z.array(z.string()).nullish(), sizeBytes: z.number().int().min(0).nullish() }))
+        .nullish(),
+    })
+    .nullish(),
+});
+
+export const namespaceSchema = z.looseObject({
+  kind: z.literal('Namespace').optional(),
+  metadata: z.looseObject({ name: z.string().min(1), labels: stringMap.nullish() }),
+});
+
+export type PodInput = z.infer<typeof podSchema>;
+export type NodeInput = z.infer<typeof nodeSchema>;
+export type NamespaceInput = z.infer<typeof namespaceSchema>;
+export type LabelSelectorInput = z.infer<typeof labelSelectorSchema>;
+export type NodeSelectorInput = z.infer<typeof nodeSelectorSchema>;
+export type NodeSelectorTermInput = z.infer<typeof nodeSelectorTerm>;
+export type PodAffinityTermInput = z.infer<typeof podAffinityTerm>;
+export type ContainerInput = z.infer<typeof container>;
+export type TolerationInput = z.infer<typeof toleration>;
+export type SpreadConstraintInput = z.infer<typeof spreadConstraint>;

@@ -1,0 +1,93 @@
+import type { PodId, Sym } from './ids.js';
+import type { LabelSelector, LabelSet } from './labels.js';
+import type { NodeSelector, NodeSelectorTerm } from './node-selector.js';
+import type { HostPort } from './ports.js';
+import type { Toleration } from './taints.js';
+
+/** A compiled pod-affinity term (v1.PodAffinityTerm), namespaces resolved as kube-scheduler does. */
+export interface PodAffinityTerm {
+  /** The label selector, with matchLabelKeys / mismatchLabelKeys already merged in. */
+  readonly selector: LabelSelector;
+  /** Namespaces named by the term; the pod's own when neither list nor selector is given. */
+  readonly namespaces: Int32Array;
+  /** Namespaces selected by labels; SELECT_NOTHING when absent, everything for {}. */
+  readonly namespaceSelector: LabelSelector;
+  readonly topologyKey: Sym;
+}
+
+export interface WeightedPodAffinityTerm {
+  readonly weight: number;
+  readonly term: PodAffinityTerm;
+}
+
+export interface WeightedNodeSelectorTerm {
+  readonly weight: number;
+  readonly term: NodeSelectorTerm;
+}
+
+export const DO_NOT_SCHEDULE = 0;
+export const SCHEDULE_ANYWAY = 1;
+
+/** A compiled v1.TopologySpreadConstraint with its defaults filled in. */
+export interface SpreadConstraint {
+  readonly maxSkew: number;
+  readonly topologyKey: Sym;
+  readonly whenUnsatisfiable: typeof DO_NOT_SCHEDULE | typeof SCHEDULE_ANYWAY;
+  /** The selector with matchLabelKeys merged in (key In [pod's value]). */
+  readonly selector: LabelSelector;
+  /** Defaults to 1. */
+  readonly minDomains: number;
+  /** nodeAffinityPolicy Honor (the default): only nodes the pod's node affinity admits count. */
+  readonly honorNodeAffinity: boolean;
+  /** nodeTaintsPolicy Honor (default Ignore): only nodes whose taints the pod tolerates count. */
+  readonly honorNodeTaints: boolean;
+}
+
+/** The controller owning a pod (metadata.ownerReferences with controller: true). */
+export interface OwnerRef {
+  readonly kind: string;
+  readonly name: string;
+}
+
+/**
+ * A pod compiled for scheduling: strings interned, requests summed as kube-scheduler sums
+ * them, selectors and terms compiled. Built once per pod, outside any scheduling cycle.
+ */
+export interface CompiledPod {
+  readonly id: PodId;
+  readonly name: string;
+  readonly namespace: Sym;
+  readonly labels: LabelSet;
+  readonly priority: number;
+  /**
+   * Requests per resource dimension (resourcehelper.PodRequests: max(sum of containers,
+   * each init container with the sidecars before it) + overhead). requests[PODS] is 1.
+   * Length is the resource table size at compile time; missing dims are 0.
+   */
+  readonly requests: Float64Array;
+  /** Requests with 100m CPU / 200Mi memory for containers that request none (scoring). */
+  readonly nonZeroCpuMilli: number;
+  readonly nonZeroMemBytes: number;
+  /** spec.nodeName, NO_SYM when empty. */
+  readonly nodeName: Sym;
+  /** spec.nodeSelector as requirements (each `key In [value]`); null when absent. */
+  readonly nodeSelector: NodeSelectorTerm | null;
+  readonly requiredNodeAffinity: NodeSelector | null;
+  readonly preferredNodeAffinity: readonly WeightedNodeSelectorTerm[];
+  readonly tolerations: readonly Toleration[];
+  readonly affinityRequired: readonly PodAffinityTerm[];
+  readonly affinityPreferred: readonly WeightedPodAffinityTerm[];
+  readonly antiAffinityRequired: readonly PodAffinityTerm[];
+  readonly antiAffinityPreferred: readonly WeightedPodAffinityTerm[];
+  readonly spread: readonly SpreadConstraint[];
+  readonly hostPorts: readonly HostPort[];
+  /** Normalized image names of init and regular containers, in spec order. */
+  readonly images: readonly Sym[];
+  readonly owner: OwnerRef | null;
+  /** metadata.deletionTimestamp is set. */
+  readonly terminating: boolean;
+  /** spec.schedulingGates is not empty: the pod waits and is never attempted. */
+  readonly gated: boolean;
+  /** status.nominatedNodeName, NO_SYM when empty. */
+  readonly nominatedNodeName: Sym;
+}
