@@ -4,5 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    // The JSON report gives .ci/run its "N passed, M failed" line.
+    reporters: ['default', ['json', { outputFile: 'out/vitest.json' }]],
+    testTimeout: 60_000,
   },
 });

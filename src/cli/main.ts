@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ProfileError } from '../framework/profile-error.js';
 import { InputError } from '../model/errors.js';
 import { registerConformance } from './conformance.js';
+import { registerExplain } from './explain.js';
 
 /** The schedbench command line: one subcommand per job, --help on each. */
 export function buildProgram(): Command {
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerConformance(program);
+  registerExplain(program);
   return program;
 }
 

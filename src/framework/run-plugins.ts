@@ -23,11 +23,13 @@ export function runPreFilters(fw: Framework, cx: CycleContext, pod: CompiledPod,
  * PreScore, Score and NormalizeScore for every score plugin over `feasible`, as kube's
  * RunPreScorePlugins + RunScorePlugins: a plugin whose preScore returns SKIP contributes
  * 0 everywhere. scores[s][i] receives plugin s's normalized (unweighted) score for node
- * feasible.ids[i]; totals[i] the weighted sum.
+ * feasible.ids[i]; totals[i] the weighted sum. `record` (explain only) receives raw
+ * scores before normalization and which plugins skipped.
  */
 export function runScorePlugins(
   fw: Framework, cx: CycleContext, pod: CompiledPod, feasible: NodeList,
-  scores: readonly Float64Array[], totals: Float64Array, skipped?: boolean[],
+  scores: readonly Float64Array[], totals: Float64Array,
+  record?: { readonly raw: readonly Float64Array[]; readonly skipped: boolean[] },
 ): void {
   const count = feasible.count;
   const ids = feasible.ids;
@@ -37,13 +39,14 @@ export function runScorePlugins(
     const p = scorers[s]!;
     const out = scores[s]!;
     const pre = p.preScore ? p.preScore(cx, pod, feasible) : undefined;
-    if (skipped) skipped[s] = pre === SKIP;
+    if (record) record.skipped[s] = pre === SKIP;
     if (pre === SKIP) {
       out.fill(0, 0, count);
       continue;
     }
     const score = p.score!;
     for (let i = 0; i < count; i++) out[i] = score(cx, pod, ids[i] as never, pre);
+    if (record) record.raw[s]!.set(out.subarray(0, count));
     p.normalize?.(cx, pod, feasible, out, pre);
     const w = fw.weights[s]!;
     for (let i = 0; i < count; i++) totals[i] += out[i]! * w;

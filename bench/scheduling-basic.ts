@@ -1,0 +1,32 @@
+import { defaultProfile } from '../src/framework/profile.js';
+import type { ProfileSpec } from '../src/framework/profile.js';
+import type { SetupOptions } from './setup.js';
+
+/**
+ * kube-scheduler's scheduler_perf SchedulingBasic shapes (test/integration/scheduler_perf
+ * config: templates node-default.yaml and pod-default.yaml): nodes with 4 CPU, 32Gi and
+ * 110 pods; pods requesting 100m CPU and 500Mi, no other constraints.
+ */
+export function schedulingBasic(nodes: number, existingPods: number, percentageOfNodesToScore: number): SetupOptions {
+  return {
+    nodes,
+    existingPods,
+    poolPods: 1000,
+    profile: { ...issue2Profile(), percentageOfNodesToScore },
+    node: (i) => ({
+      metadata: { name: `scheduler-perf-node-${i}`, labels: { 'kubernetes.io/hostname': `scheduler-perf-node-${i}` } },
+      status: { allocatable: { cpu: '4', memory: '32Gi', pods: '110' } },
+    }),
+    pod: (i) => ({
+      metadata: { name: `pod-${i}`, namespace: 'sched-test' },
+      spec: { containers: [{ name: 'pause', image: 'registry.k8s.io/pause:3.10', resources: { requests: { cpu: '100m', memory: '500Mi' } } }] },
+    }),
+  };
+}
+
+/** The default profile's plugins that need no pod-to-pod indexes. */
+export function issue2Profile(): ProfileSpec {
+  const d = defaultProfile();
+  const heavy = new Set(['PodTopologySpread', 'InterPodAffinity']);
+  return { ...d, name: 'default-node-plugins', filter: d.filter.filter((p) => !heavy.has(p)), score: d.score.filter((s) => !heavy.has(s.name)) };
+}

@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { loadCluster } from '../cluster/load-cluster.js';
+import type { Explanation } from '../framework/explain.js';
+import { explain } from '../framework/explain.js';
+import { buildFramework } from '../framework/framework.js';
+import { ProfileError } from '../framework/profile-error.js';
+import { compilePod } from '../model/compile-pod.js';
+import { InputError } from '../model/errors.js';
+import { loadObjects } from '../model/load-objects.js';
+import { ModelContext } from '../model/model-context.js';
+import { inTreeRegistry } from '../plugins/index.js';
+import { loadProfile } from './load-profile.js';
+import { formatTable } from './table.js';
+
+/** The explain table: one row per node, one column per score plugin (normalized x weight). */
+export function formatExplanation(e: Explanation): string {
+  const lines = [`pod ${e.pod}, profile ${e.profile}`];
+  if (e.preFilter.length > 0) {
+    lines.push(`prefilter: ${e.preFilter.map((p) => `${p.plugin} ${p.result}${p.message ? ` (${p.message})` : ''}`).join(', ')}`);
+  }
+  const scorers = e.nodes.find((n) => n.feasible)?.scores ?? [];
+  const header = ['node', 'feasible', ...scorers.map((s) => `${s.plugin}×${s.weight}`), 'total'];
+  const rows = e.nodes.map((n) => {
+    if (!n.feasible) {
+      const why = n.filters.filter((f) => f.status !== 'Success' && f.status !== 'Skip')
+        .map((f) => `${f.plugin}: ${f.reasons.join('; ')}`).join(' | ');
+      return [n.node, `no (${why})`, ...scorers.map(() => ''), ''];
+    }
+    return [
+      n.node, 'yes',
+      ...n.scores.map((s) => (s.raw === null ? 'skip' : `${s.normalized} (raw ${s.raw}) → ${s.weighted}`)),
+      String(n.total),
+    ];
+  });
+  lines.push(formatTable(header, rows));
+  lines.push(e.best.length === 0 ? 'unschedulable: no feasible node' : `best: ${e.best.join(', ')}${e.best.length > 1 ? ' (tie, broken at random)' : ''}`);
+  return lines.join('\n');
+}
+
+export function registerExplain(program: Command): void {
+  program
+    .command('explain')
+    .description('show every plugin\'s filter verdict and score on every node for one pod')
+    .requiredOption('--cluster <files...>', 'Kubernetes objects: nodes, bound pods, namespaces (JSON or YAML, kind: List ok)')
+    .requiredOption('--pod <file>', 'the pod to place (JSON or YAML, one Pod)')
+    .option('--profile <file>', 'schedbench profile (name, filter, score, args, percentageOfNodesToScore); default: kube-scheduler\'s default profile')
+    .option('--json', 'print the explanation as JSON')
+    .action((opts: { cluster: string[]; pod: string; profile?: string; json?: boolean }) => {
+      const model = new ModelContext();
+      const { state } = loadCluster(opts.cluster, model);
+      const pods = loadObjects(opts.pod, 'Pod');
+      if (pods.length !== 1 || pods[0]!.kind !== 'Pod') {
+        throw new InputError({ file: opts.pod }, `expected exactly one Pod, found ${pods.map((p) => p.kind).join(', ') || 'nothing'}`);
+      }
+      const pod = compilePod(pods[0]!.object, model, { file: opts.pod });
+      const spec = loadProfile(opts.profile);
+      let fw;
+      try {
+        fw = buildFramework(spec, inTreeRegistry, model);
+      } catch (e) {
+        if (e instanceof ProfileError) throw new InputError({ file: opts.profile ?? '(default profile)', path: e.path }, e.problem);
+        throw e;
+      }
+      const e = explain(fw, state, pod);
+      process.stdout.write(opts.json ? `${JSON.stringify(e, null, 2)}\n` : `${formatExplanation(e)}\n`);
+    });
+}

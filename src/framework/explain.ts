@@ -1,0 +1,107 @@
+import type { ClusterView } from '../cluster/cluster-view.js';
+import type { NodeId, Sym } from '../model/ids.js';
+import type { CompiledPod } from '../model/pod.js';
+import type { Framework } from './framework.js';
+import { runPreFilters, runScorePlugins } from './run-plugins.js';
+import type { CycleContext, StatusCode } from './types.js';
+import { PASS, SKIP } from './types.js';
+import { verdictReasons, verdictStatus } from './verdict.js';
+
+/** One filter plugin's answer for one node. */
+export interface FilterRow {
+  readonly plugin: string;
+  readonly status: StatusCode;
+  readonly reasons: readonly string[];
+}
+
+/** One score plugin's numbers for one feasible node. */
+export interface ScoreRow {
+  readonly plugin: string;
+  readonly weight: number;
+  /** null when the plugin's PreScore returned Skip. */
+  readonly raw: number | null;
+  readonly normalized: number;
+  readonly weighted: number;
+}
+
+export interface NodeExplanation {
+  readonly node: string;
+  readonly feasible: boolean;
+  readonly filters: readonly FilterRow[];
+  /** Empty for infeasible nodes. */
+  readonly scores: readonly ScoreRow[];
+  readonly total: number | null;
+}
+
+/** Why a pod would land where it lands: every plugin's verdict and score on every node. */
+export interface Explanation {
+  readonly pod: string;
+  readonly profile: string;
+  readonly preFilter: readonly { readonly plugin: string; readonly result: 'ran' | 'skip' | 'reject'; readonly message?: string }[];
+  readonly nodes: readonly NodeExplanation[];
+  /** Nodes sharing the highest total (the scheduler picks one of them at random). */
+  readonly best: readonly string[];
+}
+
+/**
+ * Explains one pod against a cluster with the same plugins scheduleOne runs (explain is a
+ * mode, not a second implementation). Unlike scheduleOne it runs every filter on every
+ * node (no first-failure cut, no percentageOfNodesToScore) and scores every feasible node,
+ * so a person tuning a profile sees the whole picture. It is the slow path.
+ */
+export function explain(fw: Framework, view: ClusterView, pod: CompiledPod): Explanation {
+  const cx: CycleContext = { view };
+  const { symbols } = view.model;
+  const podName = `${symbols.text(pod.namespace)}/${pod.name}`;
+  const order = view.nodeOrder();
+  const name = (n: number) => symbols.text(view.nodeName[n] as Sym);
+  const state: unknown[] = new Array(fw.filters.length);
+  const rejected = runPreFilters(fw, cx, pod, state);
+  const preFilter = fw.filters.filter((p) => p.preFilter).map((p) => {
+    if (rejected?.plugin === p.name) return { plugin: p.name, result: 'reject' as const, message: rejected.rejection.message };
+    return { plugin: p.name, result: state[fw.filters.indexOf(p)] === SKIP ? ('skip' as const) : ('ran' as const) };
+  });
+  if (rejected !== null) {
+    const status: StatusCode = rejected.rejection.unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable';
+    const nodes = [...order].map((n) => ({
+      node: name(n), feasible: false, scores: [], total: null,
+      filters: [{ plugin: rejected.plugin, status, reasons: [rejected.rejection.message] }],
+    }));
+    return { pod: podName, profile: fw.profile.name, preFilter, nodes, best: [] };
+  }
+
+  const filterRows = [...order].map((n) => fw.filters.map((p, i): FilterRow => {
+    const st = state[i];
+    if (st === SKIP) return { plugin: p.name, status: 'Skip', reasons: [] };
+    const v = p.filter!(cx, pod, n as NodeId, st);
+    return { plugin: p.name, status: verdictStatus(p, v), reasons: v === PASS ? [] : verdictReasons(p, cx, pod, n as NodeId, v, st) };
+  }));
+  const feasibleIdx = [...order.keys()].filter((k) => filterRows[k]!.every((r) => r.status === 'Success' || r.status === 'Skip'));
+  const ids = Int32Array.from(feasibleIdx.map((k) => order[k]!));
+  const count = ids.length;
+  const scores = fw.scorers.map(() => new Float64Array(count));
+  const raw = fw.scorers.map(() => new Float64Array(count));
+  const skipped = fw.scorers.map(() => false);
+  const totals = new Float64Array(count);
+  if (count > 0) runScorePlugins(fw, cx, pod, { ids, count }, scores, totals, { raw, skipped });
+
+  const maxTotal = count > 0 ? Math.max(...totals) : 0;
+  const nodes: NodeExplanation[] = [...order].map((n, k) => {
+    const f = feasibleIdx.indexOf(k);
+    return {
+      node: name(n),
+      feasible: f >= 0,
+      filters: filterRows[k]!,
+      scores: f < 0 ? [] : fw.scorers.map((p, s) => ({
+        plugin: p.name,
+        weight: fw.weights[s]!,
+        raw: skipped[s] ? null : raw[s]![f]!,
+        normalized: scores[s]![f]!,
+        weighted: scores[s]![f]! * fw.weights[s]!,
+      })),
+      total: f < 0 ? null : totals[f]!,
+    };
+  });
+  const best = nodes.filter((n) => n.total === maxTotal && n.feasible).map((n) => n.node);
+  return { pod: podName, profile: fw.profile.name, preFilter, nodes, best };
+}
