@@ -43,9 +43,10 @@ export function registerExplain(program: Command): void {
     .description('show every plugin\'s filter verdict and score on every node for one pod')
     .requiredOption('--cluster <files...>', 'Kubernetes objects: nodes, bound pods, namespaces (JSON or YAML, kind: List ok)')
     .requiredOption('--pod <file>', 'the pod to place (JSON or YAML, one Pod)')
-    .option('--profile <file>', 'schedbench profile (name, filter, score, args, percentageOfNodesToScore); default: kube-scheduler\'s default profile')
+    .option('--profile <file>', 'KubeSchedulerConfiguration (v1) or schedbench profile (name, filter, score, args); default: kube-scheduler\'s default profile')
+    .option('--scheduler-name <name>', 'which profile of a KubeSchedulerConfiguration to use (default: the first)')
     .option('--json', 'print the explanation as JSON')
-    .action((opts: { cluster: string[]; pod: string; profile?: string; json?: boolean }) => {
+    .action((opts: { cluster: string[]; pod: string; profile?: string; schedulerName?: string; json?: boolean }) => {
       const model = new ModelContext();
       const { state } = loadCluster(opts.cluster, model);
       const pods = loadObjects(opts.pod, 'Pod');
@@ -53,7 +54,7 @@ export function registerExplain(program: Command): void {
         throw new InputError({ file: opts.pod }, `expected exactly one Pod, found ${pods.map((p) => p.kind).join(', ') || 'nothing'}`);
       }
       const pod = compilePod(pods[0]!.object, model, { file: opts.pod });
-      const spec = loadProfile(opts.profile);
+      const spec = loadProfile(opts.profile, inTreeRegistry, model, opts.schedulerName);
       let fw;
       try {
         fw = buildFramework(spec, inTreeRegistry, model);

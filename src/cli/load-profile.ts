@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import type { ProfileSpec } from '../framework/profile.js';
 import { defaultProfile } from '../framework/profile.js';
+import { registryCapabilities } from '../framework/registry-capabilities.js';
+import type { Registry } from '../framework/types.js';
 import { InputError, formatPath } from '../model/errors.js';
 import { loadObjects } from '../model/load-objects.js';
+import type { ModelContext } from '../model/model-context.js';
+import { ConfigError, kubeSchedulerConfigurationSchema, profilesFromConfig } from '../scenario/kube-scheduler-config.js';
 
 const profileSchema = z.strictObject({
   kind: z.literal('SchedbenchProfile').optional(),
@@ -14,19 +18,40 @@ const profileSchema = z.strictObject({
 });
 
 /**
- * Reads a profile file (YAML or JSON) in schedbench's profile shape: name, filter (plugin
- * names in order), score ({name, weight}), args per plugin, percentageOfNodesToScore.
+ * Reads a profile file (YAML or JSON): a KubeSchedulerConfiguration
+ * (kubescheduler.config.k8s.io/v1; `schedulerName` picks a profile, default the first),
+ * or schedbench's own shape (name, filter, score, args, percentageOfNodesToScore).
  * Without a file, kube-scheduler's default profile.
  */
-export function loadProfile(file: string | undefined): ProfileSpec {
+export function loadProfile(file: string | undefined, registry: Registry, model: ModelContext, schedulerName?: string): ProfileSpec {
   if (file === undefined) return defaultProfile();
   const objects = loadObjects(file, 'SchedbenchProfile');
-  if (objects.length !== 1) throw new InputError({ file }, `expected one profile, found ${objects.length} objects`);
-  const parsed = profileSchema.safeParse(objects[0]!.object);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError({ file, path: formatPath(issue.path) }, issue.message);
+  if (objects.length !== 1) throw new InputError({ file }, `expected one profile or KubeSchedulerConfiguration, found ${objects.length} objects`);
+  const obj = objects[0]!;
+  if (obj.kind === 'KubeSchedulerConfiguration') {
+    const cfg = parse(kubeSchedulerConfigurationSchema, obj.object, file);
+    let profiles: ProfileSpec[];
+    try {
+      profiles = profilesFromConfig(cfg, registryCapabilities(registry, model));
+    } catch (e) {
+      if (e instanceof ConfigError) throw new InputError({ file, path: e.path }, e.problem);
+      throw e;
+    }
+    const chosen = schedulerName === undefined ? profiles[0] : profiles.find((p) => p.name === schedulerName);
+    if (chosen === undefined) {
+      throw new InputError({ file }, `no profile with schedulerName ${JSON.stringify(schedulerName)} (have ${profiles.map((p) => p.name).join(', ')})`);
+    }
+    return chosen;
   }
-  const { kind: _kind, ...spec } = parsed.data;
+  const { kind: _kind, ...spec } = parse(profileSchema, obj.object, file);
   return spec;
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new InputError({ file, path: formatPath(issue.path) || undefined }, issue.message);
+  }
+  return r.data;
 }

@@ -12,6 +12,11 @@ export interface ProfileSpec {
   readonly args?: Readonly<Record<string, unknown>>;
   /** 0 or absent: kube-scheduler's adaptive default; otherwise 1..100. */
   readonly percentageOfNodesToScore?: number;
+  /**
+   * DefaultPreemption (the PostFilter step the simulator runs) is enabled, with its args.
+   * @default enabled with kube's defaults
+   */
+  readonly preemption?: { readonly enabled: boolean; readonly args?: Readonly<Record<string, unknown>> };
 }
 
 /**

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { compileNode } from '../model/compile-node.js';
 import { ModelContext } from '../model/model-context.js';
+import type { ClusterSpec } from './cluster-spec.js';
 import { generateCluster } from './generate-cluster.js';
 import { Rng } from './rng.js';
 
 type NodeObj = { metadata: { name: string; labels: Record<string, string> }; status: { images: unknown[] } };
 
 describe('generateCluster', () => {
-  const spec = {
+  const spec: ClusterSpec = {
     pools: [
       { name: 'cpu', count: 7, capacity: { cpu: '32', memory: '128Gi', pods: 110 }, images: [{ name: 'nginx:1', sizeBytes: 1e8, probability: 0.5 }] },
-      { name: 'gpu', count: 3, capacity: { cpu: '64', memory: '256Gi', pods: 110, 'nvidia.com/gpu': 8 }, taints: [{ key: 'gpu', effect: 'NoSchedule' as const }] },
+      { name: 'gpu', count: 3, capacity: { cpu: '64', memory: '256Gi', pods: 110, 'nvidia.com/gpu': 8 }, taints: [{ key: 'gpu', effect: 'NoSchedule' }] },
     ],
     topology: { regions: 1, zonesPerRegion: 3, racksPerZone: 2 },
   };
