@@ -92,6 +92,7 @@ function compileValidPod(p: PodInput, ns: string, ctx: ModelContext, fail: (path
     images: [...(spec.initContainers ?? []), ...spec.containers]
       .filter((c) => c.image !== null && c.image !== undefined && c.image !== '')
       .map((c) => symbols.intern(normalizedImageName(c.image!))),
+    containerCount: (spec.initContainers ?? []).length + spec.containers.length,
     owner: controllerOf(p),
     terminating: p.metadata?.deletionTimestamp !== null && p.metadata?.deletionTimestamp !== undefined,
     gated: (spec.schedulingGates ?? []).length > 0,
@@ -178,7 +179,9 @@ function labelKeyRequirements(keys: readonly string[] | null | undefined, op: ty
 
 function hostPorts(p: PodInput, ctx: ModelContext) {
   const out = [];
-  for (const c of [...(p.spec.initContainers ?? []), ...p.spec.containers]) {
+  // kube-scheduler util.GetHostPorts: restartable (sidecar) init containers, then regular ones.
+  const sidecars = (p.spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always');
+  for (const c of [...sidecars, ...p.spec.containers]) {
     for (const port of c.ports ?? []) {
       if ((port.hostPort ?? 0) > 0) out.push(compileHostPort(port.hostIP, port.protocol, port.hostPort!, ctx.symbols));
     }

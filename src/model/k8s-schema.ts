@@ -99,7 +99,7 @@ const spreadConstraint = z.looseObject({
 });
 
 const containerPort = z.looseObject({
-  containerPort: z.number().int().min(1).max(65535),
+  containerPort: z.number().int().min(0).max(65535),
   hostPort: z.number().int().min(0).max(65535).nullish(),
   hostIP: z.string().nullish(),
   protocol: z.enum(['TCP', 'UDP', 'SCTP']).nullish(),

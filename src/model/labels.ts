@@ -9,6 +9,7 @@ export const OP_EXISTS = 2;
 export const OP_DOES_NOT_EXIST = 3;
 export const OP_GT = 4;
 export const OP_LT = 5;
+/** One of the OP_* ids. */
 export type Operator = typeof OP_IN | typeof OP_NOT_IN | typeof OP_EXISTS | typeof OP_DOES_NOT_EXIST | typeof OP_GT | typeof OP_LT;
 
 const OPERATORS: Readonly<Record<string, Operator>> = {
@@ -28,7 +29,7 @@ export interface Requirement {
   readonly op: Operator;
   /** Value syms for In/NotIn (deduplicated). */
   readonly values: Int32Array;
-  /** The integer bound for Gt/Lt. */
+  /** The integer bound for Gt/Lt; NaN when the value is not an int64 (never matches). */
   readonly bound: number;
 }
 
@@ -37,11 +38,14 @@ export interface Requirement {
  * one ({}) selects everything; otherwise every requirement must hold (AND).
  */
 export interface LabelSelector {
+  /** The nil selector. */
   readonly nothing: boolean;
   readonly requirements: readonly Requirement[];
 }
 
+/** The nil selector: selects nothing. */
 export const SELECT_NOTHING: LabelSelector = { nothing: true, requirements: [] };
+/** The empty selector {}: selects everything. */
 export const SELECT_EVERYTHING: LabelSelector = { nothing: false, requirements: [] };
 
 /** Whether `value` (NO_SYM when the label is absent) satisfies `req`. */
@@ -73,6 +77,7 @@ function includes(values: Int32Array, v: number): boolean {
  */
 export type LabelSet = Int32Array;
 
+/** A LabelSet without labels. */
 export const EMPTY_LABELS: LabelSet = new Int32Array(0);
 
 /** Interns a label map into a LabelSet. */
@@ -104,7 +109,12 @@ export function selectorMatches(sel: LabelSelector, labels: LabelSet, symbols: S
   return true;
 }
 
-/** Builds a requirement; `where` is used only in error messages. */
+/**
+ * Builds a requirement, rejecting (through `fail`) what Kubernetes' API validation
+ * rejects: In/NotIn without values, Exists/DoesNotExist with values, Gt/Lt without
+ * exactly one value. A Gt/Lt value that is not an integer is API-valid; it gets a NaN
+ * bound here, so the requirement never matches (see requirementParseError).
+ */
 export function makeRequirement(
   key: string, opName: string, values: readonly string[] | null | undefined, symbols: SymbolTable,
   fail: (problem: string) => never,
@@ -116,11 +126,63 @@ export function makeRequirement(
   let bound = 0;
   if (op === OP_GT || op === OP_LT) {
     if (vals.length !== 1) fail(`operator ${opName} needs exactly one value`);
-    if (!/^[+-]?\d+$/.test(vals[0]!)) fail(`operator ${opName} needs an integer value, got ${JSON.stringify(vals[0])}`);
-    bound = Number(vals[0]);
+    bound = parseInt64(vals[0]!);
   }
   const syms = [...new Set(vals.map((v) => symbols.intern(v)))];
   return { key: symbols.intern(key), op, values: Int32Array.from(syms), bound };
+}
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * A base-10 int64 the way Go's strconv.ParseInt(s, 10, 64) reads it (optional sign,
+ * digits only), or NaN. CAVEAT: beyond 2^53 the value is the nearest double.
+ */
+export function parseInt64(s: string): number {
+  if (!/^[+-]?\d+$/.test(s)) return Number.NaN;
+  const big = BigInt(s);
+  return big < INT64_MIN || big > INT64_MAX ? Number.NaN : Number(big);
+}
+
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Mirrors validation.IsValidLabelValue: at most 63 characters, alphanumeric ends. */
+export function isValidLabelValue(v: string): boolean {
+  return v.length <= 63 && LABEL_VALUE.test(v);
+}
+
+/** Mirrors validation.IsQualifiedName: [prefix/]name, prefix a DNS subdomain. */
+export function isQualifiedName(key: string): boolean {
+  const parts = key.split('/');
+  if (parts.length > 2) return false;
+  const name = parts[parts.length - 1]!;
+  if (name.length === 0 || name.length > 63 || !LABEL_NAME.test(name)) return false;
+  if (parts.length === 2) {
+    const prefix = parts[0]!;
+    if (prefix.length === 0 || prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) return false;
+  }
+  return true;
+}
+
+/**
+ * What labels.NewRequirement rejects beyond API validation: an invalid key, a value that
+ * is not a valid label value, a Gt/Lt value that is not an int64. kube-scheduler turns
+ * such a node selector term into one that matches no node (nodeaffinity's
+ * LazyErrorNodeSelector); plugin args with one are rejected. null when it parses.
+ */
+export function requirementParseError(key: string, opName: string, values: readonly string[] | null | undefined): string | null {
+  if (!isQualifiedName(key)) return `invalid label key ${JSON.stringify(key)}`;
+  const vals = values ?? [];
+  for (let i = 0; i < vals.length; i++) {
+    if (!isValidLabelValue(vals[i]!)) return `values[${i}]: invalid label value ${JSON.stringify(vals[i])}`;
+  }
+  if ((opName === 'Gt' || opName === 'Lt') && vals.length === 1 && Number.isNaN(parseInt64(vals[0]!))) {
+    return `values[0]: for operator ${opName} the value must be an integer, got ${JSON.stringify(vals[0])}`;
+  }
+  return null;
 }
 
 /**

@@ -83,6 +83,8 @@ export interface CompiledPod {
   readonly hostPorts: readonly HostPort[];
   /** Normalized image names of init and regular containers, in spec order. */
   readonly images: readonly Sym[];
+  /** Init plus regular containers, with or without an image (ImageLocality scales by it). */
+  readonly containerCount: number;
   readonly owner: OwnerRef | null;
   /** metadata.deletionTimestamp is set. */
   readonly terminating: boolean;

@@ -7,6 +7,7 @@ export const ANY_EFFECT = 0;
 export const NO_SCHEDULE = 1;
 export const PREFER_NO_SCHEDULE = 2;
 export const NO_EXECUTE = 3;
+/** One of the effect ids above. */
 export type Effect = typeof ANY_EFFECT | typeof NO_SCHEDULE | typeof PREFER_NO_SCHEDULE | typeof NO_EXECUTE;
 
 const EFFECTS: Readonly<Record<string, Effect>> = {
@@ -14,20 +15,24 @@ const EFFECTS: Readonly<Record<string, Effect>> = {
 };
 const EFFECT_NAMES = ['', 'NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
 
+/** The effect id of a taint or toleration effect name ('' or absent: every effect). */
 export function effectOf(name: string | null | undefined): Effect {
   const e = EFFECTS[name ?? ''];
   if (e === undefined) throw new Error(`unknown taint effect ${String(name)}`);
   return e;
 }
 
+/** The Kubernetes name of an effect id. */
 export function effectName(e: Effect): string {
   return EFFECT_NAMES[e];
 }
 
 /** A node's taints as an Int32Array of triples [key, value, effect, ...]. */
 export type TaintList = Int32Array;
+/** A node without taints. */
 export const NO_TAINTS: TaintList = new Int32Array(0);
 
+/** Interns a node's spec.taints into a TaintList. */
 export function compileTaints(
   taints: readonly { key: string; value?: string | null; effect: string }[] | null | undefined, symbols: SymbolTable,
 ): TaintList {
@@ -51,6 +56,7 @@ export interface Toleration {
   readonly tolerationSeconds: number | null;
 }
 
+/** Interns spec.tolerations, rejecting what Kubernetes' API validation rejects. */
 export function compileTolerations(
   tols: readonly { key?: string | null; operator?: string | null; value?: string | null; effect?: string | null; tolerationSeconds?: number | null }[] | null | undefined,
   symbols: SymbolTable,
@@ -84,6 +90,42 @@ export function tolerates(t: Toleration, taintKey: number, taintValue: number, t
 export function anyTolerates(tols: readonly Toleration[], taintKey: number, taintValue: number, taintEffect: number): boolean {
   for (let i = 0; i < tols.length; i++) if (tolerates(tols[i]!, taintKey, taintValue, taintEffect)) return true;
   return false;
+}
+
+/**
+ * The index of the first NoSchedule or NoExecute taint no toleration tolerates, or -1.
+ * Mirrors v1helper.FindMatchingUntoleratedTaint with helper.DoNotScheduleTaintsFilterFunc
+ * (TaintToleration Filter; PodTopologySpread's nodeTaintsPolicy: Honor). Allocates nothing.
+ */
+export function firstUntoleratedDoNotScheduleTaint(taints: TaintList, tols: readonly Toleration[]): number {
+  for (let i = 0; i < taints.length; i += 3) {
+    const effect = taints[i + 2]!;
+    if (effect !== NO_SCHEDULE && effect !== NO_EXECUTE) continue;
+    if (!anyTolerates(tols, taints[i]!, taints[i + 1]!, effect)) return i / 3;
+  }
+  return -1;
+}
+
+/**
+ * How many PreferNoSchedule taints no toleration tolerates. Mirrors
+ * tainttoleration.countIntolerableTaintsPreferNoSchedule; pass only the tolerations
+ * that can tolerate PreferNoSchedule (see preferNoScheduleTolerations).
+ */
+export function countIntolerablePreferNoSchedule(taints: TaintList, tols: readonly Toleration[]): number {
+  let n = 0;
+  for (let i = 0; i < taints.length; i += 3) {
+    if (taints[i + 2] !== PREFER_NO_SCHEDULE) continue;
+    if (!anyTolerates(tols, taints[i]!, taints[i + 1]!, PREFER_NO_SCHEDULE)) n++;
+  }
+  return n;
+}
+
+/**
+ * The tolerations whose effect is empty (every effect) or PreferNoSchedule, in order:
+ * tainttoleration.getAllTolerationPreferNoSchedule.
+ */
+export function preferNoScheduleTolerations(tols: readonly Toleration[]): readonly Toleration[] {
+  return tols.filter((t) => t.effect === ANY_EFFECT || t.effect === PREFER_NO_SCHEDULE);
 }
 
 /** "{key: value}" as kube-scheduler prints an untolerated taint. */

@@ -1,8 +1,25 @@
-import type { Plugin } from '../framework/types.js';
+import { NO_ARGS, parsePluginArgs } from '../framework/plugin-args.js';
+import type { Plugin, PluginEnv } from '../framework/types.js';
+import { PASS } from '../framework/types.js';
+import { NO_SYM } from '../model/ids.js';
 
+/**
+ * NodeName: a pod with spec.nodeName fits only the node of that name. Mirrors
+ * kube-scheduler pkg/scheduler/framework/plugins/nodename/node_name.go (Filter only; no
+ * PreFilter, so nothing is ever skipped).
+ */
 export const NAME = 'NodeName';
 
-/** PLACEHOLDER: replaced by the real plugin. */
-export function create(): Plugin {
-  throw new Error('NodeName is not implemented yet');
+const MISMATCH = 1;
+const REASONS = [{ text: "node(s) didn't match the requested node name", unresolvable: true }] as const;
+
+/** Builds the NodeName plugin; it takes no args. */
+export function create(args: unknown, _env: PluginEnv): Plugin {
+  parsePluginArgs(NO_ARGS, args);
+  return {
+    name: NAME,
+    reasons: REASONS,
+    // nodename.Fits: an empty spec.nodeName fits every node.
+    filter: (cx, pod, node) => (pod.nodeName === NO_SYM || pod.nodeName === cx.view.nodeName[node] ? PASS : MISMATCH),
+  } satisfies Plugin<undefined, undefined>;
 }

@@ -1,8 +1,35 @@
-import type { Plugin } from '../framework/types.js';
+import { NO_ARGS, parsePluginArgs } from '../framework/plugin-args.js';
+import type { Plugin, PluginEnv } from '../framework/types.js';
+import { PASS } from '../framework/types.js';
+import { anyTolerates, NO_SCHEDULE } from '../model/taints.js';
 
+/**
+ * NodeUnschedulable: a cordoned node (spec.unschedulable) takes only pods that tolerate
+ * the node.kubernetes.io/unschedulable:NoSchedule taint. Mirrors kube-scheduler
+ * pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go.
+ */
 export const NAME = 'NodeUnschedulable';
 
-/** PLACEHOLDER: replaced by the real plugin. */
-export function create(): Plugin {
-  throw new Error('NodeUnschedulable is not implemented yet');
+/** v1.TaintNodeUnschedulable: the taint a cordoned node stands for. */
+export const TAINT_NODE_UNSCHEDULABLE = 'node.kubernetes.io/unschedulable';
+
+const UNSCHEDULABLE = 1;
+const REASONS = [{ text: 'node(s) were unschedulable', unresolvable: true }] as const;
+
+/**
+ * Builds the NodeUnschedulable plugin; it takes no args. kube has no PreFilter here, so
+ * ours never returns SKIP: it only answers, once per pod, whether the pod tolerates the
+ * taint {key: node.kubernetes.io/unschedulable, value: "", effect: NoSchedule}.
+ */
+export function create(args: unknown, env: PluginEnv): Plugin {
+  parsePluginArgs(NO_ARGS, args);
+  const { symbols } = env.model;
+  const key = symbols.intern(TAINT_NODE_UNSCHEDULABLE);
+  const emptyValue = symbols.intern('');
+  return {
+    name: NAME,
+    reasons: REASONS,
+    preFilter: (_cx, pod) => anyTolerates(pod.tolerations, key, emptyValue, NO_SCHEDULE),
+    filter: (cx, _pod, node, tolerated) => (cx.view.unschedulable[node] === 1 && !tolerated ? UNSCHEDULABLE : PASS),
+  } satisfies Plugin<boolean, undefined>;
 }
