@@ -118,3 +118,21 @@ describe('buildFramework', () => {
   ];
   for (const k of cases) it(k.name, () => expect(() => buildFramework(k.spec, registry(), c.model)).toThrow(k.err));
 });
+
+describe('Scheduler with a PreFilterResult', () => {
+  it('visits only the named nodes and leaves the others out of the diagnosis', () => {
+    const c = testCluster(nodes(4));
+    const { symbols } = c.model;
+    const pin: Plugin<Int32Array> = {
+      name: 'Pin',
+      reasons: [{ text: 'node(s) were odd', unresolvable: false }],
+      preFilter: () => Int32Array.of(symbols.intern('n1'), symbols.intern('n3')),
+      preFilterNodeNames: (names) => names,
+      filter: (_cx, _pod, node) => (node % 2 === 1 ? 1 : PASS),
+    };
+    const reg = new Map<string, PluginFactory>([['Pin', () => pin as Plugin]]);
+    const fw = buildFramework({ name: 't', filter: ['Pin'], score: [] }, reg, c.model);
+    const d = new Scheduler(fw, Rng.fromSeed(1)).scheduleOne(c.state, c.pod({}));
+    expect(d.kind === 'unschedulable' && d.diagnosis.message).toBe('0/4 nodes are available: 2 node(s) were odd.');
+  });
+});

@@ -50,7 +50,8 @@ export class Scheduler {
       return { kind: 'unschedulable', diagnosis: makeDiagnosis(numAll, new Map([[msg, numAll]]), msg, pre.rejection.unresolvable) };
     }
 
-    const { found, rejected } = this.findFeasible(cx, pod, order);
+    const nodes = this.restrictNodes(order, view.nodeName);
+    const { found, rejected } = this.findFeasible(cx, pod, nodes, numAll);
     if (found === 0) return { kind: 'unschedulable', diagnosis: this.diagnose(cx, pod, numAll, rejected) };
     const evaluated = found + rejected;
     if (found === 1) {
@@ -70,9 +71,32 @@ export class Scheduler {
     };
   }
 
+  /**
+   * The nodes the search visits: all of them, or (kube's PreFilterResult) those named by
+   * every plugin that restricted the pod, kept in snapshot order. Nodes left out are not
+   * counted in the diagnosis, as FitError counts only explicitly rejected nodes.
+   */
+  private restrictNodes(order: Int32Array, nodeName: Int32Array): Int32Array {
+    let allowed: Set<number> | null = null;
+    const filters = this.fw.filters;
+    for (let i = 0; i < filters.length; i++) {
+      const p = filters[i]!;
+      const st = this.filterState[i];
+      if (!p.preFilterNodeNames || st === SKIP) continue;
+      const names = p.preFilterNodeNames(st);
+      if (names === null) continue;
+      const next = new Set<number>();
+      for (const n of names) if (allowed === null || allowed.has(n)) next.add(n);
+      allowed = next;
+    }
+    if (allowed === null) return order;
+    return order.filter((n) => allowed.has(nodeName[n]!));
+  }
+
   /** The feasible-node search; fills this.feasible and the rejected-* arrays. */
-  private findFeasible(cx: CycleContext, pod: CompiledPod, order: Int32Array): { found: number; rejected: number } {
+  private findFeasible(cx: CycleContext, pod: CompiledPod, order: Int32Array, numAllNodes: number): { found: number; rejected: number } {
     const numAll = order.length;
+    if (numAll === 0) return { found: 0, rejected: 0 };
     const want = numFeasibleNodesToFind(this.fw.percentageOfNodesToScore, numAll);
     const filters = this.fw.filters;
     const nf = filters.length;
@@ -101,7 +125,8 @@ export class Scheduler {
         rejected++;
       }
     }
-    this.nextStartNodeIndex = (start + found + rejected) % numAll;
+    // kube: nextStartNodeIndex = (nextStartNodeIndex + processed) % len(allNodes).
+    this.nextStartNodeIndex = (this.nextStartNodeIndex + found + rejected) % numAllNodes;
     return { found, rejected };
   }
 

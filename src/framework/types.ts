@@ -57,6 +57,11 @@ export interface Plugin<F = unknown, S = unknown> {
 
   /** Once per pod. SKIP: filter() is not called this cycle. Rejection: pod fits nowhere. */
   preFilter?(cx: CycleContext, pod: CompiledPod): F | Skip | Rejection;
+  /**
+   * kube's PreFilterResult: the only node names (syms) this pod can land on, or null for
+   * all. The search then visits just those nodes; the others are counted as rejected.
+   */
+  preFilterNodeNames?(pre: F): Int32Array | null;
   /** Per candidate node; the hot path: no allocation, no strings. */
   filter?(cx: CycleContext, pod: CompiledPod, node: NodeId, pre: F): Verdict;
   /**

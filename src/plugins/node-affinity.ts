@@ -79,6 +79,8 @@ export function create(args: unknown, env: PluginEnv): Plugin {
       };
     },
 
+    preFilterNodeNames: (s) => s.nodeNames,
+
     filter(cx, _pod, node, s) {
       const name = cx.view.nodeName[node] as Sym;
       // The scheduler-enforced affinity is checked first and has its own reason.
