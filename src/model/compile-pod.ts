@@ -11,7 +11,7 @@ import type { ModelContext } from './model-context.js';
 import { compileNodeSelector, compileNodeSelectorTerm } from './node-selector.js';
 import type { CompiledPod, OwnerRef, PodAffinityTerm, SpreadConstraint, WeightedPodAffinityTerm } from './pod.js';
 import { DO_NOT_SCHEDULE, SCHEDULE_ANYWAY } from './pod.js';
-import { podRequests, toVector } from './pod-requests.js';
+import { incomingPodScoringRequests, podRequests, toVector } from './pod-requests.js';
 import { compileHostPort } from './ports.js';
 import { CPU, MEMORY } from './resources.js';
 import { compileTolerations } from './taints.js';
@@ -47,6 +47,7 @@ function compileValidPod(p: PodInput, ns: string, ctx: ModelContext, fail: (path
 
   const requests = toVector(podRequests(spec, resources, false), resources);
   const nonZero = podRequests(spec, resources, true);
+  const scoring = incomingPodScoringRequests(spec, resources);
 
   const na = spec.affinity?.nodeAffinity;
   const requiredNodeAffinity = na?.requiredDuringSchedulingIgnoredDuringExecution
@@ -78,6 +79,8 @@ function compileValidPod(p: PodInput, ns: string, ctx: ModelContext, fail: (path
     requests,
     nonZeroCpuMilli: nonZero.get(CPU) ?? 0,
     nonZeroMemBytes: nonZero.get(MEMORY) ?? 0,
+    scoreCpuMilli: scoring.get(CPU) ?? 0,
+    scoreMemBytes: scoring.get(MEMORY) ?? 0,
     nodeName: spec.nodeName ? symbols.intern(spec.nodeName) : NO_SYM,
     nodeSelector,
     requiredNodeAffinity,

@@ -9,7 +9,8 @@ import { parseQuantity, QuantityError } from './quantity.js';
  */
 
 const quantity = z.union([z.string(), z.number()]).transform((v, ctx) => {
-  const text = typeof v === 'number' ? String(v) : v;
+  // kube trims surrounding spaces before parsing a JSON quantity string.
+  const text = typeof v === 'number' ? String(v) : v.trim();
   try {
     parseQuantity(text);
   } catch (e) {

@@ -68,6 +68,13 @@ export interface CompiledPod {
   /** Requests with 100m CPU / 200Mi memory for containers that request none (scoring). */
   readonly nonZeroCpuMilli: number;
   readonly nonZeroMemBytes: number;
+  /**
+   * The same defaults as kube applies them to the pod being scored
+   * (resource_allocation.go calculatePodResourceRequest); differs from nonZero* only for
+   * pods with pod-level requests.
+   */
+  readonly scoreCpuMilli: number;
+  readonly scoreMemBytes: number;
   /** spec.nodeName, NO_SYM when empty. */
   readonly nodeName: Sym;
   /** spec.nodeSelector as requirements (each `key In [value]`); null when absent. */

@@ -1,12 +1,18 @@
 /**
  * Kubernetes resource quantities ("500m", "2Gi", "1e3", ".5") read exactly, with BigInt,
- * and scaled to integers the way k8s.io/apimachinery resource.Quantity does:
- * MilliValue() and Value() round up (towards +infinity) to the next integer.
+ * and scaled to integers the way k8s.io/apimachinery resource.Quantity does.
  *
- * Grammar (apimachinery/pkg/api/resource/quantity.go):
+ * Grammar (apimachinery/pkg/api/resource/quantity.go, parseQuantityString + interpret):
  *   quantity ::= [+-] number suffix
- *   number   ::= digits | digits "." digits | digits "." | "." digits
+ *   number   ::= digits | digits "." digits | digits "." | "." digits | "." | ""
  *   suffix   ::= "" | n u m k M G T P E | Ki Mi Gi Ti Pi Ei | (e|E) [+-] digits
+ * The scanner is as permissive as kube's: a missing number reads as 0, so "Mi", "+",
+ * "-" and "." are all zero quantities; only the empty string is rejected outright.
+ *
+ * Rounding: ParseQuantity rounds every value up (away from zero) to a whole nano unit,
+ * and MilliValue()/Value() round up (away from zero for the int64 form) to the target
+ * scale. Sums of quantities (a pod's containers) are exact, so callers that add
+ * quantities add their nano values and scale once (see nanoToMilliValue/nanoToValue).
  */
 
 const DECIMAL_SUFFIX: Readonly<Record<string, number>> = {
@@ -15,8 +21,14 @@ const DECIMAL_SUFFIX: Readonly<Record<string, number>> = {
 const BINARY_SUFFIX: Readonly<Record<string, number>> = {
   Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60,
 };
-
-const QUANTITY_RE = /^([+-]?)(\d+\.?\d*|\.\d+)(?:([eE])([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?)$/;
+/** Characters kube's scanner accepts as the letters of a suffix. */
+const SUFFIX_LETTERS = 'eEinumkKMGTP';
+/** interpret() rejects decimal exponents whose magnitude does not fit an int32 scale. */
+const MAX_EXPONENT = 2147483647;
+const INT64_MAX = (1n << 63n) - 1n;
+const NANOS_PER_MILLI = 1_000_000n;
+const NANOS_PER_UNIT = 1_000_000_000n;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** An exact quantity: sign * digits * 10^exp10 * 2^exp2. */
 export interface ExactQuantity {
@@ -29,57 +41,122 @@ export interface ExactQuantity {
 /** Thrown for a string that is not a Kubernetes quantity or does not fit an int. */
 export class QuantityError extends Error {}
 
-/** Parses a quantity string exactly; throws QuantityError when it is not one. */
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * Parses a quantity string exactly, mirroring resource.ParseQuantity; throws
+ * QuantityError when kube would reject it, or when its magnitude exceeds int64 (kube
+ * caps binary-suffixed values there; schedbench cannot hold them exactly).
+ */
 export function parseQuantity(text: string): ExactQuantity {
-  const m = QUANTITY_RE.exec(text);
-  if (m === null) throw new QuantityError(`${JSON.stringify(text)} is not a quantity`);
-  const [, sign, num, expMark, expDigits, suffix] = m;
-  const dot = num!.indexOf('.');
-  const intPart = dot < 0 ? num! : num!.slice(0, dot);
-  const fracPart = dot < 0 ? '' : num!.slice(dot + 1);
+  const bad = (why: string): never => { throw new QuantityError(`${JSON.stringify(text)} is not a quantity (${why})`); };
+  if (text.length === 0) bad('empty');
+  const end = text.length;
+  let pos = 0;
+  let negative = false;
+  if (text[0] === '-') { negative = true; pos++; } else if (text[0] === '+') pos++;
+
+  const intStart = pos;
+  while (pos < end && isDigit(text.charCodeAt(pos))) pos++;
+  const intPart = text.slice(intStart, pos);
+  let fracPart = '';
+  if (pos < end && text[pos] === '.') {
+    const fracStart = ++pos;
+    while (pos < end && isDigit(text.charCodeAt(pos))) pos++;
+    fracPart = text.slice(fracStart, pos);
+  }
+
+  const suffixStart = pos;
+  while (pos < end && SUFFIX_LETTERS.includes(text[pos]!)) pos++;
+  if (pos < end && (text[pos] === '+' || text[pos] === '-')) pos++;
+  while (pos < end && isDigit(text.charCodeAt(pos))) pos++;
+  if (pos < end) bad(`unexpected ${JSON.stringify(text[pos])}`);
+  const suffix = text.slice(suffixStart);
+
   const digits = BigInt((intPart + fracPart) || '0');
   let exp10 = -fracPart.length;
   let exp2 = 0;
-  if (expMark !== undefined) {
-    const e = Number(expDigits);
-    // apimachinery rejects exponents that cannot be represented (|e| > ~ 2^31); keep it sane.
-    if (!Number.isSafeInteger(e) || Math.abs(e) > 1000) {
-      throw new QuantityError(`${JSON.stringify(text)} is not a quantity (exponent out of range)`);
-    }
-    exp10 += e;
-  } else if (suffix !== undefined && suffix in BINARY_SUFFIX) {
+  if (suffix in DECIMAL_SUFFIX) {
+    exp10 += DECIMAL_SUFFIX[suffix]!;
+  } else if (suffix in BINARY_SUFFIX) {
     exp2 = BINARY_SUFFIX[suffix]!;
+  } else if (suffix.length > 1 && (suffix[0] === 'e' || suffix[0] === 'E') && /^[+-]?\d+$/.test(suffix.slice(1))) {
+    const e = Number(suffix.slice(1));
+    if (!(Math.abs(e) <= MAX_EXPONENT)) bad('exponent out of range');
+    exp10 += e;
   } else {
-    exp10 += DECIMAL_SUFFIX[suffix ?? '']!;
+    bad(`unknown suffix ${JSON.stringify(suffix)}`);
   }
-  return { negative: sign === '-', digits, exp10, exp2 };
+  const q: ExactQuantity = { negative, digits, exp10, exp2 };
+  if (magnitudeExceeds(q, INT64_MAX)) bad('beyond the int64 range');
+  return q;
 }
 
-/** ceil(q * 10^scale10) as a number; throws when it exceeds 2^53. */
-function scaledCeil(q: ExactQuantity, scale10: number, text: string): number {
-  let num = q.digits << BigInt(q.exp2);
-  let den = 1n;
-  const e = q.exp10 + scale10;
-  if (e >= 0) num *= 10n ** BigInt(e);
-  else den = 10n ** BigInt(-e);
-  let v = num / den;
-  const exact = v * den === num;
-  if (q.negative) v = -v; // truncation toward zero is ceil for negatives
-  else if (!exact) v += 1n;
-  if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new QuantityError(`${JSON.stringify(text)} is too large`);
+/** |q| > limit, decided without expanding absurd exponents. */
+function magnitudeExceeds(q: ExactQuantity, limit: bigint): boolean {
+  if (q.digits === 0n) return false;
+  const decimalDigits = q.digits.toString().length + q.exp10; // |q| >= 10^(decimalDigits-1) * 2^exp2
+  if (decimalDigits <= 0) return false; // |q| < 2^60, far below any limit we use
+  if (decimalDigits + Math.ceil(q.exp2 * 0.302) > 40) return true;
+  return (q.digits << BigInt(q.exp2)) * 10n ** BigInt(q.exp10 > 0 ? q.exp10 : 0) > limit * 10n ** BigInt(q.exp10 < 0 ? -q.exp10 : 0);
+}
+
+/**
+ * The quantity in nano units as ParseQuantity stores it: rounded up (away from zero) to
+ * a whole nano. Exact sums of quantities are sums of these.
+ */
+export function nanoValueOf(q: ExactQuantity): bigint {
+  if (q.digits === 0n) return 0n;
+  const e = q.exp10 + 9;
+  // Below one nano (e.g. "1e-4000"): kube rounds any non-zero value up to 1n.
+  if (e + q.digits.toString().length + Math.ceil(q.exp2 * 0.302) < 0) return q.negative ? -1n : 1n;
+  const num = q.digits << BigInt(q.exp2);
+  let v: bigint;
+  if (e >= 0) {
+    v = num * 10n ** BigInt(e);
+  } else {
+    const den = 10n ** BigInt(-e);
+    v = num / den;
+    if (v * den !== num) v += 1n;
   }
-  return Number(v);
+  return q.negative ? -v : v;
+}
+
+/** The quantity in nano units (see nanoValueOf); throws QuantityError when it is not one. */
+export function nanoValue(text: string): bigint {
+  return nanoValueOf(parseQuantity(text));
+}
+
+/** ceil(|n| / per), signed like n, as a number; throws when it exceeds 2^53. */
+function scaleNano(n: bigint, per: bigint, what: string): number {
+  const neg = n < 0n;
+  const a = neg ? -n : n;
+  let v = a / per;
+  if (v * per !== a) v += 1n;
+  if (v > MAX_SAFE) throw new QuantityError(`${what} is too large to represent exactly`);
+  return Number(neg ? -v : v);
+}
+
+/** Mirrors Quantity.MilliValue() for a value given in nano units. */
+export function nanoToMilliValue(n: bigint): number {
+  return scaleNano(n, NANOS_PER_MILLI, `${n}n`);
+}
+
+/** Mirrors Quantity.Value() for a value given in nano units. */
+export function nanoToValue(n: bigint): number {
+  return scaleNano(n, NANOS_PER_UNIT, `${n}n`);
 }
 
 /** Mirrors resource.Quantity.MilliValue(): the quantity in thousandths, rounded up. */
 export function milliValue(text: string): number {
-  return scaledCeil(parseQuantity(text), 3, text);
+  return scaleNano(nanoValue(text), NANOS_PER_MILLI, JSON.stringify(text));
 }
 
 /** Mirrors resource.Quantity.Value(): the quantity in whole units, rounded up. */
 export function unitValue(text: string): number {
-  return scaledCeil(parseQuantity(text), 0, text);
+  return scaleNano(nanoValue(text), NANOS_PER_UNIT, JSON.stringify(text));
 }
 
 /** Formats bytes for people ("1.5Gi"); reports only, never parsed back. */

@@ -1,8 +1,244 @@
-import type { Plugin } from '../framework/types.js';
+import { z } from 'zod';
+import { leastAllocatedScore } from '../framework/least-allocated.js';
+import { mostAllocatedScore } from '../framework/most-allocated.js';
+import { ProfileError } from '../framework/profile-error.js';
+import type { PodResourceRequests, ResourceSpec } from '../framework/resource-allocation.js';
+import { fillAllocatableRequested, podResourceRequests, scoredResources } from '../framework/resource-allocation.js';
+import { parsePluginArgs, resourceSpecSchema } from '../framework/resource-args.js';
+import { isExtendedResourceName, isScalarResourceName } from '../framework/resource-names.js';
+import type { ShapePoint } from '../framework/requested-to-capacity-ratio.js';
+import { requestedToCapacityRatioScorer, SHAPE_SCORE_SCALE } from '../framework/requested-to-capacity-ratio.js';
+import type { Plugin, PluginEnv, Reason, Verdict } from '../framework/types.js';
+import { PASS } from '../framework/types.js';
+import { isQualifiedName } from '../model/labels.js';
+import type { ResourceTable } from '../model/resources.js';
+import { CPU, EPHEMERAL_STORAGE, MEMORY, PODS } from '../model/resources.js';
 
+/**
+ * NodeResourcesFit, mirroring kube-scheduler's noderesources/fit.go (v1.35):
+ *
+ * Filter: the node must have room for one more pod ("Too many pods") and, for every
+ * resource the pod requests (cpu, memory, ephemeral-storage, each scalar resource not
+ * ignored by ignoredResources / ignoredResourceGroups), allocatable - requested must
+ * cover the request ("Insufficient <name>"). A request larger than the node's whole
+ * allocatable makes the node UnschedulableAndUnresolvable: evicting pods cannot help.
+ *
+ * Score: the scoringStrategy (LeastAllocated by default, MostAllocated or
+ * RequestedToCapacityRatio) over its resources, with the 100m / 200Mi non-zero defaults
+ * for cpu and memory. PreScore never skips.
+ */
 export const NAME = 'NodeResourcesFit';
 
-/** PLACEHOLDER: replaced by the real plugin. */
-export function create(): Plugin {
-  throw new Error('NodeResourcesFit is not implemented yet');
+// Bit i of a verdict is REASONS[i]. Each resource has a resolvable and an unresolvable
+// bit with the same text; scalar resources share one pair and describe() names them.
+const TOO_MANY_PODS = 1 << 0;
+const REASONS: readonly Reason[] = [
+  { text: 'Too many pods', unresolvable: false },
+  { text: 'Insufficient cpu', unresolvable: false },
+  { text: 'Insufficient cpu', unresolvable: true },
+  { text: 'Insufficient memory', unresolvable: false },
+  { text: 'Insufficient memory', unresolvable: true },
+  { text: 'Insufficient ephemeral-storage', unresolvable: false },
+  { text: 'Insufficient ephemeral-storage', unresolvable: true },
+  { text: 'Insufficient extended resource', unresolvable: false },
+  { text: 'Insufficient extended resource', unresolvable: true },
+];
+/** Per dimension: 0 = not checked, else the index of its resolvable reason bit. */
+const NOT_CHECKED = 0;
+const CPU_BIT = 1;
+const MEMORY_BIT = 3;
+const EPHEMERAL_BIT = 5;
+const SCALAR_BIT = 7;
+
+const STRATEGIES = ['LeastAllocated', 'MostAllocated', 'RequestedToCapacityRatio'] as const;
+type Strategy = (typeof STRATEGIES)[number];
+const DEFAULT_RESOURCES: readonly ResourceSpec[] = [{ name: 'cpu', weight: 1 }, { name: 'memory', weight: 1 }];
+
+const argsSchema = z.strictObject({
+  apiVersion: z.string().nullish(),
+  kind: z.literal('NodeResourcesFitArgs').nullish(),
+  ignoredResources: z.array(z.string()).nullish(),
+  ignoredResourceGroups: z.array(z.string()).nullish(),
+  scoringStrategy: z.strictObject({
+    type: z.string().nullish(),
+    resources: z.array(resourceSpecSchema).nullish(),
+    requestedToCapacityRatio: z.strictObject({
+      shape: z.array(z.strictObject({ utilization: z.number().int(), score: z.number().int() })).nullish(),
+    }).nullish(),
+  }).nullish(),
+});
+
+/** NodeResourcesFitArgs after kube's defaulting (SetDefaults_NodeResourcesFitArgs) and validation. */
+interface FitConfig {
+  readonly ignoredResources: ReadonlySet<string>;
+  readonly ignoredResourceGroups: ReadonlySet<string>;
+  readonly strategy: Strategy;
+  readonly resources: readonly ResourceSpec[];
+  /** Shape points scaled to 0..100 (RequestedToCapacityRatio only). */
+  readonly shape: readonly ShapePoint[];
+}
+
+/** What PreFilter computed: the requests Filter checks, one entry per checked dimension. */
+interface FitPre {
+  readonly count: number;
+  readonly dims: Int32Array;
+  readonly amounts: Float64Array;
+  /** The entry's resolvable reason bit; the unresolvable one is the next bit. */
+  readonly bits: Int32Array;
+}
+
+/** Builds NodeResourcesFit from its args; throws ProfileError for invalid args. */
+export function create(args: unknown, _env: PluginEnv): Plugin {
+  const cfg = resolveArgs(args);
+  const sr = scoredResources(cfg.resources, false);
+  const scorer = cfg.strategy === 'LeastAllocated' ? leastAllocatedScore
+    : cfg.strategy === 'MostAllocated' ? mostAllocatedScore
+      : requestedToCapacityRatioScorer(cfg.shape);
+  // Scratch rows for score(): filled per node, never reallocated.
+  const requested = new Float64Array(sr.count);
+  const allocatable = new Float64Array(sr.count);
+  const checkBit: number[] = [];
+
+  /** The reason bit a dimension is checked under, computed when the dimension is new. */
+  const bitOf = (table: ResourceTable, dim: number): number => {
+    while (checkBit.length < table.size) checkBit.push(checkedBit(table.name(checkBit.length), checkBit.length, cfg));
+    return checkBit[dim]!;
+  };
+
+  return {
+    name: NAME,
+    reasons: REASONS,
+
+    preFilter(cx, pod) {
+      const req = pod.requests;
+      const dims: number[] = [];
+      for (let r = 0; r < req.length; r++) {
+        // SetMaxResource floors requests at 0, so only positive requests are checked.
+        if (req[r]! > 0 && bitOf(cx.view.model.resources, r) !== NOT_CHECKED) dims.push(r);
+      }
+      const pre: FitPre = {
+        count: dims.length,
+        dims: Int32Array.from(dims),
+        amounts: Float64Array.from(dims, (r) => req[r]!),
+        bits: Int32Array.from(dims, (r) => checkBit[r]!),
+      };
+      return pre;
+    },
+
+    filter(cx, _pod, node, pre) {
+      const view = cx.view;
+      const dims = view.dims;
+      const base = node * dims;
+      const alloc = view.allocatable;
+      const used = view.requested;
+      let verdict: Verdict = PASS;
+      if (used[base + PODS]! + 1 > alloc[base + PODS]!) verdict |= TOO_MANY_PODS;
+      for (let i = 0; i < pre.count; i++) {
+        const r = pre.dims[i]!;
+        const want = pre.amounts[i]!;
+        // Dimensions interned after this node's row was laid out are 0 on it.
+        const a = r < dims ? alloc[base + r]! : 0;
+        const u = r < dims ? used[base + r]! : 0;
+        if (want > a - u) verdict |= 1 << (want > a ? pre.bits[i]! + 1 : pre.bits[i]!);
+      }
+      return verdict;
+    },
+
+    describe(cx, _pod, node, verdict, pre) {
+      const out: string[] = [];
+      if ((verdict & TOO_MANY_PODS) !== 0) out.push('Too many pods');
+      const view = cx.view;
+      const base = node * view.dims;
+      for (let i = 0; i < pre.count; i++) {
+        const r = pre.dims[i]!;
+        const a = r < view.dims ? view.allocatable[base + r]! : 0;
+        const u = r < view.dims ? view.requested[base + r]! : 0;
+        if (pre.amounts[i]! > a - u) out.push(`Insufficient ${view.model.resources.name(r)}`);
+      }
+      return out;
+    },
+
+    preScore(cx, pod) {
+      return podResourceRequests(cx.view, pod, sr);
+    },
+
+    score(cx, _pod, node, pre) {
+      fillAllocatableRequested(cx.view, node, sr, pre, requested, allocatable);
+      return scorer(requested, allocatable, sr.weights, sr.count);
+    },
+  } satisfies Plugin<FitPre, PodResourceRequests>;
+}
+
+/**
+ * The reason bit Filter checks a dimension under, or NOT_CHECKED: "pods" is counted
+ * separately, names kube's Resource drops (not scalar) are never checked, and ignored
+ * extended resources are skipped (fitsRequest).
+ */
+function checkedBit(name: string, dim: number, cfg: FitConfig): number {
+  if (dim === CPU) return CPU_BIT;
+  if (dim === MEMORY) return MEMORY_BIT;
+  if (dim === EPHEMERAL_STORAGE) return EPHEMERAL_BIT;
+  if (dim === PODS || !isScalarResourceName(name)) return NOT_CHECKED;
+  if (isExtendedResourceName(name)
+    && (cfg.ignoredResources.has(name) || cfg.ignoredResourceGroups.has(name.split('/')[0]!))) return NOT_CHECKED;
+  return SCALAR_BIT;
+}
+
+/**
+ * Decodes, defaults (weights 0 -> 1, no resources -> cpu:1 memory:1, no strategy ->
+ * LeastAllocated) and validates NodeResourcesFitArgs as ValidateNodeResourcesFitArgs does.
+ */
+function resolveArgs(raw: unknown): FitConfig {
+  const a = parsePluginArgs(argsSchema, raw);
+  const ignoredResources = a.ignoredResources ?? [];
+  ignoredResources.forEach((r, i) => {
+    if (!isQualifiedName(r)) throw new ProfileError(`ignoredResources[${i}]`, `${JSON.stringify(r)} is not a valid resource name (a qualified name such as example.com/foo)`);
+  });
+  const ignoredResourceGroups = a.ignoredResourceGroups ?? [];
+  ignoredResourceGroups.forEach((g, i) => {
+    if (g.includes('/')) throw new ProfileError(`ignoredResourceGroups[${i}]`, `resource group name can't contain '/', got ${JSON.stringify(g)}`);
+    if (!isQualifiedName(g)) throw new ProfileError(`ignoredResourceGroups[${i}]`, `${JSON.stringify(g)} is not a valid resource group name`);
+  });
+
+  const ss = a.scoringStrategy;
+  const type = ss === null || ss === undefined ? 'LeastAllocated' : (ss.type ?? '');
+  if (!(STRATEGIES as readonly string[]).includes(type)) {
+    throw new ProfileError('scoringStrategy.type', `unsupported scoring strategy ${JSON.stringify(type)}; supported: ${STRATEGIES.map((s) => JSON.stringify(s)).join(', ')}`);
+  }
+  const given = ss?.resources ?? [];
+  const resources = given.length === 0 ? DEFAULT_RESOURCES : given.map((r) => ({ name: r.name, weight: r.weight ? r.weight : 1 }));
+  resources.forEach((r, i) => {
+    if (r.weight <= 0 || r.weight > 100) {
+      throw new ProfileError(`scoringStrategy.resources[${i}].weight`, `resource weight of ${r.name} not in valid range (0, 100], got ${r.weight}`);
+    }
+  });
+
+  const rtcr = ss?.requestedToCapacityRatio;
+  let shape: ShapePoint[] = [];
+  if ((rtcr !== null && rtcr !== undefined) || type === 'RequestedToCapacityRatio') {
+    const points = rtcr?.shape ?? [];
+    validateShape(points, 'scoringStrategy.requestedToCapacityRatio.shape');
+    shape = points.map((p) => ({ utilization: p.utilization, score: p.score * SHAPE_SCORE_SCALE }));
+  }
+  return {
+    ignoredResources: new Set(ignoredResources),
+    ignoredResourceGroups: new Set(ignoredResourceGroups),
+    strategy: type as Strategy,
+    resources,
+    shape,
+  };
+}
+
+/** Mirrors validateFunctionShape: non-empty, utilization strictly increasing in 0..100, score 0..10. */
+function validateShape(shape: readonly { utilization: number; score: number }[], path: string): void {
+  if (shape.length === 0) throw new ProfileError(path, 'at least one point must be specified');
+  for (let i = 1; i < shape.length; i++) {
+    if (shape[i - 1]!.utilization >= shape[i]!.utilization) {
+      throw new ProfileError(`${path}[${i}].utilization`, 'values must be sorted in increasing order');
+    }
+  }
+  shape.forEach((p, i) => {
+    if (p.utilization < 0 || p.utilization > 100) throw new ProfileError(`${path}[${i}].utilization`, `${p.utilization} not in valid range [0, 100]`);
+    if (p.score < 0 || p.score > 10) throw new ProfileError(`${path}[${i}].score`, `${p.score} not in valid range [0, 10]`);
+  });
 }
