@@ -44,8 +44,12 @@ export function runScorePlugins(
       out.fill(0, 0, count);
       continue;
     }
-    const score = p.score!;
-    for (let i = 0; i < count; i++) out[i] = score(cx, pod, ids[i] as never, pre);
+    if (p.scoreMany) {
+      p.scoreMany(cx, pod, feasible, pre, out);
+    } else {
+      const score = p.score!;
+      for (let i = 0; i < count; i++) out[i] = score(cx, pod, ids[i] as never, pre);
+    }
     if (record) record.raw[s]!.set(out.subarray(0, count));
     p.normalize?.(cx, pod, feasible, out, pre);
     const w = fw.weights[s]!;

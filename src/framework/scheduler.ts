@@ -3,11 +3,12 @@ import type { NodeId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
 import { makeDiagnosis, NO_NODES_MESSAGE } from './diagnosis.js';
 import { numFeasibleNodesToFind } from './feasible-search.js';
+import { FilterSearch } from './filter-search.js';
 import type { Framework } from './framework.js';
 import { runPreFilters, runScorePlugins } from './run-plugins.js';
 import { selectHost } from './select-host.js';
 import type { CycleContext, Decision, RandomSource } from './types.js';
-import { PASS, SKIP } from './types.js';
+import { SKIP } from './types.js';
 import { verdictReasons, verdictStatus } from './verdict.js';
 
 /**
@@ -23,10 +24,7 @@ import { verdictReasons, verdictStatus } from './verdict.js';
  */
 export class Scheduler {
   private nextStartNodeIndex = 0;
-  private feasible = new Int32Array(0);
-  private rejectedNode = new Int32Array(0);
-  private rejectedPlugin = new Int32Array(0);
-  private rejectedVerdict = new Int32Array(0);
+  private readonly search = new FilterSearch();
   private totals = new Float64Array(0);
   private scores: Float64Array[] = [];
   private readonly filterState: unknown[];
@@ -56,17 +54,17 @@ export class Scheduler {
     const evaluated = found + rejected;
     if (found === 1) {
       return {
-        kind: 'bound', node: this.feasible[0] as NodeId, score: 0,
+        kind: 'bound', node: this.search.feasible[0] as NodeId, score: 0,
         pluginScores: new Float64Array(this.fw.scorers.length), feasibleNodes: 1, evaluatedNodes: evaluated,
       };
     }
-    const list = { ids: this.feasible, count: found };
+    const list = { ids: this.search.feasible, count: found };
     runScorePlugins(this.fw, cx, pod, list, this.scores, this.totals);
     const best = selectHost(this.totals, found, this.rng);
     const pluginScores = new Float64Array(this.fw.scorers.length);
     for (let s = 0; s < pluginScores.length; s++) pluginScores[s] = this.scores[s]![best]! * this.fw.weights[s]!;
     return {
-      kind: 'bound', node: this.feasible[best] as NodeId, score: this.totals[best]!,
+      kind: 'bound', node: this.search.feasible[best] as NodeId, score: this.totals[best]!,
       pluginScores, feasibleNodes: found, evaluatedNodes: evaluated,
     };
   }
@@ -93,41 +91,14 @@ export class Scheduler {
     return order.filter((n) => allowed.has(nodeName[n]!));
   }
 
-  /** The feasible-node search; fills this.feasible and the rejected-* arrays. */
+  /** The feasible-node search from the rotating start index (see FilterSearch). */
   private findFeasible(cx: CycleContext, pod: CompiledPod, order: Int32Array, numAllNodes: number): { found: number; rejected: number } {
-    const numAll = order.length;
-    if (numAll === 0) return { found: 0, rejected: 0 };
-    const want = numFeasibleNodesToFind(this.fw.percentageOfNodesToScore, numAll);
-    const filters = this.fw.filters;
-    const nf = filters.length;
-    const state = this.filterState;
-    const start = this.nextStartNodeIndex % numAll;
-    let found = 0;
-    let rejected = 0;
-    for (let k = 0; k < numAll && found < want; k++) {
-      let idx = start + k;
-      if (idx >= numAll) idx -= numAll;
-      const node = order[idx] as NodeId;
-      let failed = -1;
-      let verdict = PASS;
-      for (let f = 0; f < nf; f++) {
-        const st = state[f];
-        if (st === SKIP) continue;
-        verdict = filters[f]!.filter!(cx, pod, node, st);
-        if (verdict !== PASS) { failed = f; break; }
-      }
-      if (failed < 0) {
-        this.feasible[found++] = node;
-      } else {
-        this.rejectedNode[rejected] = node;
-        this.rejectedPlugin[rejected] = failed;
-        this.rejectedVerdict[rejected] = verdict;
-        rejected++;
-      }
-    }
+    if (order.length === 0) return { found: 0, rejected: 0 };
+    const want = numFeasibleNodesToFind(this.fw.percentageOfNodesToScore, order.length);
+    const r = this.search.run(this.fw, this.filterState, cx, pod, order, this.nextStartNodeIndex % order.length, want);
     // kube: nextStartNodeIndex = (nextStartNodeIndex + processed) % len(allNodes).
-    this.nextStartNodeIndex = (this.nextStartNodeIndex + found + rejected) % numAllNodes;
-    return { found, rejected };
+    this.nextStartNodeIndex = (this.nextStartNodeIndex + r.found + r.rejected) % numAllNodes;
+    return r;
   }
 
   /** Slow path, only when no node fits: reason texts counted per node. */
@@ -135,11 +106,11 @@ export class Scheduler {
     const reasons = new Map<string, number>();
     let unresolvable = true;
     for (let r = 0; r < rejected; r++) {
-      const plugin = this.fw.filters[this.rejectedPlugin[r]!]!;
-      const node = this.rejectedNode[r] as NodeId;
-      const verdict = this.rejectedVerdict[r]!;
+      const plugin = this.fw.filters[this.search.rejectedPlugin[r]!]!;
+      const node = this.search.rejectedNode[r] as NodeId;
+      const verdict = this.search.rejectedVerdict[r]!;
       if (verdictStatus(plugin, verdict) !== 'UnschedulableAndUnresolvable') unresolvable = false;
-      for (const text of new Set(verdictReasons(plugin, cx, pod, node, verdict, this.filterState[this.rejectedPlugin[r]!]))) {
+      for (const text of new Set(verdictReasons(plugin, cx, pod, node, verdict, this.filterState[this.search.rejectedPlugin[r]!]))) {
         reasons.set(text, (reasons.get(text) ?? 0) + 1);
       }
     }
@@ -147,12 +118,8 @@ export class Scheduler {
   }
 
   private ensureCapacity(n: number): void {
-    if (this.feasible.length >= n) return;
-    const cap = Math.max(n, this.feasible.length * 2);
-    this.feasible = new Int32Array(cap);
-    this.rejectedNode = new Int32Array(cap);
-    this.rejectedPlugin = new Int32Array(cap);
-    this.rejectedVerdict = new Int32Array(cap);
+    if (this.totals.length >= n) return;
+    const cap = Math.max(n, this.totals.length * 2);
     this.totals = new Float64Array(cap);
     this.scores = this.fw.scorers.map(() => new Float64Array(cap));
   }

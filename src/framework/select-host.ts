@@ -2,22 +2,29 @@ import type { RandomSource } from './types.js';
 
 /**
  * Index of the highest total in totals[0..count), ties broken uniformly at random.
- * kube-scheduler's selectHost does reservoir sampling over the max-score nodes (each
- * replaces the candidate with probability 1/k); one pass here gives the same
- * distribution, drawing from the seeded stream only when a tie occurs.
+ * kube-scheduler's selectHost does reservoir sampling over the max-score nodes (one
+ * random draw per tie); counting the ties first and drawing once gives the same
+ * uniform choice at one draw per cycle, which matters when thousands of identical
+ * nodes tie.
  */
 export function selectHost(totals: Float64Array, count: number, rng: RandomSource): number {
-  let best = 0;
-  let ties = 1;
-  for (let i = 1; i < count; i++) {
+  let best = -Infinity;
+  let ties = 0;
+  let first = 0;
+  for (let i = 0; i < count; i++) {
     const t = totals[i]!;
-    if (t > totals[best]!) {
-      best = i;
+    if (t > best) {
+      best = t;
       ties = 1;
-    } else if (t === totals[best]) {
+      first = i;
+    } else if (t === best) {
       ties++;
-      if (rng.int(ties) === 0) best = i;
     }
   }
-  return best;
+  if (ties <= 1) return first;
+  let k = rng.int(ties);
+  for (let i = first; i < count; i++) {
+    if (totals[i] === best && k-- === 0) return i;
+  }
+  return first;
 }

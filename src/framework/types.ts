@@ -65,6 +65,12 @@ export interface Plugin<F = unknown, S = unknown> {
   /** Per candidate node; the hot path: no allocation, no strings. */
   filter?(cx: CycleContext, pod: CompiledPod, node: NodeId, pre: F): Verdict;
   /**
+   * filter() for nodes[0..count) at once, verdicts[i] for nodes[i]: must give exactly
+   * filter()'s verdicts. Optional; a plugin's own loop lets V8 inline its per-node check,
+   * which a loop in the framework calling many plugins cannot.
+   */
+  filterMany?(cx: CycleContext, pod: CompiledPod, nodes: Int32Array, count: number, pre: F, verdicts: Int32Array): void;
+  /**
    * Reason texts for a rejected node when they depend on the node (an untolerated
    * taint's key and value). Slow path: only used to explain and diagnose.
    */
@@ -74,6 +80,8 @@ export interface Plugin<F = unknown, S = unknown> {
   preScore?(cx: CycleContext, pod: CompiledPod, feasible: NodeList): S | Skip;
   /** Raw score for one feasible node. */
   score?(cx: CycleContext, pod: CompiledPod, node: NodeId, pre: S): number;
+  /** score() for every feasible node at once, out[i] for feasible.ids[i]: must equal score(). Optional. */
+  scoreMany?(cx: CycleContext, pod: CompiledPod, feasible: NodeList, pre: S, out: Float64Array): void;
   /** In place: scores[i] belongs to feasible.ids[i]; after it, integers in [0, 100]. */
   normalize?(cx: CycleContext, pod: CompiledPod, feasible: NodeList, scores: Float64Array, pre: S): void;
 }

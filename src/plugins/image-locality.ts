@@ -1,7 +1,8 @@
 import { MAX_NODE_SCORE } from '../framework/normalize.js';
 import { NO_ARGS, parsePluginArgs } from '../framework/plugin-args.js';
 import type { Plugin, PluginEnv } from '../framework/types.js';
-import type { Sym } from '../model/ids.js';
+import type { ClusterView } from '../cluster/cluster-view.js';
+import type { NodeId, Sym } from '../model/ids.js';
 import { imageLocalityPriority, scaledImageScore } from '../model/image-score.js';
 
 /**
@@ -36,15 +37,29 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
       for (let i = 0; i < images.length; i++) numNodes[i] = cx.view.imageNodeCount(images[i] as Sym);
       return { images, numNodes, totalNodes: cx.view.liveNodeCount, containers: pod.containerCount };
     },
-    score(cx, _pod, node, s) {
-      // sumImageScores: ImageStates is keyed by the node's own image names, unnormalized;
-      // the size is the node's own (the same name may differ in size between nodes).
-      let sum = 0;
-      for (let i = 0; i < s.images.length; i++) {
-        const size = cx.view.imageSize(node, s.images[i] as Sym);
-        if (size >= 0) sum += scaledImageScore(size, s.numNodes[i]!, s.totalNodes);
+    scoreMany(cx, _pod, feasible, s, out) {
+      // No image of the pod on any node: every node scores what an empty sum scores.
+      let anywhere = false;
+      for (let i = 0; i < s.numNodes.length; i++) if (s.numNodes[i]! > 0) anywhere = true;
+      if (!anywhere) {
+        out.fill(imageLocalityPriority(0, s.containers, MAX_NODE_SCORE), 0, feasible.count);
+        return;
       }
-      return imageLocalityPriority(sum, s.containers, MAX_NODE_SCORE);
+      const view = cx.view;
+      for (let i = 0; i < feasible.count; i++) out[i] = imageScore(view, feasible.ids[i] as NodeId, s);
     },
+    score: (cx, _pod, node, s) => imageScore(cx.view, node, s),
   } satisfies Plugin<undefined, PreScore>;
+}
+
+/** Score for one node: the pod's images present there, scaled by how widely they are spread. */
+function imageScore(view: ClusterView, node: NodeId, s: PreScore): number {
+  // sumImageScores: ImageStates is keyed by the node's own image names, unnormalized;
+  // the size is the node's own (the same name may differ in size between nodes).
+  let sum = 0;
+  for (let i = 0; i < s.images.length; i++) {
+    const size = view.imageSize(node, s.images[i] as Sym);
+    if (size >= 0) sum += scaledImageScore(size, s.numNodes[i]!, s.totalNodes);
+  }
+  return imageLocalityPriority(sum, s.containers, MAX_NODE_SCORE);
 }

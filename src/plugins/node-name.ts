@@ -1,6 +1,6 @@
 import { NO_ARGS, parsePluginArgs } from '../framework/plugin-args.js';
 import type { Plugin, PluginEnv } from '../framework/types.js';
-import { PASS } from '../framework/types.js';
+import { PASS, SKIP } from '../framework/types.js';
 import { NO_SYM } from '../model/ids.js';
 
 /**
@@ -19,7 +19,9 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
   return {
     name: NAME,
     reasons: REASONS,
-    // nodename.Fits: an empty spec.nodeName fits every node.
-    filter: (cx, pod, node) => (pod.nodeName === NO_SYM || pod.nodeName === cx.view.nodeName[node] ? PASS : MISMATCH),
+    // nodename.Fits: an empty spec.nodeName fits every node, so there is nothing to filter
+    // (kube has no PreFilter here; skipping is only our shortcut and changes no verdict).
+    preFilter: (_cx, pod) => (pod.nodeName === NO_SYM ? SKIP : undefined),
+    filter: (cx, pod, node) => (pod.nodeName === cx.view.nodeName[node] ? PASS : MISMATCH),
   } satisfies Plugin<undefined, undefined>;
 }

@@ -6,6 +6,7 @@ import { fillAllocatableRequested, podResourceRequests, requestsNothing, scoredR
 import { parsePluginArgs, resourceSpecSchema } from '../framework/resource-args.js';
 import type { Plugin, PluginEnv } from '../framework/types.js';
 import { SKIP } from '../framework/types.js';
+import type { NodeId } from '../model/ids.js';
 
 /**
  * NodeResourcesBalancedAllocation, mirroring kube-scheduler's
@@ -44,6 +45,14 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
     score(cx, _pod, node, pre) {
       fillAllocatableRequested(cx.view, node, sr, pre, requested, allocatable);
       return balancedResourceScore(requested, allocatable, sr.count, fractions);
+    },
+
+    scoreMany(cx, _pod, feasible, pre, out) {
+      const view = cx.view;
+      for (let i = 0; i < feasible.count; i++) {
+        fillAllocatableRequested(view, feasible.ids[i] as NodeId, sr, pre, requested, allocatable);
+        out[i] = balancedResourceScore(requested, allocatable, sr.count, fractions);
+      }
     },
   } satisfies Plugin<unknown, PodResourceRequests>;
 }

@@ -11,6 +11,8 @@ import { requestedToCapacityRatioScorer, SHAPE_SCORE_SCALE } from '../framework/
 import type { Plugin, PluginEnv, Reason, Verdict } from '../framework/types.js';
 import { PASS } from '../framework/types.js';
 import { isQualifiedName } from '../model/labels.js';
+import type { ClusterView } from '../cluster/cluster-view.js';
+import type { NodeId } from '../model/ids.js';
 import type { ResourceTable } from '../model/resources.js';
 import { CPU, EPHEMERAL_STORAGE, MEMORY, PODS } from '../model/resources.js';
 
@@ -125,23 +127,11 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
       return pre;
     },
 
-    filter(cx, _pod, node, pre) {
+    filter: (cx, _pod, node, pre) => fitVerdict(cx.view, node, pre),
+
+    filterMany(cx, _pod, nodes, count, pre, verdicts) {
       const view = cx.view;
-      const dims = view.dims;
-      const base = node * dims;
-      const alloc = view.allocatable;
-      const used = view.requested;
-      let verdict: Verdict = PASS;
-      if (used[base + PODS]! + 1 > alloc[base + PODS]!) verdict |= TOO_MANY_PODS;
-      for (let i = 0; i < pre.count; i++) {
-        const r = pre.dims[i]!;
-        const want = pre.amounts[i]!;
-        // Dimensions interned after this node's row was laid out are 0 on it.
-        const a = r < dims ? alloc[base + r]! : 0;
-        const u = r < dims ? used[base + r]! : 0;
-        if (want > a - u) verdict |= 1 << (want > a ? pre.bits[i]! + 1 : pre.bits[i]!);
-      }
-      return verdict;
+      for (let i = 0; i < count; i++) verdicts[i] = fitVerdict(view, nodes[i] as NodeId, pre);
     },
 
     describe(cx, _pod, node, verdict, pre) {
@@ -166,7 +156,34 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
       fillAllocatableRequested(cx.view, node, sr, pre, requested, allocatable);
       return scorer(requested, allocatable, sr.weights, sr.count);
     },
+
+    scoreMany(cx, _pod, feasible, pre, out) {
+      const view = cx.view;
+      for (let i = 0; i < feasible.count; i++) {
+        fillAllocatableRequested(view, feasible.ids[i] as NodeId, sr, pre, requested, allocatable);
+        out[i] = scorer(requested, allocatable, sr.weights, sr.count);
+      }
+    },
   } satisfies Plugin<FitPre, PodResourceRequests>;
+}
+
+/** Filter's check for one node: pod count, then every checked request against what is left. */
+function fitVerdict(view: ClusterView, node: NodeId, pre: FitPre): Verdict {
+  const dims = view.dims;
+  const base = node * dims;
+  const alloc = view.allocatable;
+  const used = view.requested;
+  let verdict: Verdict = PASS;
+  if (used[base + PODS]! + 1 > alloc[base + PODS]!) verdict |= TOO_MANY_PODS;
+  for (let i = 0; i < pre.count; i++) {
+    const r = pre.dims[i]!;
+    const want = pre.amounts[i]!;
+    // Dimensions interned after this node's row was laid out are 0 on it.
+    const a = r < dims ? alloc[base + r]! : 0;
+    const u = r < dims ? used[base + r]! : 0;
+    if (want > a - u) verdict |= 1 << (want > a ? pre.bits[i]! + 1 : pre.bits[i]!);
+  }
+  return verdict;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { NO_ARGS, parsePluginArgs } from '../framework/plugin-args.js';
 import type { Plugin, PluginEnv } from '../framework/types.js';
-import { PASS } from '../framework/types.js';
+import { PASS, SKIP } from '../framework/types.js';
 import { anyTolerates, NO_SCHEDULE } from '../model/taints.js';
 
 /**
@@ -17,9 +17,9 @@ const UNSCHEDULABLE = 1;
 const REASONS = [{ text: 'node(s) were unschedulable', unresolvable: true }] as const;
 
 /**
- * Builds the NodeUnschedulable plugin; it takes no args. kube has no PreFilter here, so
- * ours never returns SKIP: it only answers, once per pod, whether the pod tolerates the
- * taint {key: node.kubernetes.io/unschedulable, value: "", effect: NoSchedule}.
+ * Builds the NodeUnschedulable plugin; it takes no args. kube has no PreFilter here; ours
+ * answers once per pod whether the pod tolerates the taint {key:
+ * node.kubernetes.io/unschedulable, value: "", effect: NoSchedule}.
  */
 export function create(args: unknown, env: PluginEnv): Plugin {
   parsePluginArgs(NO_ARGS, args);
@@ -29,7 +29,12 @@ export function create(args: unknown, env: PluginEnv): Plugin {
   return {
     name: NAME,
     reasons: REASONS,
-    preFilter: (_cx, pod) => anyTolerates(pod.tolerations, key, emptyValue, NO_SCHEDULE),
-    filter: (cx, _pod, node, tolerated) => (cx.view.unschedulable[node] === 1 && !tolerated ? UNSCHEDULABLE : PASS),
-  } satisfies Plugin<boolean, undefined>;
+    // A pod that tolerates the taint passes every node: our shortcut is to skip filter().
+    preFilter: (_cx, pod) => (anyTolerates(pod.tolerations, key, emptyValue, NO_SCHEDULE) ? SKIP : undefined),
+    filter: (cx, _pod, node) => (cx.view.unschedulable[node] === 1 ? UNSCHEDULABLE : PASS),
+    filterMany(cx, _pod, nodes, count, _pre, verdicts) {
+      const unschedulable = cx.view.unschedulable;
+      for (let i = 0; i < count; i++) verdicts[i] = unschedulable[nodes[i]!] === 1 ? UNSCHEDULABLE : PASS;
+    },
+  } satisfies Plugin<undefined, undefined>;
 }

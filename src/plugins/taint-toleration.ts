@@ -1,6 +1,9 @@
 import { defaultNormalizeScore, MAX_NODE_SCORE } from '../framework/normalize.js';
 import { NO_ARGS, parsePluginArgs } from '../framework/plugin-args.js';
-import type { Plugin, PluginEnv } from '../framework/types.js';
+import type { ClusterView } from '../cluster/cluster-view.js';
+import type { Plugin, PluginEnv, Verdict } from '../framework/types.js';
+import type { NodeId } from '../model/ids.js';
+import type { CompiledPod } from '../model/pod.js';
 import { PASS } from '../framework/types.js';
 import type { Toleration } from '../model/taints.js';
 import {
@@ -29,8 +32,11 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
   return {
     name: NAME,
     reasons: REASONS,
-    filter: (cx, pod, node) =>
-      (firstUntoleratedDoNotScheduleTaint(cx.view.nodeTaints(node), pod.tolerations) < 0 ? PASS : UNTOLERATED),
+    filter: (cx, pod, node) => taintVerdict(cx.view, node, pod),
+    filterMany(cx, pod, nodes, count, _pre, verdicts) {
+      const view = cx.view;
+      for (let i = 0; i < count; i++) verdicts[i] = taintVerdict(view, nodes[i] as NodeId, pod);
+    },
     describe(cx, pod, node) {
       const taints = cx.view.nodeTaints(node);
       const i = firstUntoleratedDoNotScheduleTaint(taints, pod.tolerations);
@@ -39,6 +45,19 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
     // Only tolerations that can tolerate a PreferNoSchedule taint matter for the score.
     preScore: (_cx, pod) => preferNoScheduleTolerations(pod.tolerations),
     score: (cx, _pod, node, tols) => countIntolerablePreferNoSchedule(cx.view.nodeTaints(node), tols),
+    scoreMany(cx, _pod, feasible, tols, out) {
+      const view = cx.view;
+      for (let i = 0; i < feasible.count; i++) {
+        out[i] = countIntolerablePreferNoSchedule(view.nodeTaints(feasible.ids[i] as NodeId), tols);
+      }
+    },
     normalize: (_cx, _pod, feasible, scores) => defaultNormalizeScore(MAX_NODE_SCORE, true, scores, feasible.count),
   } satisfies Plugin<undefined, readonly Toleration[]>;
+}
+
+/** Filter's check for one node: the first NoSchedule/NoExecute taint the pod does not tolerate. */
+function taintVerdict(view: ClusterView, node: NodeId, pod: CompiledPod): Verdict {
+  const taints = view.nodeTaints(node);
+  if (taints.length === 0) return PASS;
+  return firstUntoleratedDoNotScheduleTaint(taints, pod.tolerations) < 0 ? PASS : UNTOLERATED;
 }

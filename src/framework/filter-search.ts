@@ -1,0 +1,112 @@
+import type { CompiledPod } from '../model/pod.js';
+import type { Framework } from './framework.js';
+import type { CycleContext } from './types.js';
+import { PASS, SKIP } from './types.js';
+
+const CHUNK_MIN = 32;
+const CHUNK_MAX = 1024;
+
+/** What one search found: feasible[0..found), rejected[0..rejected), nodes processed. */
+export interface SearchResult {
+  readonly found: number;
+  readonly rejected: number;
+}
+
+/**
+ * The feasible-node search of kube-scheduler's findNodesThatPassFilters, run in chunks:
+ * nodes are taken in rotation order from `start`, each chunk goes through the filter
+ * plugins one plugin at a time (a plugin's own filterMany loop can then inline its check),
+ * and survivors of every filter are feasible. The result is exactly the node-by-node
+ * search's: the first `want` feasible nodes in rotation order, every node before the last
+ * of them rejected by the first filter (in profile order) that fails it, and nothing
+ * counted past it. Scratch arrays are reused across cycles.
+ */
+export class FilterSearch {
+  feasible = new Int32Array(0);
+  rejectedNode = new Int32Array(0);
+  rejectedPlugin = new Int32Array(0);
+  rejectedVerdict = new Int32Array(0);
+  private rejectedPos = new Int32Array(0);
+  private readonly chunk = new Int32Array(CHUNK_MAX);
+  private readonly pos = new Int32Array(CHUNK_MAX);
+  private readonly verdicts = new Int32Array(CHUNK_MAX);
+
+  run(fw: Framework, state: readonly unknown[], cx: CycleContext, pod: CompiledPod, order: Int32Array, start: number, want: number): SearchResult {
+    const numAll = order.length;
+    this.ensureCapacity(numAll);
+    const { chunk, pos, verdicts, feasible, rejectedNode, rejectedPlugin, rejectedVerdict, rejectedPos } = this;
+    const filters = fw.filters;
+    let found = 0;
+    let rejected = 0;
+    let k = 0;
+    while (k < numAll && found < want) {
+      const size = Math.min(CHUNK_MAX, Math.max(CHUNK_MIN, want - found), numAll - k);
+      for (let j = 0; j < size; j++) {
+        let idx = start + k + j;
+        if (idx >= numAll) idx -= numAll;
+        chunk[j] = order[idx]!;
+        pos[j] = k + j;
+      }
+      const chunkRejectedFrom = rejected;
+      let n = size;
+      // Filters in profile order (kube semantics): a node is charged to the first that fails it.
+      for (let f = 0; f < filters.length && n > 0; f++) {
+        const st = state[f];
+        if (st === SKIP) continue;
+        const p = filters[f]!;
+        if (p.filterMany) {
+          p.filterMany(cx, pod, chunk, n, st, verdicts);
+        } else {
+          const filter = p.filter!;
+          for (let j = 0; j < n; j++) verdicts[j] = filter(cx, pod, chunk[j] as never, st);
+        }
+        let m = 0;
+        for (let j = 0; j < n; j++) {
+          const v = verdicts[j]!;
+          if (v === PASS) {
+            chunk[m] = chunk[j]!;
+            pos[m] = pos[j]!;
+            m++;
+          } else {
+            rejectedNode[rejected] = chunk[j]!;
+            rejectedPlugin[rejected] = f;
+            rejectedVerdict[rejected] = v;
+            rejectedPos[rejected] = pos[j]!;
+            rejected++;
+          }
+        }
+        n = m;
+      }
+      if (found + n > want) {
+        // The search stops at the want-th feasible node: forget what lies past it.
+        const take = want - found;
+        const cut = pos[take - 1]!;
+        let r = chunkRejectedFrom;
+        for (let j = chunkRejectedFrom; j < rejected; j++) {
+          if (rejectedPos[j]! > cut) continue;
+          rejectedNode[r] = rejectedNode[j]!;
+          rejectedPlugin[r] = rejectedPlugin[j]!;
+          rejectedVerdict[r] = rejectedVerdict[j]!;
+          rejectedPos[r] = rejectedPos[j]!;
+          r++;
+        }
+        rejected = r;
+        n = take;
+      }
+      for (let j = 0; j < n; j++) feasible[found + j] = chunk[j]!;
+      found += n;
+      k += size;
+    }
+    return { found, rejected };
+  }
+
+  private ensureCapacity(n: number): void {
+    if (this.feasible.length >= n) return;
+    const cap = Math.max(n, this.feasible.length * 2);
+    this.feasible = new Int32Array(cap);
+    this.rejectedNode = new Int32Array(cap);
+    this.rejectedPlugin = new Int32Array(cap);
+    this.rejectedVerdict = new Int32Array(cap);
+    this.rejectedPos = new Int32Array(cap);
+  }
+}
