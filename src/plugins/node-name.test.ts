@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CycleContext } from '../framework/types.js';
+import { SKIP } from '../framework/types.js';
 import { verdictReasons, verdictStatus } from '../framework/verdict.js';
 import type { NodeId } from '../model/ids.js';
 import type { NodeSketch, PodSketch } from '../testing/builders.js';
@@ -12,6 +13,8 @@ function run(nodes: NodeSketch[], pod: PodSketch, node: string) {
   const p = c.pod(pod);
   const cx: CycleContext = { view: c.state };
   const id = c.state.nodeByName(c.model.symbols.intern(node)) as NodeId;
+  // A PreFilter Skip means every node passes (kube's harness reads it as Success).
+  if (plugin.preFilter!(cx, p) === SKIP) return { status: 'Success', reasons: [] };
   const v = plugin.filter!(cx, p, id, undefined);
   return { status: verdictStatus(plugin, v), reasons: verdictReasons(plugin, cx, p, id, v, undefined) };
 }

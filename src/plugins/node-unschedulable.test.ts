@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CycleContext } from '../framework/types.js';
+import { SKIP } from '../framework/types.js';
 import { verdictReasons, verdictStatus } from '../framework/verdict.js';
 import type { NodeId } from '../model/ids.js';
 import type { NodeSketch, PodSketch } from '../testing/builders.js';
@@ -12,6 +13,8 @@ function run(node: NodeSketch, pod: PodSketch) {
   const p = c.pod(pod);
   const cx: CycleContext = { view: c.state };
   const pre = plugin.preFilter!(cx, p);
+  // A PreFilter Skip means every node passes (kube's harness reads it as Success).
+  if (pre === SKIP) return { status: 'Success', reasons: [], pre };
   const v = plugin.filter!(cx, p, 0 as NodeId, pre);
   return { status: verdictStatus(plugin, v), reasons: verdictReasons(plugin, cx, p, 0 as NodeId, v, pre), pre };
 }
@@ -44,9 +47,10 @@ describe('NodeUnschedulable.filter', () => {
   ];
   for (const c of cases) it(c.name, () => expect(run(c.node, c.pod).status).toBe(c.want));
 
-  it('names kube\'s reason and never skips PreFilter', () => {
+  it('names kube\'s reason, and skips filtering only for a pod that tolerates the taint', () => {
     const r = run({ name: 'n', unschedulable: true }, {});
     expect(r.reasons).toEqual(['node(s) were unschedulable']);
-    expect(r.pre).toBe(false);
+    expect(r.pre).not.toBe(SKIP);
+    expect(run({ name: 'n', unschedulable: true }, { spec: { tolerations: [unschedulableToleration] } }).pre).toBe(SKIP);
   });
 });
