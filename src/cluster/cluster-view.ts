@@ -27,6 +27,11 @@ export interface ClusterView {
   /** nonZeroRequested[node * 2 + 0] millicores, [node * 2 + 1] bytes: scoring defaults applied. */
   readonly nonZeroRequested: Float64Array;
   readonly unschedulable: Uint8Array;
+  /**
+   * Per node, bumped on every change to the node's row (resources, pods, labels, taints,
+   * cordon). A result computed from a node's row alone stays valid while it is unchanged.
+   */
+  readonly generation: Int32Array;
   /** Node name sym per node. */
   readonly nodeName: Int32Array;
   /** The node with this name, or -1. */

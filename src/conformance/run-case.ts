@@ -1,6 +1,6 @@
 import { ClusterState } from '../cluster/cluster-state.js';
 import type { CycleContext, NodeList, Registry, StatusCode } from '../framework/types.js';
-import { Rejection, SKIP } from '../framework/types.js';
+import { Rejection, SKIP, UniformScore } from '../framework/types.js';
 import { verdictStatus } from '../framework/verdict.js';
 import { compileNamespace, compileNode } from '../model/compile-node.js';
 import { compilePod } from '../model/compile-pod.js';
@@ -83,7 +83,9 @@ function evaluate(pluginName: string, c: VectorCase, registry: Registry): Mismat
     const skipped = pre === SKIP;
     if (c.expect.preScore === 'Skip' && !skipped) out.push({ node: '*', what: 'preScore', expected: 'Skip', actual: 'ran' });
     const scores = new Float64Array(list.count);
-    if (!skipped) {
+    if (pre instanceof UniformScore) {
+      scores.fill(pre.score);
+    } else if (!skipped) {
       for (let i = 0; i < list.count; i++) scores[i] = plugin.score(cx, pod, list.ids[i] as NodeId, pre);
       plugin.normalize?.(cx, pod, list, scores, pre);
     }

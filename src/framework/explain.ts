@@ -83,7 +83,8 @@ export function explain(fw: Framework, view: ClusterView, pod: CompiledPod): Exp
   const raw = fw.scorers.map(() => new Float64Array(count));
   const skipped = fw.scorers.map(() => false);
   const totals = new Float64Array(count);
-  if (count > 0) runScorePlugins(fw, cx, pod, { ids, count }, scores, totals, { raw, skipped });
+  const uniform = count > 0 ? runScorePlugins(fw, cx, pod, { ids, count }, scores, totals, { raw, skipped }) : 0;
+  for (let i = 0; i < count; i++) totals[i] += uniform;
 
   const maxTotal = count > 0 ? Math.max(...totals) : 0;
   const nodes: NodeExplanation[] = [...order].map((n, k) => {

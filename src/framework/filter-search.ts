@@ -1,6 +1,7 @@
 import type { CompiledPod } from '../model/pod.js';
 import type { Framework } from './framework.js';
-import type { CycleContext } from './types.js';
+import type { NodeResultCache } from './node-result-cache.js';
+import type { CycleContext, Plugin } from './types.js';
 import { PASS, SKIP } from './types.js';
 
 const CHUNK_MIN = 32;
@@ -30,8 +31,12 @@ export class FilterSearch {
   private readonly chunk = new Int32Array(CHUNK_MAX);
   private readonly pos = new Int32Array(CHUNK_MAX);
   private readonly verdicts = new Int32Array(CHUNK_MAX);
+  private readonly scratchVerdicts = new Int32Array(CHUNK_MAX);
 
-  run(fw: Framework, state: readonly unknown[], cx: CycleContext, pod: CompiledPod, order: Int32Array, start: number, want: number): SearchResult {
+  run(
+    fw: Framework, state: readonly unknown[], cx: CycleContext, pod: CompiledPod, order: Int32Array, start: number, want: number,
+    caches?: readonly (NodeResultCache | null)[],
+  ): SearchResult {
     const numAll = order.length;
     this.ensureCapacity(numAll);
     const { chunk, pos, verdicts, feasible, rejectedNode, rejectedPlugin, rejectedVerdict, rejectedPos } = this;
@@ -54,11 +59,15 @@ export class FilterSearch {
         const st = state[f];
         if (st === SKIP) continue;
         const p = filters[f]!;
-        if (p.filterMany) {
-          p.filterMany(cx, pod, chunk, n, st, verdicts);
+        const cache = caches?.[f];
+        if (cache && p.reuseVerdicts) {
+          const scratch = this.scratchVerdicts;
+          cache.fill(cx.view, chunk, n, pod, st, p.reuseVerdicts, (ids, m, o) => {
+            filterNodes(p, cx, pod, ids, m, st, scratch);
+            for (let j = 0; j < m; j++) o[j] = scratch[j]!;
+          }, verdicts);
         } else {
-          const filter = p.filter!;
-          for (let j = 0; j < n; j++) verdicts[j] = filter(cx, pod, chunk[j] as never, st);
+          filterNodes(p, cx, pod, chunk, n, st, verdicts);
         }
         let m = 0;
         for (let j = 0; j < n; j++) {
@@ -109,4 +118,14 @@ export class FilterSearch {
     this.rejectedVerdict = new Int32Array(cap);
     this.rejectedPos = new Int32Array(cap);
   }
+}
+
+/** One plugin's verdicts for nodes[0..count), through its batch hook when it has one. */
+function filterNodes(p: Plugin, cx: CycleContext, pod: CompiledPod, nodes: Int32Array, count: number, st: unknown, out: Int32Array): void {
+  if (p.filterMany) {
+    p.filterMany(cx, pod, nodes, count, st, out);
+    return;
+  }
+  const filter = p.filter!;
+  for (let j = 0; j < count; j++) out[j] = filter(cx, pod, nodes[j] as never, st);
 }

@@ -4,6 +4,7 @@ import type { CompiledPod } from '../model/pod.js';
 import { makeDiagnosis, NO_NODES_MESSAGE } from './diagnosis.js';
 import { numFeasibleNodesToFind } from './feasible-search.js';
 import { FilterSearch } from './filter-search.js';
+import { NodeResultCache } from './node-result-cache.js';
 import type { Framework } from './framework.js';
 import { runPreFilters, runScorePlugins } from './run-plugins.js';
 import { selectHost } from './select-host.js';
@@ -25,12 +26,17 @@ import { verdictReasons, verdictStatus } from './verdict.js';
 export class Scheduler {
   private nextStartNodeIndex = 0;
   private readonly search = new FilterSearch();
+  /** Per filter / score plugin that can reuse results across cycles (see NodeResultCache). */
+  private readonly filterCaches: (NodeResultCache | null)[];
+  private readonly scoreCaches: (NodeResultCache | null)[];
   private totals = new Float64Array(0);
   private scores: Float64Array[] = [];
   private readonly filterState: unknown[];
 
   constructor(readonly fw: Framework, private readonly rng: RandomSource) {
     this.filterState = new Array(fw.filters.length);
+    this.filterCaches = fw.filters.map((p) => (p.reuseVerdicts ? new NodeResultCache() : null));
+    this.scoreCaches = fw.scorers.map((p) => (p.reuseScores ? new NodeResultCache() : null));
   }
 
   scheduleOne(view: ClusterView, pod: CompiledPod): Decision {
@@ -59,12 +65,12 @@ export class Scheduler {
       };
     }
     const list = { ids: this.search.feasible, count: found };
-    runScorePlugins(this.fw, cx, pod, list, this.scores, this.totals);
+    const uniform = runScorePlugins(this.fw, cx, pod, list, this.scores, this.totals, undefined, this.scoreCaches);
     const best = selectHost(this.totals, found, this.rng);
     const pluginScores = new Float64Array(this.fw.scorers.length);
     for (let s = 0; s < pluginScores.length; s++) pluginScores[s] = this.scores[s]![best]! * this.fw.weights[s]!;
     return {
-      kind: 'bound', node: this.search.feasible[best] as NodeId, score: this.totals[best]!,
+      kind: 'bound', node: this.search.feasible[best] as NodeId, score: this.totals[best]! + uniform,
       pluginScores, feasibleNodes: found, evaluatedNodes: evaluated,
     };
   }
@@ -95,7 +101,7 @@ export class Scheduler {
   private findFeasible(cx: CycleContext, pod: CompiledPod, order: Int32Array, numAllNodes: number): { found: number; rejected: number } {
     if (order.length === 0) return { found: 0, rejected: 0 };
     const want = numFeasibleNodesToFind(this.fw.percentageOfNodesToScore, order.length);
-    const r = this.search.run(this.fw, this.filterState, cx, pod, order, this.nextStartNodeIndex % order.length, want);
+    const r = this.search.run(this.fw, this.filterState, cx, pod, order, this.nextStartNodeIndex % order.length, want, this.filterCaches);
     // kube: nextStartNodeIndex = (nextStartNodeIndex + processed) % len(allNodes).
     this.nextStartNodeIndex = (this.nextStartNodeIndex + r.found + r.rejected) % numAllNodes;
     return r;

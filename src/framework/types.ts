@@ -30,6 +30,15 @@ export class Rejection {
   constructor(readonly message: string, readonly unresolvable: boolean) {}
 }
 
+/**
+ * Returned by preScore when every candidate node gets the same final score (after
+ * normalization), e.g. no node holds any of the pod's images. The framework then adds
+ * the score once instead of scoring node by node; results are identical.
+ */
+export class UniformScore {
+  constructor(readonly score: number) {}
+}
+
 /** kube-scheduler status codes, as reported by explain and the conformance harness. */
 export type StatusCode = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Skip';
 
@@ -71,17 +80,25 @@ export interface Plugin<F = unknown, S = unknown> {
    */
   filterMany?(cx: CycleContext, pod: CompiledPod, nodes: Int32Array, count: number, pre: F, verdicts: Int32Array): void;
   /**
+   * True when filter verdicts computed for (prevPod, prev) hold for (nextPod, next) on any
+   * node whose row has not changed since: the verdict depends on nothing but the node's
+   * row and these. Lets the scheduler reuse verdicts across cycles (NodeResultCache).
+   */
+  reuseVerdicts?(prev: F, next: F, prevPod: CompiledPod, nextPod: CompiledPod): boolean;
+  /**
    * Reason texts for a rejected node when they depend on the node (an untolerated
    * taint's key and value). Slow path: only used to explain and diagnose.
    */
   describe?(cx: CycleContext, pod: CompiledPod, node: NodeId, verdict: Verdict, pre: F): string[];
 
   /** Once per pod, over the feasible nodes. SKIP: score() is not called; scores stay 0. */
-  preScore?(cx: CycleContext, pod: CompiledPod, feasible: NodeList): S | Skip;
+  preScore?(cx: CycleContext, pod: CompiledPod, feasible: NodeList): S | Skip | UniformScore;
   /** Raw score for one feasible node. */
   score?(cx: CycleContext, pod: CompiledPod, node: NodeId, pre: S): number;
   /** score() for every feasible node at once, out[i] for feasible.ids[i]: must equal score(). Optional. */
   scoreMany?(cx: CycleContext, pod: CompiledPod, feasible: NodeList, pre: S, out: Float64Array): void;
+  /** As reuseVerdicts, for raw scores (before normalize). */
+  reuseScores?(prev: S, next: S, prevPod: CompiledPod, nextPod: CompiledPod): boolean;
   /** In place: scores[i] belongs to feasible.ids[i]; after it, integers in [0, 100]. */
   normalize?(cx: CycleContext, pod: CompiledPod, feasible: NodeList, scores: Float64Array, pre: S): void;
 }

@@ -132,3 +132,15 @@ export function preferNoScheduleTolerations(tols: readonly Toleration[]): readon
 export function formatTaint(taints: TaintList, i: number, symbols: SymbolTable): string {
   return `{${symbols.text(taints[3 * i] as Sym)}: ${symbols.text(taints[3 * i + 1] as Sym)}}`;
 }
+
+/** Whether two toleration lists are the same, entry by entry (so they tolerate the same taints). */
+export function sameTolerations(a: readonly Toleration[], b: readonly Toleration[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.key !== y.key || x.exists !== y.exists || x.value !== y.value || x.effect !== y.effect) return false;
+  }
+  return true;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CycleContext, NodeList } from '../framework/types.js';
-import { SKIP } from '../framework/types.js';
+import { SKIP, UniformScore } from '../framework/types.js';
 import type { NodeId } from '../model/ids.js';
 import { MB } from '../model/image-score.js';
 import type { NodeSketch } from '../testing/builders.js';
@@ -29,6 +29,8 @@ function scores(nodes: NodeSketch[], spec: Record<string, unknown>, scoreNodes?:
   const list: NodeList = { ids, count: ids.length };
   const pre = plugin.preScore!(cx, pod, list);
   expect(pre).not.toBe(SKIP);
+  // No image of the pod anywhere: one score for every node.
+  if (pre instanceof UniformScore) return [...ids].map(() => pre.score);
   return [...ids].map((id) => plugin.score!(cx, pod, id as NodeId, pre));
 }
 

@@ -1,6 +1,8 @@
 import { MAX_NODE_SCORE } from '../framework/normalize.js';
 import { NO_ARGS, parsePluginArgs } from '../framework/plugin-args.js';
+import { sameNumbers } from '../framework/same-values.js';
 import type { Plugin, PluginEnv } from '../framework/types.js';
+import { UniformScore } from '../framework/types.js';
 import type { ClusterView } from '../cluster/cluster-view.js';
 import type { NodeId, Sym } from '../model/ids.js';
 import { imageLocalityPriority, scaledImageScore } from '../model/image-score.js';
@@ -35,20 +37,18 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
       const images = Int32Array.from(pod.images);
       const numNodes = new Float64Array(images.length);
       for (let i = 0; i < images.length; i++) numNodes[i] = cx.view.imageNodeCount(images[i] as Sym);
+      // No image of the pod on any node: every node scores what an empty sum scores.
+      if (!numNodes.some((n) => n > 0)) return new UniformScore(imageLocalityPriority(0, pod.containerCount, MAX_NODE_SCORE));
       return { images, numNodes, totalNodes: cx.view.liveNodeCount, containers: pod.containerCount };
     },
     scoreMany(cx, _pod, feasible, s, out) {
-      // No image of the pod on any node: every node scores what an empty sum scores.
-      let anywhere = false;
-      for (let i = 0; i < s.numNodes.length; i++) if (s.numNodes[i]! > 0) anywhere = true;
-      if (!anywhere) {
-        out.fill(imageLocalityPriority(0, s.containers, MAX_NODE_SCORE), 0, feasible.count);
-        return;
-      }
       const view = cx.view;
       for (let i = 0; i < feasible.count; i++) out[i] = imageScore(view, feasible.ids[i] as NodeId, s);
     },
     score: (cx, _pod, node, s) => imageScore(cx.view, node, s),
+    // A node's images never change; the cluster-wide counts are part of the state.
+    reuseScores: (a, b) => a.totalNodes === b.totalNodes && a.containers === b.containers
+      && sameNumbers(a.images, b.images) && sameNumbers(a.numNodes, b.numNodes),
   } satisfies Plugin<undefined, PreScore>;
 }
 

@@ -6,6 +6,7 @@ import { fillAllocatableRequested, podResourceRequests, requestsNothing, scoredR
 import { parsePluginArgs, resourceSpecSchema } from '../framework/resource-args.js';
 import type { Plugin, PluginEnv } from '../framework/types.js';
 import { SKIP } from '../framework/types.js';
+import { sameNumbers } from '../framework/same-values.js';
 import type { NodeId } from '../model/ids.js';
 
 /**
@@ -46,6 +47,9 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
       fillAllocatableRequested(cx.view, node, sr, pre, requested, allocatable);
       return balancedResourceScore(requested, allocatable, sr.count, fractions);
     },
+
+    // Scores depend on the node's row and the pod's requests only.
+    reuseScores: (a, b) => sameNumbers(a.dims, b.dims) && sameNumbers(a.requests, b.requests),
 
     scoreMany(cx, _pod, feasible, pre, out) {
       const view = cx.view;

@@ -10,6 +10,7 @@ import type { ShapePoint } from '../framework/requested-to-capacity-ratio.js';
 import { requestedToCapacityRatioScorer, SHAPE_SCORE_SCALE } from '../framework/requested-to-capacity-ratio.js';
 import type { Plugin, PluginEnv, Reason, Verdict } from '../framework/types.js';
 import { PASS } from '../framework/types.js';
+import { sameNumbers } from '../framework/same-values.js';
 import { isQualifiedName } from '../model/labels.js';
 import type { ClusterView } from '../cluster/cluster-view.js';
 import type { NodeId } from '../model/ids.js';
@@ -128,6 +129,8 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
     },
 
     filter: (cx, _pod, node, pre) => fitVerdict(cx.view, node, pre),
+    // Verdicts depend on the node's row and the checked requests only.
+    reuseVerdicts: (a, b) => sameNumbers(a.dims, b.dims) && sameNumbers(a.amounts, b.amounts),
 
     filterMany(cx, _pod, nodes, count, pre, verdicts) {
       const view = cx.view;
@@ -156,6 +159,8 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
       fillAllocatableRequested(cx.view, node, sr, pre, requested, allocatable);
       return scorer(requested, allocatable, sr.weights, sr.count);
     },
+
+    reuseScores: (a, b) => sameNumbers(a.dims, b.dims) && sameNumbers(a.requests, b.requests),
 
     scoreMany(cx, _pod, feasible, pre, out) {
       const view = cx.view;

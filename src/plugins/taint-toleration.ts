@@ -8,6 +8,7 @@ import { PASS } from '../framework/types.js';
 import type { Toleration } from '../model/taints.js';
 import {
   countIntolerablePreferNoSchedule, firstUntoleratedDoNotScheduleTaint, formatTaint, preferNoScheduleTolerations,
+  sameTolerations,
 } from '../model/taints.js';
 
 /**
@@ -33,6 +34,9 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
     name: NAME,
     reasons: REASONS,
     filter: (cx, pod, node) => taintVerdict(cx.view, node, pod),
+    // Verdicts and scores depend on the node's taints and the pod's tolerations only.
+    reuseVerdicts: (_a, _b, prevPod, nextPod) => sameTolerations(prevPod.tolerations, nextPod.tolerations),
+    reuseScores: (a, b) => sameTolerations(a, b),
     filterMany(cx, pod, nodes, count, _pre, verdicts) {
       const view = cx.view;
       for (let i = 0; i < count; i++) verdicts[i] = taintVerdict(view, nodes[i] as NodeId, pod);
