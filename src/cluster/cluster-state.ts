@@ -8,9 +8,11 @@ import type { CompiledPod } from '../model/pod.js';
 import type { HostPort } from '../model/ports.js';
 import type { TaintList } from '../model/taints.js';
 import { NO_TAINTS } from '../model/taints.js';
+import { WorkloadSet } from '../model/workloads.js';
 import type { ClusterListener } from './cluster-listener.js';
 import type { ClusterView } from './cluster-view.js';
 import { NodeOrder } from './node-order.js';
+import { PodIndexes } from './pod-indexes.js';
 
 const NO_PODS: readonly PodId[] = [];
 const NO_PORTS: readonly HostPort[] = [];
@@ -34,6 +36,8 @@ export class ClusterState implements ClusterView {
   generation: Int32Array;
   /** 1 for a live node, 0 for a removed one. */
   live: Uint8Array;
+  /** Services, ReplicationControllers, ReplicaSets and StatefulSets (system default spreading). */
+  readonly workloads: WorkloadSet;
 
   private rows = 0;
   private readonly labels: LabelSet[] = [];
@@ -49,9 +53,11 @@ export class ClusterState implements ClusterView {
   private podNode = new Int32Array(64).fill(-1);
   private readonly nsLabels = new Map<Sym, LabelSet>();
   private readonly listeners: ClusterListener[] = [];
+  private indexes: PodIndexes | null = null;
 
   constructor(model: ModelContext, initialNodes = 16) {
     this.model = model;
+    this.workloads = new WorkloadSet(model);
     this.order = new NodeOrder(model.symbols);
     this.dims = model.resources.size;
     const cap = Math.max(1, initialNodes);
@@ -75,6 +81,19 @@ export class ClusterState implements ClusterView {
   /** Registers an incremental index; it is told about every later change. */
   addListener(l: ClusterListener): void {
     this.listeners.push(l);
+  }
+
+  /**
+   * The pod indexes InterPodAffinity and PodTopologySpread read (topology domains,
+   * counted terms, bound pods' affinity terms). Built on first use from the pods bound
+   * so far, then kept current as a listener; profiles that never ask pay nothing.
+   */
+  get podIndexes(): PodIndexes {
+    if (this.indexes === null) {
+      this.indexes = new PodIndexes(this, this.workloads);
+      this.addListener(this.indexes);
+    }
+    return this.indexes;
   }
 
   // ---- nodes -------------------------------------------------------------------------

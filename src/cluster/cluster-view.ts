@@ -4,6 +4,7 @@ import type { ModelContext } from '../model/model-context.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { HostPort } from '../model/ports.js';
 import type { TaintList } from '../model/taints.js';
+import type { PodIndexes } from './pod-indexes.js';
 
 /**
  * The read-only cluster that plugins see during a cycle: typed arrays indexed by node id
@@ -60,4 +61,10 @@ export interface ClusterView {
   namespaceLabels(ns: Sym): LabelSet;
   /** Known namespaces (syms), in the order they were registered. */
   namespaces(): readonly Sym[];
+  /**
+   * Incremental pod-to-pod indexes (matching-pod counts per node and topology domain,
+   * existing pods' affinity terms) for InterPodAffinity and PodTopologySpread. Built on
+   * first use, then kept up to date by every bind and unbind.
+   */
+  readonly podIndexes: PodIndexes;
 }

@@ -52,7 +52,7 @@ function podTemplate(w: WorkloadItemSpec): unknown {
       name: w.name,
       namespace: w.namespace ?? 'default',
       labels: { app: w.name, ...(t.labels ?? {}) },
-      ownerReferences: [{ kind: ownerKind, name: ownerName, controller: true }],
+      ownerReferences: [{ apiVersion: w.kind === 'Deployment' ? 'apps/v1' : 'batch/v1', kind: ownerKind, name: ownerName, controller: true }],
     },
     spec: {
       ...(t.spec ?? {}),

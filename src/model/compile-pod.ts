@@ -22,6 +22,12 @@ export interface CompilePodOptions {
   readonly file?: string;
   /** Namespace of a pod without metadata.namespace. @default "default" */
   readonly defaultNamespace?: string;
+  /**
+   * Reject what the API server's validation rejects but the scheduler tolerates (an empty
+   * pod-affinity topologyKey). Off only for kube-scheduler's own unit-test vectors,
+   * which bypass the API server. @default true
+   */
+  readonly apiValidation?: boolean;
 }
 
 /** Validates an unknown value as a v1 Pod and compiles it; throws InputError naming the field. */
@@ -36,10 +42,12 @@ export function compilePod(raw: unknown, ctx: ModelContext, opts: CompilePodOpti
     throw new InputError(where(formatPath(issue.path)), issue.message);
   }
   const fail = (path: string, problem: string): never => { throw new InputError(where(path), problem); };
-  return compileValidPod(parsed.data, ns, ctx, fail);
+  return compileValidPod(parsed.data, ns, ctx, fail, opts.apiValidation ?? true);
 }
 
-function compileValidPod(p: PodInput, ns: string, ctx: ModelContext, fail: (path: string, problem: string) => never): CompiledPod {
+function compileValidPod(
+  p: PodInput, ns: string, ctx: ModelContext, fail: (path: string, problem: string) => never, apiValidation: boolean,
+): CompiledPod {
   const { symbols, resources } = ctx;
   const spec = p.spec;
   const labels = compileLabels(p.metadata?.labels, symbols);
@@ -65,7 +73,7 @@ function compileValidPod(p: PodInput, ns: string, ctx: ModelContext, fail: (path
       symbols, (path, m) => fail(`spec.nodeSelector.${path}`, m))
     : null;
 
-  const termCtx: TermContext = { ctx, labels, ns: namespace, fail };
+  const termCtx: TermContext = { ctx, labels, ns: namespace, fail, apiValidation };
   const pa = spec.affinity?.podAffinity;
   const paa = spec.affinity?.podAntiAffinity;
   const base = 'spec.affinity';
@@ -108,6 +116,7 @@ interface TermContext {
   readonly labels: LabelSet;
   readonly ns: Sym;
   readonly fail: (path: string, problem: string) => never;
+  readonly apiValidation: boolean;
 }
 
 function requiredTerms(terms: readonly PodAffinityTermInput[] | null | undefined, tc: TermContext, path: string): PodAffinityTerm[] {
@@ -131,6 +140,7 @@ function preferredTerms(
  */
 function compileAffinityTerm(t: PodAffinityTermInput, tc: TermContext, path: string): PodAffinityTerm {
   const { symbols } = tc.ctx;
+  if (tc.apiValidation && t.topologyKey === '') tc.fail(`${path}.topologyKey`, 'topologyKey must not be empty');
   const sel = compileSel(t.labelSelector, tc, `${path}.labelSelector`);
   const extra: Requirement[] = [
     ...labelKeyRequirements(t.matchLabelKeys, OP_IN, tc),
@@ -194,7 +204,7 @@ function hostPorts(p: PodInput, ctx: ModelContext) {
 
 function controllerOf(p: PodInput): OwnerRef | null {
   const ref = (p.metadata?.ownerReferences ?? []).find((r) => r.controller === true);
-  return ref ? { kind: ref.kind, name: ref.name } : null;
+  return ref ? { apiVersion: ref.apiVersion ?? '', kind: ref.kind, name: ref.name } : null;
 }
 
 /**

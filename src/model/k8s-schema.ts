@@ -51,7 +51,7 @@ const podAffinityTerm = z.looseObject({
   labelSelector: labelSelectorSchema.nullish(),
   namespaces: z.array(z.string()).nullish(),
   namespaceSelector: labelSelectorSchema.nullish(),
-  topologyKey: z.string().min(1, 'topologyKey must not be empty'),
+  topologyKey: z.string(),
   matchLabelKeys: z.array(z.string()).nullish(),
   mismatchLabelKeys: z.array(z.string()).nullish(),
 });
@@ -122,7 +122,7 @@ const metadata = z.looseObject({
   labels: stringMap.nullish(),
   deletionTimestamp: z.string().nullish(),
   ownerReferences: z
-    .array(z.looseObject({ kind: z.string(), name: z.string(), controller: z.boolean().nullish() }))
+    .array(z.looseObject({ apiVersion: z.string().nullish(), kind: z.string(), name: z.string(), controller: z.boolean().nullish() }))
     .nullish(),
 });
 

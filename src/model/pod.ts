@@ -45,6 +45,8 @@ export interface SpreadConstraint {
 
 /** The controller owning a pod (metadata.ownerReferences with controller: true). */
 export interface OwnerRef {
+  /** "apps/v1", "v1", ...; "" when the reference has none. */
+  readonly apiVersion: string;
   readonly kind: string;
   readonly name: string;
 }

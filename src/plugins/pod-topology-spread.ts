@@ -1,8 +1,487 @@
-import type { Plugin } from '../framework/types.js';
+import { z } from 'zod';
+import type { ClusterView } from '../cluster/cluster-view.js';
+import type { PodIndexes } from '../cluster/pod-indexes.js';
+import { podIndexesOf } from '../cluster/pod-indexes.js';
+import type { CountedTerm } from '../cluster/term-counts.js';
+import type { KeyDomains } from '../cluster/topology-domains.js';
+import { MAX_NODE_SCORE } from '../framework/normalize.js';
+import { parsePluginArgs, TYPE_META } from '../framework/plugin-args.js';
+import { ProfileError } from '../framework/profile-error.js';
+import type { NodeList, Plugin, PluginEnv } from '../framework/types.js';
+import { PASS, SKIP } from '../framework/types.js';
+import type { NodeId, Sym } from '../model/ids.js';
+import type { LabelSelector } from '../model/labels.js';
+import { isQualifiedName, SELECT_NOTHING, selectorMatches } from '../model/labels.js';
+import type { CompiledPod, SpreadConstraint } from '../model/pod.js';
+import { DO_NOT_SCHEDULE, SCHEDULE_ANYWAY } from '../model/pod.js';
+import { firstUntoleratedDoNotScheduleTaint } from '../model/taints.js';
 
+/**
+ * PodTopologySpread: a node passes when placing the pod there keeps, for every
+ * DoNotSchedule constraint, (matching pods in the node's domain + self match - global
+ * minimum) <= maxSkew (Filter); ScheduleAnyway constraints score nodes by the matching
+ * pods in their domains, each constraint weighted by log(domains + 2), fewer is better
+ * (Score, NormalizeScore). Pods without constraints of their own get the default
+ * constraints when a Service, ReplicationController, ReplicaSet or StatefulSet selects
+ * them. Mirrors kube-scheduler pkg/scheduler/framework/plugins/podtopologyspread
+ * (common.go, filtering.go, scoring.go, plugin.go).
+ *
+ * Counts come from PodIndexes (counted terms per node and per domain) instead of a walk
+ * over every pod: one cycle costs O(nodes + constraints), and O(domains) when every node
+ * counts for every constraint (no nodeAffinity/taints policy in play, all nodes labeled).
+ */
 export const NAME = 'PodTopologySpread';
 
-/** PLACEHOLDER: replaced by the real plugin. */
-export function create(): Plugin {
-  throw new Error('PodTopologySpread is not implemented yet');
+const HOSTNAME_KEY = 'kubernetes.io/hostname';
+const ZONE_KEY = 'topology.kubernetes.io/zone';
+
+const MISSING_LABEL = 1 << 0;
+const SKEW_EXCEEDED = 1 << 1;
+const REASONS = [
+  { text: "node(s) didn't match pod topology spread constraints (missing required label)", unresolvable: true },
+  { text: "node(s) didn't match pod topology spread constraints", unresolvable: false },
+] as const;
+
+/** What Filter needs, per DoNotSchedule constraint i (kube's preFilterState). */
+interface PreFilter {
+  readonly count: number;
+  /** Domain id per node id for constraint i's topology key (-1: node lacks the key). */
+  readonly domainOf: readonly Int32Array[];
+  /** Matching pods per domain over the nodes constraint i counts (TpValueToMatchNum). */
+  readonly matchNum: readonly Int32Array[];
+  /** 1 when the incoming pod matches constraint i's selector. */
+  readonly selfMatch: Int32Array;
+  /** The global minimum, 0 while fewer than minDomains domains exist (minMatchNum). */
+  readonly minMatch: Int32Array;
+  readonly maxSkew: Int32Array;
+}
+
+/** What Score and NormalizeScore need, per ScheduleAnyway constraint i (kube's preScoreState). */
+interface PreScore {
+  readonly count: number;
+  /**
+   * Nodes lacking a constraint's key score 0 (kube's IgnoredNodes). Set only when kube
+   * requires every key and some live node lacks one, so score() checks keys only then.
+   */
+  readonly ignoreNodesLackingKeys: boolean;
+  readonly domainOf: readonly Int32Array[];
+  /** Matching pods per domain (unused for hostname constraints). */
+  readonly podCounts: readonly Int32Array[];
+  /** Matching pods per node, for hostname constraints; null when nothing can match. */
+  readonly perNode: readonly (Int32Array | null)[];
+  readonly isHostname: Uint8Array;
+  /** log(domains among candidates + 2) (topologyNormalizingWeight). */
+  readonly weight: Float64Array;
+  /** maxSkew - 1, added per constraint (scoreForCount). */
+  readonly skewBias: Float64Array;
+}
+
+/** Resolved PodTopologySpreadArgs. */
+interface Args {
+  /** defaultingType: System (the defaults are the built-in hostname/zone pair). */
+  readonly systemDefaulted: boolean;
+  /** Default constraints with a placeholder selector (DefaultSelector replaces it per pod). */
+  readonly defaults: readonly SpreadConstraint[];
+}
+
+/** Builds the PodTopologySpread plugin from PodTopologySpreadArgs. */
+export function create(args: unknown, env: PluginEnv): Plugin {
+  const { symbols } = env.model;
+  const a = compileArgs(args, env);
+  const hostnameKey = symbols.intern(HOSTNAME_KEY);
+  const emptyValue = symbols.intern('');
+  const defaultsFor = defaultConstraintCache(a.defaults);
+
+  /** The pod's constraints for one action: its own, else the defaults (getConstraints / initPreScoreState). */
+  const constraintsFor = (idx: PodIndexes, pod: CompiledPod, action: number): readonly SpreadConstraint[] =>
+    pod.spread.length > 0 ? pod.spread.filter((c) => c.whenUnsatisfiable === action) : defaultsFor(idx, pod, action);
+
+  return {
+    name: NAME,
+    reasons: REASONS,
+
+    preFilter(cx, pod) {
+      const idx = podIndexesOf(cx.view);
+      const cs = constraintsFor(idx, pod, DO_NOT_SCHEDULE);
+      // kube: an empty state means Skip, and Filter is not called.
+      if (cs.length === 0) return SKIP;
+      const kds = cs.map((c) => idx.domains.forKey(c.topologyKey));
+      const terms = cs.map((c) => countedTerm(idx, c.selector, pod));
+      // calPreFilterState always requires every constraint's key on a counted node.
+      const counted = countEligible(cx.view, idx, pod, cs, kds, terms, true, emptyValue);
+      const n = cs.length;
+      const minMatch = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        // minMatchNum: fewer eligible domains than minDomains makes the global minimum 0.
+        minMatch[i] = counted.domains[i]! < cs[i]!.minDomains ? 0 : minOverDomains(counted.matchNum[i]!, counted.present[i] ?? null, kds[i]!);
+      }
+      return {
+        count: n,
+        domainOf: kds.map((kd) => kd.domainOf),
+        matchNum: counted.matchNum,
+        selfMatch: Int32Array.from(cs, (c) => (selectorMatches(c.selector, pod.labels, symbols) ? 1 : 0)),
+        minMatch,
+        maxSkew: Int32Array.from(cs, (c) => c.maxSkew),
+      };
+    },
+
+    filter(_cx, _pod, node, s) {
+      // Constraints in order; the first one that fails decides the status, as in kube.
+      for (let i = 0; i < s.count; i++) {
+        const d = s.domainOf[i]![node]!;
+        if (d < 0) return MISSING_LABEL;
+        if (s.matchNum[i]![d]! + s.selfMatch[i]! - s.minMatch[i]! > s.maxSkew[i]!) return SKEW_EXCEEDED;
+      }
+      return PASS;
+    },
+
+    preScore(cx, pod, feasible) {
+      if (cx.view.liveNodeCount === 0) return SKIP;
+      const idx = podIndexesOf(cx.view);
+      const cs = constraintsFor(idx, pod, SCHEDULE_ANYWAY);
+      if (cs.length === 0) return SKIP;
+      // Only the system defaults tolerate nodes without every key (hostname spreading
+      // still works on nodes without a zone label).
+      const requireAll = pod.spread.length > 0 || !a.systemDefaulted;
+      const n = cs.length;
+      const kds = cs.map((c) => idx.domains.forKey(c.topologyKey));
+      // When every live node has every key, no node is ignored: skip the per-node check.
+      const someNodeLacksAKey = kds.some((kd) => kd.nodesWithKey !== cx.view.liveNodeCount);
+      const terms = cs.map((c) => countedTerm(idx, c.selector, pod));
+      const isHostname = Uint8Array.from(cs, (c) => (c.topologyKey === hostnameKey ? 1 : 0));
+      const counted = countEligible(cx.view, idx, pod, cs, kds, terms, requireAll, emptyValue);
+      const weight = new Float64Array(n);
+      const sizes = candidateDomainCounts(feasible, kds, isHostname, requireAll, someNodeLacksAKey, counted.absent);
+      for (let i = 0; i < n; i++) weight[i] = topologyNormalizingWeight(sizes[i]!);
+      return {
+        count: n,
+        ignoreNodesLackingKeys: requireAll && someNodeLacksAKey,
+        domainOf: kds.map((kd) => kd.domainOf),
+        podCounts: counted.matchNum,
+        perNode: terms.map((t) => (t === null ? null : t.nodeCounts(cx.view.nodeCapacity))),
+        isHostname,
+        weight,
+        skewBias: Float64Array.from(cs, (c) => c.maxSkew - 1),
+      };
+    },
+
+    score(_cx, _pod, node, s) {
+      if (isIgnored(s, node)) return 0;
+      let score = 0;
+      for (let i = 0; i < s.count; i++) {
+        const d = s.domainOf[i]![node]!;
+        if (d < 0) continue;
+        let cnt: number;
+        if (s.isHostname[i] === 1) {
+          const per = s.perNode[i]!;
+          cnt = per === null ? 0 : per[node]!;
+        } else {
+          cnt = s.podCounts[i]![d]!;
+        }
+        // scoreForCount, summed in float64 in constraint order.
+        score += cnt * s.weight[i]! + s.skewBias[i]!;
+      }
+      // Go's math.Round rounds half away from zero; scores are >= 0, where Math.round agrees.
+      return Math.round(score);
+    },
+
+    normalize(_cx, _pod, feasible, scores, s) {
+      const ids = feasible.ids;
+      const count = feasible.count;
+      let minScore = Number.MAX_SAFE_INTEGER;
+      let maxScore = 0;
+      for (let i = 0; i < count; i++) {
+        if (isIgnored(s, ids[i] as NodeId)) continue;
+        const v = scores[i]!;
+        if (v < minScore) minScore = v;
+        if (v > maxScore) maxScore = v;
+      }
+      for (let i = 0; i < count; i++) {
+        if (isIgnored(s, ids[i] as NodeId)) {
+          scores[i] = 0;
+        } else if (maxScore === 0) {
+          scores[i] = MAX_NODE_SCORE;
+        } else {
+          // Mirrors NormalizeScore: int64 arithmetic, the division truncates.
+          scores[i] = Math.trunc((MAX_NODE_SCORE * (maxScore + minScore - scores[i]!)) / maxScore);
+        }
+      }
+    },
+  } satisfies Plugin<PreFilter, PreScore>;
+}
+
+/** IgnoredNodes: a node lacking any constraint's key is not scored (when kube requires every key). */
+function isIgnored(s: PreScore, node: NodeId): boolean {
+  if (!s.ignoreNodesLackingKeys) return false;
+  for (let i = 0; i < s.count; i++) if (s.domainOf[i]![node]! < 0) return true;
+  return false;
+}
+
+/** Mirrors topologyNormalizingWeight: log(size + 2). */
+function topologyNormalizingWeight(size: number): number {
+  return Math.log(size + 2);
+}
+
+/**
+ * The counted term for a constraint's selector in the pod's namespace, terminating pods
+ * excluded (countPodsMatchSelector). null when it counts nothing: kube returns 0 for an
+ * empty selector ({} or no requirements) and a nil selector matches no pod.
+ */
+function countedTerm(idx: PodIndexes, selector: LabelSelector, pod: CompiledPod): CountedTerm | null {
+  if (selector.nothing || selector.requirements.length === 0) return null;
+  return idx.terms.acquire([{ selector, namespaces: Int32Array.of(pod.namespace) }], true);
+}
+
+/** Per constraint: matching pods per domain and which domains exist, over the nodes it counts. */
+interface EligibleCounts {
+  readonly matchNum: Int32Array[];
+  /** present[i][d] = 1 when a counted node is in domain d; null: every domain with a live node. */
+  readonly present: (Uint8Array | null)[];
+  /** Number of domains present (len(TpValueToMatchNum[i])). */
+  readonly domains: Int32Array;
+  /** The domain a node without the key counts under (""), or -1 when every node has the key. */
+  readonly absent: Int32Array;
+}
+
+/**
+ * Sums matching pods per domain over the nodes each constraint counts: nodes that have
+ * every constraint's key (when requireAll; otherwise a node without the key counts under
+ * the value "", as kube's map lookup of a missing label gives "") and that pass the
+ * constraint's nodeAffinityPolicy / nodeTaintsPolicy (matchNodeInclusionPolicies).
+ * Three ways, cheapest first:
+ *  - every node counts: the index's own per-domain tally, O(1);
+ *  - only the pod's node affinity narrows the nodes: the cached affinity mask gives the
+ *    domains, and only the nodes holding matching pods are visited;
+ *  - otherwise (taints honored, nodes lacking keys): one pass over the nodes.
+ */
+function countEligible(
+  view: ClusterView, idx: PodIndexes, pod: CompiledPod, cs: readonly SpreadConstraint[], kds: readonly KeyDomains[],
+  terms: readonly (CountedTerm | null)[], requireAll: boolean, emptyValue: Sym,
+): EligibleCounts {
+  const n = cs.length;
+  const live = view.liveNodeCount;
+  const checkKeys = requireAll && kds.some((kd) => kd.nodesWithKey !== live);
+  const absent = Int32Array.from(kds, (kd) => (!requireAll && kd.nodesWithKey !== live ? kd.domainIdOf(emptyValue) : -1));
+  const mask = (pod.nodeSelector !== null || pod.requiredNodeAffinity !== null) && cs.some((c) => c.honorNodeAffinity)
+    ? idx.affinityMasks.of(pod) : null;
+  const out: EligibleCounts = { matchNum: [], present: [], domains: new Int32Array(n), absent };
+  const slow: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = cs[i]!;
+    const kd = kds[i]!;
+    const t = terms[i]!;
+    const byMask = mask !== null && c.honorNodeAffinity;
+    if (checkKeys || absent[i]! >= 0 || c.honorNodeTaints) {
+      slow.push(i);
+      out.matchNum.push(new Int32Array(Math.max(1, kd.count)));
+      out.present.push(new Uint8Array(Math.max(1, kd.count)));
+    } else if (!byMask) {
+      out.matchNum.push(t === null ? new Int32Array(Math.max(1, kd.count)) : t.tally(kd).counts);
+      out.present.push(null);
+      out.domains[i] = kd.liveDomains;
+    } else {
+      const covered = mask.domainsOf(kd);
+      const counts = new Int32Array(Math.max(1, kd.count));
+      if (t !== null) {
+        const per = t.nodeCounts(view.nodeCapacity);
+        const { ids, count } = t.nodesWithMatches();
+        for (let k = 0; k < count; k++) {
+          const node = ids[k]!;
+          if (mask.nodes[node] === 1) counts[kd.domainOf[node]!] += per[node]!;
+        }
+      }
+      out.matchNum.push(counts);
+      out.present.push(covered.present);
+      out.domains[i] = covered.domains;
+    }
+  }
+  if (slow.length > 0) countByNodes(view, pod, cs, kds, terms, slow, checkKeys, mask?.nodes ?? null, out);
+  return out;
+}
+
+/** The O(nodes) pass of countEligible for constraints `which`. */
+function countByNodes(
+  view: ClusterView, pod: CompiledPod, cs: readonly SpreadConstraint[], kds: readonly KeyDomains[],
+  terms: readonly (CountedTerm | null)[], which: readonly number[], checkKeys: boolean, mask: Uint8Array | null,
+  out: EligibleCounts,
+): void {
+  const perNode = terms.map((t) => (t === null ? null : t.nodeCounts(view.nodeCapacity)));
+  const order = view.nodeOrder();
+  for (let k = 0; k < order.length; k++) {
+    const node = order[k] as NodeId;
+    if (checkKeys && !hasEveryKey(kds, node)) continue;
+    let taintsOk = -1;
+    for (let w = 0; w < which.length; w++) {
+      const i = which[w]!;
+      const c = cs[i]!;
+      if (mask !== null && c.honorNodeAffinity && mask[node] === 0) continue;
+      if (c.honorNodeTaints) {
+        if (taintsOk < 0) taintsOk = firstUntoleratedDoNotScheduleTaint(view.nodeTaints(node), pod.tolerations) < 0 ? 1 : 0;
+        if (taintsOk === 0) continue;
+      }
+      let d = kds[i]!.domainOf[node]!;
+      if (d < 0) d = out.absent[i]!;
+      const present = out.present[i]!;
+      if (present[d] === 0) {
+        present[d] = 1;
+        out.domains[i]++;
+      }
+      const per = perNode[i];
+      if (per !== null && per !== undefined) out.matchNum[i]![d] += per[node]!;
+    }
+  }
+}
+
+function hasEveryKey(kds: readonly KeyDomains[], node: NodeId): boolean {
+  for (let i = 0; i < kds.length; i++) if (kds[i]!.domainOf[node]! < 0) return false;
+  return true;
+}
+
+/**
+ * The smallest count over the domains that exist (criticalPaths[0].MatchNum; MaxInt32
+ * when none do). Stops at the first empty domain: no count is below 0, and with many
+ * domains (hostname) one usually comes early.
+ */
+function minOverDomains(counts: Int32Array, present: Uint8Array | null, kd: KeyDomains): number {
+  let min = 2147483647; // math.MaxInt32, kube's criticalPaths start value
+  const nd = kd.count;
+  for (let d = 0; d < nd && min > 0; d++) {
+    if (present === null ? kd.nodesIn[d]! === 0 : present[d] !== 1) continue;
+    if (counts[d]! < min) min = counts[d]!;
+  }
+  return min;
+}
+
+/**
+ * Per constraint, the number of domains among the candidate nodes that are scored
+ * (initPreScoreState's topoSize): distinct values of the key, nodes without it counting
+ * under `absent` ("") unless requireAll; for hostname constraints simply the candidates
+ * not ignored. `checkKeys`: some live node lacks a key, so candidates must be checked.
+ */
+function candidateDomainCounts(
+  feasible: NodeList, kds: readonly KeyDomains[], isHostname: Uint8Array, requireAll: boolean, checkKeys: boolean,
+  absent: Int32Array,
+): Int32Array {
+  const n = kds.length;
+  const sizes = new Int32Array(n);
+  let scored = feasible.count;
+  if (requireAll && checkKeys) {
+    scored = 0;
+    for (let k = 0; k < feasible.count; k++) if (hasEveryKey(kds, feasible.ids[k] as NodeId)) scored++;
+  }
+  for (let i = 0; i < n; i++) {
+    if (isHostname[i] === 1) {
+      sizes[i] = scored;
+      continue;
+    }
+    const kd = kds[i]!;
+    const seen = new Uint8Array(Math.max(1, kd.count));
+    // Every domain a candidate can be in: the live ones, plus "" for nodes without the key.
+    const most = kd.liveDomains + (absent[i]! >= 0 ? 1 : 0);
+    for (let k = 0; k < feasible.count && sizes[i]! < most; k++) {
+      const node = feasible.ids[k] as NodeId;
+      if (requireAll && checkKeys && !hasEveryKey(kds, node)) continue;
+      let d = kd.domainOf[node]!;
+      // Only reachable without requireAll, where countEligible assigned the "" domain.
+      if (d < 0) d = absent[i]!;
+      if (seen[d] === 0) {
+        seen[d] = 1;
+        sizes[i]++;
+      }
+    }
+  }
+  return sizes;
+}
+
+/**
+ * The default constraints of a pod for one action, with the selector
+ * helper.DefaultSelector deduces from the pod's Services and controller
+ * (buildDefaultConstraints); none when that selector is empty. Remembers the last pod,
+ * so PreFilter and PreScore of one cycle build them once.
+ */
+function defaultConstraintCache(defaults: readonly SpreadConstraint[]) {
+  let lastPod: CompiledPod | null = null;
+  let lastGen = -1;
+  let lastIdx: PodIndexes | null = null;
+  let cached: readonly SpreadConstraint[] = [];
+  return (idx: PodIndexes, pod: CompiledPod, action: number): readonly SpreadConstraint[] => {
+    if (defaults.length === 0) return [];
+    if (pod !== lastPod || idx.workloads.generation !== lastGen || idx !== lastIdx) {
+      lastPod = pod;
+      lastGen = idx.workloads.generation;
+      lastIdx = idx;
+      const selector = idx.workloads.defaultSelector(pod);
+      cached = selector.requirements.length === 0 ? [] : defaults.map((c) => ({ ...c, selector }));
+    }
+    return cached.filter((c) => c.whenUnsatisfiable === action);
+  };
+}
+
+// ---- args ------------------------------------------------------------------------------
+
+const constraintSchema = z.strictObject({
+  maxSkew: z.number().int(),
+  topologyKey: z.string(),
+  whenUnsatisfiable: z.string(),
+  labelSelector: z.unknown().optional(),
+  minDomains: z.number().int().min(1, 'must be greater than zero').nullish(),
+  nodeAffinityPolicy: z.enum(['Honor', 'Ignore']).nullish(),
+  nodeTaintsPolicy: z.enum(['Honor', 'Ignore']).nullish(),
+  matchLabelKeys: z.array(z.string()).nullish(),
+});
+
+const argsSchema = z.strictObject({
+  ...TYPE_META,
+  defaultingType: z.enum(['System', 'List']).optional(),
+  defaultConstraints: z.array(constraintSchema).nullish(),
+}).nullish();
+
+/** kube-scheduler's systemDefaultConstraints (plugin.go). */
+const SYSTEM_DEFAULTS: readonly z.infer<typeof constraintSchema>[] = [
+  { topologyKey: HOSTNAME_KEY, whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 3 },
+  { topologyKey: ZONE_KEY, whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 5 },
+];
+
+/**
+ * Validates PodTopologySpreadArgs as ValidatePodTopologySpreadArgs does and applies the
+ * v1 default (defaultingType: System).
+ */
+function compileArgs(raw: unknown, env: PluginEnv): Args {
+  const args = parsePluginArgs(argsSchema, raw) ?? {};
+  const defaultingType = args.defaultingType ?? 'System';
+  const list = args.defaultConstraints ?? [];
+  if (defaultingType === 'System' && list.length > 0) {
+    throw new ProfileError('defaultingType', 'must be "List" when defaultConstraints are given ("System" uses the built-in defaults)');
+  }
+  list.forEach((c, i) => {
+    const at = `defaultConstraints[${i}]`;
+    if (c.maxSkew <= 0) throw new ProfileError(`${at}.maxSkew`, 'must be greater than zero');
+    if (c.topologyKey === '') throw new ProfileError(`${at}.topologyKey`, 'can not be empty');
+    if (!isQualifiedName(c.topologyKey)) throw new ProfileError(`${at}.topologyKey`, `invalid label name ${JSON.stringify(c.topologyKey)}`);
+    if (c.whenUnsatisfiable !== 'DoNotSchedule' && c.whenUnsatisfiable !== 'ScheduleAnyway') {
+      throw new ProfileError(`${at}.whenUnsatisfiable`, `unsupported value ${JSON.stringify(c.whenUnsatisfiable)} (DoNotSchedule or ScheduleAnyway)`);
+    }
+    if (c.labelSelector !== undefined) {
+      throw new ProfileError(`${at}.labelSelector`, 'constraint must not define a selector, as they deduced for each pod');
+    }
+    for (let j = 0; j < i; j++) {
+      const o = list[j]!;
+      if (o.topologyKey === c.topologyKey && o.whenUnsatisfiable === c.whenUnsatisfiable) {
+        throw new ProfileError(at, `duplicate {${c.topologyKey}, ${c.whenUnsatisfiable}}`);
+      }
+    }
+  });
+  const source = defaultingType === 'System' ? SYSTEM_DEFAULTS : list;
+  const { symbols } = env.model;
+  // filterTopologySpreadConstraints' defaults: minDomains 1, nodeAffinityPolicy Honor, nodeTaintsPolicy Ignore.
+  const defaults = source.map((c): SpreadConstraint => ({
+    maxSkew: c.maxSkew,
+    topologyKey: symbols.intern(c.topologyKey),
+    whenUnsatisfiable: c.whenUnsatisfiable === 'DoNotSchedule' ? DO_NOT_SCHEDULE : SCHEDULE_ANYWAY,
+    selector: SELECT_NOTHING,
+    minDomains: c.minDomains ?? 1,
+    honorNodeAffinity: (c.nodeAffinityPolicy ?? 'Honor') === 'Honor',
+    honorNodeTaints: (c.nodeTaintsPolicy ?? 'Ignore') === 'Honor',
+  }));
+  return { systemDefaulted: defaultingType === 'System', defaults };
 }
