@@ -1,0 +1,16 @@
+import type { ClusterView } from '../cluster/cluster-view.js';
+import { selectorMatches } from '../model/labels.js';
+import type { CompiledPod, PodAffinityTerm } from '../model/pod.js';
+
+/**
+ * Whether `pod` is selected by a pod-affinity term: its namespace is one the term names
+ * or one its namespaceSelector selects, and its labels match the term's selector
+ * (framework.AffinityTerm.Matches). The queue uses it to move pods waiting for an
+ * affinity partner when a matching pod is bound.
+ */
+export function podMatchesAffinityTerm(term: PodAffinityTerm, pod: CompiledPod, view: ClusterView): boolean {
+  const symbols = view.model.symbols;
+  let nsOk = term.namespaces.includes(pod.namespace);
+  if (!nsOk) nsOk = selectorMatches(term.namespaceSelector, view.namespaceLabels(pod.namespace), symbols);
+  return nsOk && selectorMatches(term.selector, pod.labels, symbols);
+}

@@ -1,0 +1,110 @@
+/**
+ * What each scheduling cycle costs in simulated time:
+ *   none     - nothing: the scheduler is infinitely fast (the default);
+ *   fixed    - `costS` simulated seconds per cycle;
+ *   measured - the cycle's measured wall time times `scale` (this makes a run depend on
+ *              the machine, so its output is no longer deterministic).
+ * The cycle's effects apply at its start; its cost delays the next cycle.
+ */
+export type CycleCost =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'fixed'; readonly costS: number }
+  | { readonly kind: 'measured'; readonly scale: number };
+
+/** Options of a simulation run; every field has a default. */
+export interface SimOptions {
+  /** Backoff after the first unschedulable attempt (podInitialBackoffSeconds). @default 1 */
+  readonly initialBackoffS?: number;
+  /** Cap on the backoff (podMaxBackoffSeconds). @default 10 */
+  readonly maxBackoffS?: number;
+  /** Unschedulable pods are retried after this long without an event (podMaxInUnschedulablePodsDuration). @default 300 */
+  readonly podMaxInUnschedulablePodsS?: number;
+  /** How often the queue checks for such pods (kube's flushUnschedulablePodsLeftover period). @default 30 */
+  readonly unschedulableFlushIntervalS?: number;
+  /** Run DefaultPreemption when a pod fits nowhere. @default true */
+  readonly preemption?: boolean;
+  /** DefaultPreemptionArgs.minCandidateNodesPercentage. @default 10 */
+  readonly minCandidateNodesPercentage?: number;
+  /** DefaultPreemptionArgs.minCandidateNodesAbsolute. @default 100 */
+  readonly minCandidateNodesAbsolute?: number;
+  /**
+   * tolerationSeconds of the not-ready/unreachable NoExecute tolerations the
+   * DefaultTolerationSeconds admission plugin adds to pods that lack them; null: the
+   * plugin is off. @default 300
+   */
+  readonly defaultTolerationSeconds?: number | null;
+  /** Simulated cost of a scheduling cycle. @default { kind: 'none' } */
+  readonly cycleCost?: CycleCost;
+  /** Interval between cluster samples, simulated seconds; 0 turns sampling off. @default 60 */
+  readonly sampleIntervalS?: number;
+  /** Include per-node CPU and memory utilization arrays in every sample. @default true */
+  readonly sampleNodeUtilization?: boolean;
+}
+
+/** SimOptions with every default filled in and checked. */
+export interface ResolvedSimOptions {
+  readonly initialBackoffS: number;
+  readonly maxBackoffS: number;
+  readonly podMaxInUnschedulablePodsS: number;
+  readonly unschedulableFlushIntervalS: number;
+  readonly preemption: boolean;
+  readonly minCandidateNodesPercentage: number;
+  readonly minCandidateNodesAbsolute: number;
+  readonly defaultTolerationSeconds: number | null;
+  readonly cycleCost: CycleCost;
+  readonly sampleIntervalS: number;
+  readonly sampleNodeUtilization: boolean;
+}
+
+/** Fills in defaults and validates; throws RangeError naming the option. */
+export function resolveSimOptions(o: SimOptions = {}): ResolvedSimOptions {
+  const r: ResolvedSimOptions = {
+    initialBackoffS: o.initialBackoffS ?? 1,
+    maxBackoffS: o.maxBackoffS ?? 10,
+    podMaxInUnschedulablePodsS: o.podMaxInUnschedulablePodsS ?? 300,
+    unschedulableFlushIntervalS: o.unschedulableFlushIntervalS ?? 30,
+    preemption: o.preemption ?? true,
+    minCandidateNodesPercentage: o.minCandidateNodesPercentage ?? 10,
+    minCandidateNodesAbsolute: o.minCandidateNodesAbsolute ?? 100,
+    defaultTolerationSeconds: o.defaultTolerationSeconds === undefined ? 300 : o.defaultTolerationSeconds,
+    cycleCost: o.cycleCost ?? { kind: 'none' },
+    sampleIntervalS: o.sampleIntervalS ?? 60,
+    sampleNodeUtilization: o.sampleNodeUtilization ?? true,
+  };
+  // Backoff must be positive: a zero backoff would let a failing pod retry forever at one instant.
+  positive('initialBackoffS', r.initialBackoffS);
+  positive('maxBackoffS', r.maxBackoffS);
+  if (r.maxBackoffS < r.initialBackoffS) throw new RangeError(`SimOptions.maxBackoffS: expected >= initialBackoffS (${r.initialBackoffS}), got ${r.maxBackoffS}`);
+  nonNegative('podMaxInUnschedulablePodsS', r.podMaxInUnschedulablePodsS);
+  positive('unschedulableFlushIntervalS', r.unschedulableFlushIntervalS);
+  if (!Number.isInteger(r.minCandidateNodesPercentage) || r.minCandidateNodesPercentage < 0 || r.minCandidateNodesPercentage > 100) {
+    throw new RangeError(`SimOptions.minCandidateNodesPercentage: expected an integer from 0 to 100, got ${r.minCandidateNodesPercentage}`);
+  }
+  if (!Number.isInteger(r.minCandidateNodesAbsolute) || r.minCandidateNodesAbsolute < 0) {
+    throw new RangeError(`SimOptions.minCandidateNodesAbsolute: expected a non-negative integer, got ${r.minCandidateNodesAbsolute}`);
+  }
+  if (r.minCandidateNodesPercentage === 0 && r.minCandidateNodesAbsolute === 0) {
+    throw new RangeError('SimOptions.minCandidateNodesPercentage, minCandidateNodesAbsolute: expected at least one to be positive');
+  }
+  if (r.defaultTolerationSeconds !== null) nonNegative('defaultTolerationSeconds', r.defaultTolerationSeconds);
+  nonNegative('sampleIntervalS', r.sampleIntervalS);
+  const c = r.cycleCost;
+  switch (c.kind) {
+    case 'none': break;
+    case 'fixed': nonNegative('cycleCost.costS', c.costS); break;
+    case 'measured': nonNegative('cycleCost.scale', c.scale); break;
+    default: {
+      const never: never = c;
+      throw new RangeError(`SimOptions.cycleCost: unknown kind ${JSON.stringify(never)}`);
+    }
+  }
+  return r;
+}
+
+function positive(name: string, v: number): void {
+  if (!Number.isFinite(v) || v <= 0) throw new RangeError(`SimOptions.${name}: expected a positive number, got ${v}`);
+}
+
+function nonNegative(name: string, v: number): void {
+  if (!Number.isFinite(v) || v < 0) throw new RangeError(`SimOptions.${name}: expected a non-negative number, got ${v}`);
+}

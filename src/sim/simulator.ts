@@ -1,0 +1,529 @@
+import type { ClusterState } from '../cluster/cluster-state.js';
+import type { Scheduler } from '../framework/scheduler.js';
+import type { Diagnosis } from '../framework/types.js';
+import type { NodeId, PodId, Sym } from '../model/ids.js';
+import { NO_SYM } from '../model/ids.js';
+import type { CompiledNode } from '../model/node.js';
+import type { CompiledPod } from '../model/pod.js';
+import { CycleTimer } from './cycle-timer.js';
+import { EventQueue } from './event-queue.js';
+import { NodeFitChecker } from './node-fit-checker.js';
+import { NodeLifecycle } from './node-lifecycle.js';
+import { Nominator } from './nominator.js';
+import type { LedgerEntry } from './pod-ledger.js';
+import { PodLedger } from './pod-ledger.js';
+import { podMatchesAffinityTerm } from './pod-matches-affinity-term.js';
+import type { PreemptionEnv, PreemptionPlan } from './preemption.js';
+import { findPreemption } from './preemption.js';
+import { isReplicatedOwner } from './replicated-owner.js';
+import { sampleCluster } from './sample-cluster.js';
+import { SchedulingQueue } from './scheduling-queue.js';
+import type { ResolvedSimOptions, SimOptions } from './sim-options.js';
+import { resolveSimOptions } from './sim-options.js';
+import type {
+  ClusterSample, EvictionReason, NodeEvent, SimEvent, SimInput, SimObserver, SimResult,
+} from './types.js';
+import { validateSimInput } from './validate-sim-input.js';
+
+export { resolveSimOptions } from './sim-options.js';
+export type { ResolvedSimOptions, SimOptions } from './sim-options.js';
+
+const SCHEDULE: SimEvent = { kind: 'schedule' };
+const BACKOFF_EXPIRE: SimEvent = { kind: 'backoff-expire' };
+const FLUSH_UNSCHEDULABLE: SimEvent = { kind: 'flush-unschedulable' };
+
+/** kube's event message for a pod that waits on spec.schedulingGates. */
+const GATED_MESSAGE = 'waiting for scheduling gates';
+/** kube-scheduler skips pods that are being deleted. */
+const TERMINATING_MESSAGE = 'pod is being deleted';
+
+/**
+ * Runs a discrete-event simulation of a cluster and its scheduler from time 0 to
+ * input.endS and accounts for every pod. Options are resolved and the input checked
+ * once, here. `input.state` is mutated: at the end it holds the final cluster.
+ *
+ * The loop takes the earliest event (ties: insertion order) and handles it. Pod arrivals
+ * and node events are queued up front; completions, delayed evictions, backoff expiries,
+ * unschedulable-pool flushes and scheduling cycles are queued as the run makes them.
+ * One scheduling cycle per 'schedule' event, one pod per cycle, as kube-scheduler's
+ * scheduleOne; a cycle is queued whenever activeQ is non-empty and none is pending, at
+ * max(now, end of the previous cycle's cost), so a cycle at time t runs after every
+ * event that was already queued for t.
+ */
+export function simulate(input: SimInput, options?: SimOptions): SimResult {
+  const opts = resolveSimOptions(options);
+  validateSimInput(input);
+  return new Simulation(input, opts).run();
+}
+
+/** One run's mutable state; simulate() is its only user. */
+class Simulation {
+  private readonly state: ClusterState;
+  private readonly scheduler: Scheduler;
+  private readonly observers: readonly SimObserver[];
+  private readonly events = new EventQueue<SimEvent>();
+  private readonly queue: SchedulingQueue;
+  private readonly ledger = new PodLedger();
+  private readonly nominator = new Nominator();
+  private readonly checker: NodeFitChecker;
+  private readonly lifecycle: NodeLifecycle;
+  private readonly timer = new CycleTimer();
+  private readonly preemptionEnv: PreemptionEnv;
+  private readonly samples: ClusterSample[] = [];
+
+  private nowS = 0;
+  /** When the scheduler may start its next cycle (cycle cost). */
+  private busyUntilS = 0;
+  private schedulePending = false;
+  /** Time of the earliest queued backoff-expire event (Infinity: none). */
+  private backoffWakeS = Infinity;
+  private flushPending = false;
+  private sampleIndex = 0;
+  /** One more than the highest node id in use. */
+  private nodeRows = 0;
+  /** Per node: 1 while it carries the failure taints. */
+  private readonly nodeDown: number[] = [];
+  /** Per node: bumped on failure and recovery; delayed evictions of an older outage are stale. */
+  private readonly outage: number[] = [];
+  /** Per node: 1 while cordoned by a drain event. */
+  private readonly drained: number[] = [];
+  /** Bound pods per priority value: preemption is skipped when nothing has lower priority. */
+  private readonly boundByPriority = new Map<number, number>();
+  /** Pending pods with required pod-affinity terms (they move when a matching pod binds). */
+  private affinityPending = 0;
+
+  private eventCount = 0;
+  private cycles = 0;
+  private preemptions = 0;
+  private preemptedPods = 0;
+  private evictedPods = 0;
+
+  constructor(private readonly input: SimInput, private readonly opts: ResolvedSimOptions) {
+    this.state = input.state;
+    this.scheduler = input.scheduler;
+    this.observers = input.observers ?? [];
+    this.queue = new SchedulingQueue(opts);
+    this.checker = new NodeFitChecker(input.scheduler.fw);
+    this.lifecycle = new NodeLifecycle(input.state.model.symbols, opts.defaultTolerationSeconds);
+    this.preemptionEnv = {
+      state: input.state,
+      checker: this.checker,
+      rng: input.rng,
+      minCandidateNodesPercentage: opts.minCandidateNodesPercentage,
+      minCandidateNodesAbsolute: opts.minCandidateNodesAbsolute,
+      startTimeS: (id) => this.ledger.get(id).record.bindS ?? 0,
+      canBeVictim: (id) => !this.nominator.isReserved(id),
+    };
+  }
+
+  run(): SimResult {
+    this.registerInitialCluster();
+    const endS = this.input.endS;
+    // Queued first, so at equal times arrivals come before node events, and both before
+    // anything the run queues later (cycles, completions, evictions) for that time.
+    this.input.arrivals.forEach((a, index) => {
+      if (a.atS <= endS) this.events.push(a.atS, { kind: 'arrive', index });
+    });
+    (this.input.nodeEvents ?? []).forEach((e, index) => {
+      if (e.atS <= endS) this.events.push(e.atS, nodeEventOf(e, index));
+    });
+    for (;;) {
+      this.arm();
+      const t = this.events.peekTimeS();
+      if (t > endS) break;
+      this.sampleBefore(t);
+      const e = this.events.pop();
+      this.nowS = t;
+      this.eventCount++;
+      this.handle(e);
+    }
+    this.sampleThrough(endS);
+    return {
+      pods: this.ledger.records(),
+      samples: this.samples,
+      counts: this.ledger.counts(),
+      cycleNs: this.timer.durationsNs(),
+      cycles: this.cycles,
+      preemptions: this.preemptions,
+      preemptedPods: this.preemptedPods,
+      evictedPods: this.evictedPods,
+      events: this.eventCount,
+      endS,
+    };
+  }
+
+  // ---- the event loop ----------------------------------------------------------------
+
+  private handle(e: SimEvent): void {
+    switch (e.kind) {
+      case 'arrive': return this.arrive(e.index);
+      case 'complete': return this.complete(e.pod, e.bindEpoch);
+      case 'node-add': return this.addNode(e.index);
+      case 'node-fail': return this.failNode(e.index);
+      case 'node-recover': return this.recoverNode(e.index);
+      case 'node-drain': return this.drainNode(e.index);
+      case 'taint-evict': return this.taintEvict(e.pod, e.bindEpoch, e.outage);
+      case 'backoff-expire':
+        if (this.nowS >= this.backoffWakeS) this.backoffWakeS = Infinity;
+        this.queue.flushBackoffCompleted(this.nowS);
+        return;
+      case 'flush-unschedulable':
+        this.flushPending = false;
+        this.queue.flushUnschedulableLeftover(this.nowS);
+        return;
+      case 'schedule':
+        this.schedulePending = false;
+        return this.scheduleOne();
+      default: {
+        const never: never = e;
+        throw new Error(`unhandled simulation event ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  /** Queues the timers the queues need: the next cycle, the next backoff expiry, the next flush. */
+  private arm(): void {
+    if (!this.schedulePending && this.queue.activeCount > 0) {
+      this.events.push(Math.max(this.nowS, this.busyUntilS), SCHEDULE);
+      this.schedulePending = true;
+    }
+    const next = this.queue.nextBackoffExpiryS();
+    if (next < this.backoffWakeS) {
+      this.events.push(Math.max(next, this.nowS), BACKOFF_EXPIRE);
+      this.backoffWakeS = next;
+    }
+    if (!this.flushPending && this.queue.hasUnschedulable()) {
+      // kube's flush runs every interval from scheduler start; ticks with an empty pool do nothing.
+      const every = this.opts.unschedulableFlushIntervalS;
+      this.events.push((Math.floor(this.nowS / every) + 1) * every, FLUSH_UNSCHEDULABLE);
+      this.flushPending = true;
+    }
+  }
+
+  // ---- pods --------------------------------------------------------------------------
+
+  /** Pods bound in the initial state are workload pods running since time 0. */
+  private registerInitialCluster(): void {
+    const order = this.state.nodeOrder();
+    for (let i = 0; i < order.length; i++) {
+      const node = order[i] as NodeId;
+      this.nodeRows = Math.max(this.nodeRows, node + 1);
+      for (const id of this.state.podsOn(node)) {
+        const pod = this.state.pod(id);
+        this.ledger.initial(pod, this.nodeName(node), isReplicatedOwner(pod.owner));
+        this.countBound(pod.priority, +1);
+      }
+    }
+  }
+
+  private arrive(index: number): void {
+    const a = this.input.arrivals[index]!;
+    const e = this.ledger.created(a.pod, this.nowS, a.durationS, a.replicated ?? isReplicatedOwner(a.pod.owner), null);
+    for (const o of this.observers) o.onArrive?.(a.pod, this.nowS);
+    this.enqueue(e);
+  }
+
+  /** A new pending pod enters the scheduling queue (or waits forever, when gated). */
+  private enqueue(e: LedgerEntry): void {
+    const pod = e.pod;
+    if (pod.gated) return this.ledger.diagnosed(e, GATED_MESSAGE);
+    if (pod.terminating) return this.ledger.diagnosed(e, TERMINATING_MESSAGE);
+    this.queue.add(pod.id, pod.priority, this.nowS);
+    if (pod.affinityRequired.length > 0) this.affinityPending++;
+    if (pod.nominatedNodeName !== NO_SYM) {
+      const node = this.state.nodeByName(pod.nominatedNodeName);
+      if (node !== -1) this.nominator.nominate(pod, node);
+    }
+  }
+
+  private complete(id: PodId, bindEpoch: number): void {
+    const e = this.ledger.get(id);
+    if (e.record.outcome !== 'running' || e.bindEpoch !== bindEpoch) return;
+    const node = this.state.nodeOf(id) as NodeId;
+    this.state.unbind(e.pod, node);
+    e.bindEpoch++;
+    this.countBound(e.pod.priority, -1);
+    this.ledger.completed(e, this.nowS);
+    for (const o of this.observers) o.onComplete?.(e.pod, node, this.nowS);
+    this.queue.moveAllToActiveOrBackoff(this.nowS);
+  }
+
+  private bind(e: LedgerEntry, node: NodeId): void {
+    const pod = e.pod;
+    this.state.bind(pod, node);
+    e.bindEpoch++;
+    this.countBound(pod.priority, +1);
+    this.ledger.bound(e, this.nowS, this.nodeName(node));
+    this.nominator.clear(pod.id);
+    if (pod.affinityRequired.length > 0) this.affinityPending--;
+    if (e.durationS !== null) this.events.push(this.nowS + e.durationS, { kind: 'complete', pod: pod.id, bindEpoch: e.bindEpoch });
+    // A pod that tolerates the failure taints can land on a failed node; the taint manager times it too.
+    if (this.nodeDown[node] === 1) this.scheduleTaintEviction(e, node);
+    for (const o of this.observers) o.onBind?.(pod, node, this.nowS, this.state);
+    if (this.affinityPending > 0) {
+      // kube's AssignedPodAdded: only pods with a required affinity term matching the new pod move.
+      this.queue.moveAllToActiveOrBackoff(this.nowS, (p) => this.waitsForAffinityWith(p, pod));
+    }
+  }
+
+  /**
+   * Deletes a running pod (preemption victim, taint eviction, drain); a controller-owned
+   * pod is recreated at once with a new id and queued. The caller signals the cluster
+   * event to the queue (once per batch of deletions).
+   */
+  private deletePod(e: LedgerEntry, node: NodeId, reason: EvictionReason): void {
+    const pod = e.pod;
+    this.state.unbind(pod, node);
+    e.bindEpoch++;
+    this.countBound(pod.priority, -1);
+    let replacement: LedgerEntry | null = null;
+    if (e.replicated) {
+      const copy: CompiledPod = { ...pod, id: this.state.model.newPodId() as PodId, nominatedNodeName: NO_SYM };
+      replacement = this.ledger.created(copy, this.nowS, e.durationS, true, e);
+    }
+    this.ledger.deleted(e, this.nowS, reason === 'preempted' ? 'preempted' : 'evicted', replacement);
+    if (reason === 'preempted') this.preemptedPods++;
+    else this.evictedPods++;
+    for (const o of this.observers) o.onEvict?.(pod, node, reason, this.nowS);
+    if (replacement !== null) {
+      for (const o of this.observers) o.onRecreate?.(pod, replacement.pod, this.nowS);
+      this.enqueue(replacement);
+    }
+  }
+
+  // ---- scheduling --------------------------------------------------------------------
+
+  /**
+   * One scheduling cycle: pop the next pod; try its nominated node first (kube's
+   * evaluateNominatedNode), else the full scheduleOne; with nominated pods of higher or
+   * equal priority reserved on their nodes. On failure, DefaultPreemption as PostFilter,
+   * then the pod goes back to the queue.
+   */
+  private scheduleOne(): void {
+    const id = this.queue.pop();
+    if (id === -1) return;
+    const podCycle = this.queue.schedulingCycle;
+    const e = this.ledger.get(id);
+    const pod = e.pod;
+    this.ledger.attempted(e, this.nowS);
+    this.cycles++;
+
+    let node: NodeId | -1 = -1;
+    let diagnosis: Diagnosis | null = null;
+    let plan: PreemptionPlan | null = null;
+    const mark = this.timer.start();
+    this.nominator.reserve(this.state, pod);
+    try {
+      const nominated = this.nominator.nodeOf(id);
+      if (nominated !== -1 && this.state.live[nominated] === 1 && this.checker.fits(this.state, pod, nominated)) {
+        node = nominated;
+      } else {
+        const d = this.scheduler.scheduleOne(this.state, pod);
+        switch (d.kind) {
+          case 'bound': node = d.node; break;
+          case 'unschedulable': diagnosis = d.diagnosis; break;
+          default: {
+            const never: never = d;
+            throw new Error(`unknown decision ${JSON.stringify(never)}`);
+          }
+        }
+      }
+      if (diagnosis !== null && this.opts.preemption && !diagnosis.unresolvable && this.hasLowerPriorityPods(pod.priority)) {
+        plan = findPreemption(this.preemptionEnv, pod);
+      }
+    } finally {
+      this.nominator.release(this.state);
+    }
+    const wallNs = this.timer.stop(mark);
+    this.busyUntilS = this.nowS + this.cycleCostS(wallNs);
+    for (const o of this.observers) o.onCycle?.(pod, node !== -1, wallNs, this.nowS);
+
+    if (node !== -1) return this.bind(e, node);
+    const diag = diagnosis!;
+    this.ledger.diagnosed(e, diag.message);
+    for (const o of this.observers) o.onUnschedulable?.(pod, diag, this.nowS);
+    if (plan !== null) this.carryOutPreemption(pod, plan);
+    // kube's PostFilter clears the nomination when preemption found nothing.
+    else this.nominator.clear(id);
+    this.queue.addUnschedulable(id, this.nowS, podCycle);
+  }
+
+  /**
+   * prepareCandidate: delete the victims, clear lower-priority nominations on the node,
+   * nominate the preemptor. The deletions are a move request during the preemptor's own
+   * cycle, so the preemptor goes to backoffQ and retries once its backoff ends.
+   */
+  private carryOutPreemption(pod: CompiledPod, plan: PreemptionPlan): void {
+    this.preemptions++;
+    for (const o of this.observers) o.onPreempt?.(pod, plan.node, plan.victims.map((v) => v.id), this.nowS);
+    for (const v of plan.victims) this.deletePod(this.ledger.get(v.id), plan.node, 'preempted');
+    this.nominator.clearLowerPriority(plan.node, pod.priority);
+    this.nominator.nominate(pod, plan.node);
+    this.queue.moveAllToActiveOrBackoff(this.nowS);
+  }
+
+  private cycleCostS(wallNs: number): number {
+    const c = this.opts.cycleCost;
+    switch (c.kind) {
+      case 'none': return 0;
+      case 'fixed': return c.costS;
+      case 'measured': return (wallNs * c.scale) / 1e9;
+      default: {
+        const never: never = c;
+        throw new Error(`unknown cycle cost ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  /** Whether any bound pod has priority below `priority` (else no node has victims). */
+  private hasLowerPriorityPods(priority: number): boolean {
+    for (const p of this.boundByPriority.keys()) if (p < priority) return true;
+    return false;
+  }
+
+  private countBound(priority: number, delta: 1 | -1): void {
+    const n = (this.boundByPriority.get(priority) ?? 0) + delta;
+    if (n === 0) this.boundByPriority.delete(priority);
+    else this.boundByPriority.set(priority, n);
+  }
+
+  private waitsForAffinityWith(waiting: PodId, bound: CompiledPod): boolean {
+    for (const term of this.ledger.get(waiting).pod.affinityRequired) {
+      if (podMatchesAffinityTerm(term, bound, this.state)) return true;
+    }
+    return false;
+  }
+
+  // ---- nodes -------------------------------------------------------------------------
+
+  private addNode(index: number): void {
+    const ev = this.nodeEvent(index);
+    let node: NodeId;
+    try {
+      node = this.state.addNode(ev.node as CompiledNode);
+    } catch (err) {
+      throw new Error(`SimInput.nodeEvents[${index}]: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    this.nodeRows = Math.max(this.nodeRows, node + 1);
+    this.queue.moveAllToActiveOrBackoff(this.nowS);
+  }
+
+  /**
+   * The node stops reporting: failure taints, then each pod is evicted now, timed for
+   * later by its tolerationSeconds, or left alone when it tolerates the taints forever.
+   */
+  private failNode(index: number): void {
+    const node = this.resolveNode(index);
+    if (this.nodeDown[node] === 1) return;
+    const taints = this.lifecycle.withFailureTaints(this.state.nodeTaints(node));
+    this.state.setTaints(node, taints);
+    this.nodeDown[node] = 1;
+    this.outage[node] = (this.outage[node] ?? 0) + 1;
+    let evicted = 0;
+    for (const id of [...this.state.podsOn(node)]) {
+      const e = this.ledger.get(id);
+      if (this.lifecycle.evictionDelayS(e.pod, taints) === 0) {
+        this.deletePod(e, node, 'node-failure');
+        evicted++;
+      } else {
+        this.scheduleTaintEviction(e, node);
+      }
+    }
+    if (evicted > 0) this.queue.moveAllToActiveOrBackoff(this.nowS);
+  }
+
+  private scheduleTaintEviction(e: LedgerEntry, node: NodeId): void {
+    const delayS = this.lifecycle.evictionDelayS(e.pod, this.state.nodeTaints(node));
+    if (delayS === Infinity) return;
+    this.events.push(this.nowS + delayS, { kind: 'taint-evict', pod: e.pod.id, bindEpoch: e.bindEpoch, outage: this.outage[node] ?? 0 });
+  }
+
+  private taintEvict(id: PodId, bindEpoch: number, outage: number): void {
+    const e = this.ledger.get(id);
+    if (e.record.outcome !== 'running' || e.bindEpoch !== bindEpoch) return;
+    const node = this.state.nodeOf(id) as NodeId;
+    if (this.nodeDown[node] !== 1 || this.outage[node] !== outage) return;
+    this.deletePod(e, node, 'node-failure');
+    this.queue.moveAllToActiveOrBackoff(this.nowS);
+  }
+
+  /** Failure taints removed (pending evictions become stale) and a drained node uncordoned. */
+  private recoverNode(index: number): void {
+    const node = this.resolveNode(index);
+    let changed = false;
+    if (this.nodeDown[node] === 1) {
+      this.state.setTaints(node, this.lifecycle.withoutFailureTaints(this.state.nodeTaints(node)));
+      this.nodeDown[node] = 0;
+      this.outage[node] = (this.outage[node] ?? 0) + 1;
+      changed = true;
+    }
+    if (this.drained[node] === 1) {
+      this.state.setUnschedulable(node, false);
+      this.drained[node] = 0;
+      changed = true;
+    }
+    if (changed) this.queue.moveAllToActiveOrBackoff(this.nowS);
+  }
+
+  /** kubectl drain: cordon, then evict every pod (PDBs and DaemonSets are not modelled). */
+  private drainNode(index: number): void {
+    const node = this.resolveNode(index);
+    this.state.setUnschedulable(node, true);
+    this.drained[node] = 1;
+    const pods = [...this.state.podsOn(node)];
+    for (const id of pods) this.deletePod(this.ledger.get(id), node, 'drain');
+    if (pods.length > 0) this.queue.moveAllToActiveOrBackoff(this.nowS);
+  }
+
+  private nodeEvent(index: number): NodeEvent {
+    return this.input.nodeEvents![index]!;
+  }
+
+  private resolveNode(index: number): NodeId {
+    const ref = this.nodeEvent(index).node;
+    const node = typeof ref === 'number' ? ref : this.state.nodeByName(ref.name);
+    if (node === -1 || node >= this.state.nodeCapacity || this.state.live[node] !== 1) {
+      const what = typeof ref === 'number' ? `node id ${ref}` : `node ${this.state.model.symbols.text(ref.name)}`;
+      throw new Error(`SimInput.nodeEvents[${index}].node: ${what} is not a live node at ${this.nowS} s`);
+    }
+    return node;
+  }
+
+  private nodeName(node: NodeId): string {
+    return this.state.model.symbols.text(this.state.nodeName[node] as Sym);
+  }
+
+  // ---- samples -----------------------------------------------------------------------
+
+  /** Samples every sample time strictly before `t` (the state at the end of that second). */
+  private sampleBefore(t: number): void {
+    const every = this.opts.sampleIntervalS;
+    if (every === 0) return;
+    while (this.sampleIndex * every < t) this.sample(this.sampleIndex++ * every);
+  }
+
+  private sampleThrough(endS: number): void {
+    const every = this.opts.sampleIntervalS;
+    if (every === 0) return;
+    while (this.sampleIndex * every <= endS) this.sample(this.sampleIndex++ * every);
+  }
+
+  private sample(atS: number): void {
+    const s = sampleCluster(this.state, atS, this.ledger.counts(), this.nodeRows, this.opts.sampleNodeUtilization);
+    this.samples.push(s);
+    for (const o of this.observers) o.onSample?.(s);
+  }
+}
+
+function nodeEventOf(e: NodeEvent, index: number): SimEvent {
+  switch (e.kind) {
+    case 'add': return { kind: 'node-add', index };
+    case 'fail': return { kind: 'node-fail', index };
+    case 'recover': return { kind: 'node-recover', index };
+    case 'drain': return { kind: 'node-drain', index };
+    default: {
+      const never: never = e.kind;
+      throw new RangeError(`unknown node event kind ${String(never)}`);
+    }
+  }
+}
