@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { CellResult } from './run-cell.js';
 import { runCell } from './run-cell.js';
+import { runBatchCell } from './run-batch.js';
+import type { AffinityWorkload } from './scheduler-perf-affinity.js';
+import { affinityWorkload } from './scheduler-perf-affinity.js';
 import { schedulingBasic } from './scheduling-basic.js';
 
 /**
@@ -24,6 +27,16 @@ async function main(): Promise<void> {
     const r = await runCell(name, opts, timeMs);
     results.push(r);
     process.stderr.write(`bench: ${name}: ${r.podsPerS.toFixed(0)} pods/s, p50 ${r.p50Us.toFixed(1)} µs, p99 ${r.p99Us.toFixed(1)} µs\n`);
+  }
+  const workloads: AffinityWorkload[] = ['SchedulingPodAntiAffinity', 'SchedulingPodAffinity', 'TopologySpreading', 'PreferredTopologySpreading'];
+  for (const w of workloads) {
+    for (const existing of [5000, 50000]) {
+      const name = `${w}/5000Nodes/${existing}ExistingPods`;
+      process.stderr.write(`bench: ${name} ...\n`);
+      const r = await runBatchCell(name, affinityWorkload(w, 5000, existing, 5000), 2);
+      results.push(r);
+      process.stderr.write(`bench: ${name}: ${r.podsPerS.toFixed(0)} pods/s, p50 ${r.p50Us.toFixed(1)} µs, p99 ${r.p99Us.toFixed(1)} µs\n`);
+    }
   }
   console.table(results.map((r) => ({
     benchmark: r.name, 'pods/s': Math.round(r.podsPerS), 'p50 µs': r.p50Us.toFixed(1), 'p99 µs': r.p99Us.toFixed(1), samples: r.samples,

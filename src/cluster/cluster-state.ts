@@ -6,7 +6,7 @@ import type { ModelContext } from '../model/model-context.js';
 import type { CompiledNode, NodeImage } from '../model/node.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { HostPort } from '../model/ports.js';
-import type { TaintList } from '../model/taints.js';
+import type { Effect, TaintList } from '../model/taints.js';
 import { NO_TAINTS } from '../model/taints.js';
 import { WorkloadSet } from '../model/workloads.js';
 import type { ClusterListener } from './cluster-listener.js';
@@ -53,6 +53,9 @@ export class ClusterState implements ClusterView {
   private podNode = new Int32Array(64).fill(-1);
   private readonly nsLabels = new Map<Sym, LabelSet>();
   private readonly listeners: ClusterListener[] = [];
+  /** Live cordoned nodes, and live nodes with at least one taint of each effect. */
+  private cordoned = 0;
+  private readonly taintedByEffect = new Int32Array(4);
   private indexes: PodIndexes | null = null;
 
   constructor(model: ModelContext, initialNodes = 16) {
@@ -108,6 +111,7 @@ export class ClusterState implements ClusterView {
     for (let r = 0; r < n.allocatable.length; r++) this.allocatable[base + r] = n.allocatable[r]!;
     this.unschedulable[id] = n.unschedulable ? 1 : 0;
     this.nodeName[id] = n.name;
+    this.countNode(n.unschedulable ? 1 : 0, n.taints, +1);
     this.live[id] = 1;
     this.labels[id] = n.labels;
     this.taints[id] = n.taints;
@@ -128,6 +132,7 @@ export class ClusterState implements ClusterView {
     const evicted = [...this.podLists[node]!];
     for (const p of evicted) this.unbind(this.pod(p), node);
     for (const l of this.listeners) l.nodeRemoved?.(node, this);
+    this.countNode(this.unschedulable[node]!, this.taints[node]!, -1);
     this.indexLabels(node, this.labels[node]!, -1);
     this.setImages(node, []);
     this.order.remove(node);
@@ -140,13 +145,17 @@ export class ClusterState implements ClusterView {
   /** Cordons or uncordons a node (spec.unschedulable). */
   setUnschedulable(node: NodeId, value: boolean): void {
     this.assertLive(node);
+    this.countNode(this.unschedulable[node]!, NO_TAINTS, -1);
     this.unschedulable[node] = value ? 1 : 0;
+    this.countNode(this.unschedulable[node]!, NO_TAINTS, +1);
     this.generation[node]++;
   }
 
   setTaints(node: NodeId, taints: TaintList): void {
     this.assertLive(node);
+    this.countNode(0, this.taints[node]!, -1);
     this.taints[node] = taints;
+    this.countNode(0, taints, +1);
     this.generation[node]++;
   }
 
@@ -203,6 +212,14 @@ export class ClusterState implements ClusterView {
   }
 
   // ---- ClusterView -------------------------------------------------------------------
+
+  get cordonedNodeCount(): number {
+    return this.cordoned;
+  }
+
+  taintedNodeCount(effect: Effect): number {
+    return this.taintedByEffect[effect]!;
+  }
 
   nodeOrder(): Int32Array {
     return this.order.list();
@@ -284,6 +301,19 @@ export class ClusterState implements ClusterView {
     for (let r = 0; r < req.length; r++) this.requested[base + r] += sign * req[r]!;
     this.nonZeroRequested[node * 2] += sign * pod.nonZeroCpuMilli;
     this.nonZeroRequested[node * 2 + 1] += sign * pod.nonZeroMemBytes;
+  }
+
+  /** Adds (+1) or removes (-1) a node's contribution to the cordon and taint counters. */
+  private countNode(unschedulable: number, taints: TaintList, sign: 1 | -1): void {
+    this.cordoned += sign * unschedulable;
+    let seen = 0;
+    for (let i = 2; i < taints.length; i += 3) {
+      const bit = 1 << taints[i]!;
+      if ((seen & bit) === 0) {
+        seen |= bit;
+        this.taintedByEffect[taints[i]!] += sign;
+      }
+    }
   }
 
   private setImages(node: NodeId, images: readonly NodeImage[]): void {

@@ -3,7 +3,7 @@ import type { LabelSet } from '../model/labels.js';
 import type { ModelContext } from '../model/model-context.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { HostPort } from '../model/ports.js';
-import type { TaintList } from '../model/taints.js';
+import type { Effect, TaintList } from '../model/taints.js';
 import type { PodIndexes } from './pod-indexes.js';
 
 /**
@@ -33,6 +33,10 @@ export interface ClusterView {
    * cordon). A result computed from a node's row alone stays valid while it is unchanged.
    */
   readonly generation: Int32Array;
+  /** Live nodes with spec.unschedulable. */
+  readonly cordonedNodeCount: number;
+  /** Live nodes with at least one taint of this effect. */
+  taintedNodeCount(effect: Effect): number;
   /** Node name sym per node. */
   readonly nodeName: Int32Array;
   /** The node with this name, or -1. */

@@ -51,7 +51,7 @@ export function runScorePlugins(
     }
     if (pre instanceof UniformScore) {
       out.fill(pre.score, 0, count);
-      if (record) record.raw[s]!.fill(pre.score, 0, count);
+      if (record) record.raw[s]!.fill(pre.raw, 0, count);
       uniform += pre.score * w;
       continue;
     }

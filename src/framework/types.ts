@@ -36,7 +36,8 @@ export class Rejection {
  * the score once instead of scoring node by node; results are identical.
  */
 export class UniformScore {
-  constructor(readonly score: number) {}
+  /** `score` is the final (normalized) score; `raw` what Score would have returned. */
+  constructor(readonly score: number, readonly raw: number = score) {}
 }
 
 /** kube-scheduler status codes, as reported by explain and the conformance harness. */

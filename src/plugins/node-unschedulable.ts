@@ -29,8 +29,9 @@ export function create(args: unknown, env: PluginEnv): Plugin {
   return {
     name: NAME,
     reasons: REASONS,
-    // A pod that tolerates the taint passes every node: our shortcut is to skip filter().
-    preFilter: (_cx, pod) => (anyTolerates(pod.tolerations, key, emptyValue, NO_SCHEDULE) ? SKIP : undefined),
+    // With no cordoned node, or for a pod that tolerates the taint, every node passes:
+    // our shortcut is to skip filter().
+    preFilter: (cx, pod) => (cx.view.cordonedNodeCount === 0 || anyTolerates(pod.tolerations, key, emptyValue, NO_SCHEDULE) ? SKIP : undefined),
     filter: (cx, _pod, node) => (cx.view.unschedulable[node] === 1 ? UNSCHEDULABLE : PASS),
     filterMany(cx, _pod, nodes, count, _pre, verdicts) {
       const unschedulable = cx.view.unschedulable;

@@ -4,11 +4,11 @@ import type { ClusterView } from '../cluster/cluster-view.js';
 import type { Plugin, PluginEnv, Verdict } from '../framework/types.js';
 import type { NodeId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
-import { PASS } from '../framework/types.js';
+import { PASS, SKIP, UniformScore } from '../framework/types.js';
 import type { Toleration } from '../model/taints.js';
 import {
   countIntolerablePreferNoSchedule, firstUntoleratedDoNotScheduleTaint, formatTaint, preferNoScheduleTolerations,
-  sameTolerations,
+  NO_EXECUTE, NO_SCHEDULE, PREFER_NO_SCHEDULE, sameTolerations,
 } from '../model/taints.js';
 
 /**
@@ -33,6 +33,8 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
   return {
     name: NAME,
     reasons: REASONS,
+    // kube has no PreFilter here; ours skips filter() when no node has a taint it checks.
+    preFilter: (cx) => (cx.view.taintedNodeCount(NO_SCHEDULE) + cx.view.taintedNodeCount(NO_EXECUTE) === 0 ? SKIP : undefined),
     filter: (cx, pod, node) => taintVerdict(cx.view, node, pod),
     // Verdicts and scores depend on the node's taints and the pod's tolerations only.
     reuseVerdicts: (_a, _b, prevPod, nextPod) => sameTolerations(prevPod.tolerations, nextPod.tolerations),
@@ -47,7 +49,11 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
       return i < 0 ? [] : [`node(s) had untolerated taint ${formatTaint(taints, i, cx.view.model.symbols)}`];
     },
     // Only tolerations that can tolerate a PreferNoSchedule taint matter for the score.
-    preScore: (_cx, pod) => preferNoScheduleTolerations(pod.tolerations),
+    // No PreferNoSchedule taint anywhere: every raw score is 0, which the reversed
+    // normalization turns into 100 on every node.
+    preScore: (cx, pod) => (cx.view.taintedNodeCount(PREFER_NO_SCHEDULE) === 0
+      ? new UniformScore(MAX_NODE_SCORE, 0)
+      : preferNoScheduleTolerations(pod.tolerations)),
     score: (cx, _pod, node, tols) => countIntolerablePreferNoSchedule(cx.view.nodeTaints(node), tols),
     scoreMany(cx, _pod, feasible, tols, out) {
       const view = cx.view;
