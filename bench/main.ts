@@ -6,7 +6,7 @@ import { runCell } from './run-cell.js';
 import { runBatchCell } from './run-batch.js';
 import type { AffinityWorkload } from './scheduler-perf-affinity.js';
 import { affinityWorkload } from './scheduler-perf-affinity.js';
-import { schedulingBasic } from './scheduling-basic.js';
+import { mixedRequests, schedulingBasic } from './scheduling-basic.js';
 
 /**
  * `npm run bench`: the scheduling-core micro-benchmarks. Prints a table and writes
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
       cells.push([`SchedulingBasic/${nodes}Nodes/pct=${pct === 0 ? 'adaptive' : pct}`, schedulingBasic(nodes, Math.min(1000, nodes), pct)]);
     }
   }
+  cells.push(['MixedRequests/5000Nodes/pct=100', mixedRequests(5000, 1000, 100)]);
   const results: CellResult[] = [];
   for (const [name, opts] of cells) {
     process.stderr.write(`bench: ${name} ...\n`);

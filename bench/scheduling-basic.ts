@@ -30,3 +30,23 @@ export function issue2Profile(): ProfileSpec {
   const heavy = new Set(['PodTopologySpread', 'InterPodAffinity']);
   return { ...d, name: 'default-node-plugins', filter: d.filter.filter((p) => !heavy.has(p)), score: d.score.filter((s) => !heavy.has(s.name)) };
 }
+
+/**
+ * SchedulingBasic's cluster with pods whose requests change from one pod to the next (7
+ * shapes in turn), so per-node results can never be reused between consecutive cycles:
+ * the cost of scheduling without that shortcut.
+ */
+export function mixedRequests(nodes: number, existingPods: number, percentageOfNodesToScore: number): SetupOptions {
+  const shapes = [['100m', '500Mi'], ['200m', '256Mi'], ['50m', '1Gi'], ['300m', '128Mi'], ['150m', '750Mi'], ['250m', '64Mi'], ['120m', '300Mi']] as const;
+  const basic = schedulingBasic(nodes, existingPods, percentageOfNodesToScore);
+  return {
+    ...basic,
+    pod: (i) => {
+      const [cpu, memory] = shapes[i % shapes.length]!;
+      return {
+        metadata: { name: `pod-${i}`, namespace: 'sched-test' },
+        spec: { containers: [{ name: 'pause', image: 'registry.k8s.io/pause:3.10', resources: { requests: { cpu, memory } } }] },
+      };
+    },
+  };
+}
