@@ -6,7 +6,7 @@ import { buildFramework } from '../framework/framework.js';
 import { ProfileError } from '../framework/profile-error.js';
 import { compilePod } from '../model/compile-pod.js';
 import { InputError } from '../model/errors.js';
-import { loadObjects } from '../model/load-objects.js';
+import { lineOf, loadObjects } from '../model/load-objects.js';
 import { ModelContext } from '../model/model-context.js';
 import { inTreeRegistry } from '../plugins/index.js';
 import { loadProfile } from './load-profile.js';
@@ -53,7 +53,13 @@ export function registerExplain(program: Command): void {
       if (pods.length !== 1 || pods[0]!.kind !== 'Pod') {
         throw new InputError({ file: opts.pod }, `expected exactly one Pod, found ${pods.map((p) => p.kind).join(', ') || 'nothing'}`);
       }
-      const pod = compilePod(pods[0]!.object, model, { file: opts.pod });
+      let pod;
+      try {
+        pod = compilePod(pods[0]!.object, model, { file: opts.pod });
+      } catch (e) {
+        if (e instanceof InputError) throw e.at(opts.pod, lineOf(pods[0]!, e.where.pathParts ?? []));
+        throw e;
+      }
       const spec = loadProfile(opts.profile, inTreeRegistry, model, opts.schedulerName);
       let fw;
       try {

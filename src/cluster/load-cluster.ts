@@ -2,7 +2,8 @@ import { compileNamespace, compileNode } from '../model/compile-node.js';
 import { compilePod } from '../model/compile-pod.js';
 import { InputError } from '../model/errors.js';
 import { NO_SYM } from '../model/ids.js';
-import { loadObjects } from '../model/load-objects.js';
+import type { LoadedObject } from '../model/load-objects.js';
+import { lineOf, loadObjects } from '../model/load-objects.js';
 import type { ModelContext } from '../model/model-context.js';
 import type { CompiledPod } from '../model/pod.js';
 import { ClusterState } from './cluster-state.js';
@@ -26,35 +27,44 @@ const IGNORED_KINDS = new Set(['Event', 'ConfigMap', 'Secret', 'ServiceAccount',
  */
 export function loadCluster(files: readonly string[], model: ModelContext): LoadedCluster {
   const objects = files.flatMap((file) => loadObjects(file).map((o) => ({ ...o, file })));
+  // Errors from compiling an object get the line of the offending field.
+  const located = <T>(o: LoadedObject, build: () => T): T => {
+    try {
+      return build();
+    } catch (e) {
+      if (e instanceof InputError) throw e.at(o.source.file, lineOf(o, e.where.pathParts ?? []));
+      throw e;
+    }
+  };
   const state = new ClusterState(model, Math.max(16, objects.length));
-  const pods: { pod: CompiledPod; file: string }[] = [];
+  const pods: { pod: CompiledPod; file: string; loaded: LoadedObject }[] = [];
   for (const o of objects) {
     switch (o.kind) {
       case 'Node':
         if (state.nodeByName(model.symbols.intern(nodeName(o.object))) !== -1) {
-          throw new InputError({ file: o.file, object: `node ${nodeName(o.object)}` }, 'duplicate node name');
+          throw new InputError({ file: o.file, line: lineOf(o, ['metadata', 'name']), object: `node ${nodeName(o.object)}` }, 'duplicate node name');
         }
-        state.addNode(compileNode(o.object, model, o.file));
+        state.addNode(located(o, () => compileNode(o.object, model, o.file)));
         break;
       case 'Namespace': {
-        const ns = compileNamespace(o.object, model, o.file);
+        const ns = located(o, () => compileNamespace(o.object, model, o.file));
         state.setNamespace(model.symbols.intern(ns.name), ns.labels);
         break;
       }
       case 'Pod': {
         const phase = (o.object as { status?: { phase?: unknown } }).status?.phase;
         if (phase === 'Succeeded' || phase === 'Failed') break;
-        pods.push({ pod: compilePod(o.object, model, { file: o.file }), file: o.file });
+        pods.push({ pod: located(o, () => compilePod(o.object, model, { file: o.file })), file: o.file, loaded: o });
         break;
       }
       default:
         if (!IGNORED_KINDS.has(o.kind)) {
-          throw new InputError({ file: o.file, path: o.path || undefined }, `unsupported kind ${JSON.stringify(o.kind)} (expected Node, Pod or Namespace)`);
+          throw new InputError({ file: o.file, line: lineOf(o, ['kind']), path: o.path || undefined }, `unsupported kind ${JSON.stringify(o.kind)} (expected Node, Pod or Namespace)`);
         }
     }
   }
   const pending: CompiledPod[] = [];
-  for (const { pod, file } of pods) {
+  for (const { pod, file, loaded } of pods) {
     if (pod.nodeName === NO_SYM) {
       pending.push(pod);
       continue;
@@ -62,7 +72,7 @@ export function loadCluster(files: readonly string[], model: ModelContext): Load
     const node = state.nodeByName(pod.nodeName);
     if (node === -1) {
       throw new InputError(
-        { file, object: `pod ${model.symbols.text(pod.namespace)}/${pod.name}`, path: 'spec.nodeName' },
+        { file, line: lineOf(loaded, ['spec', 'nodeName']), object: `pod ${model.symbols.text(pod.namespace)}/${pod.name}`, path: 'spec.nodeName' },
         `node ${JSON.stringify(model.symbols.text(pod.nodeName))} is not in the cluster`,
       );
     }

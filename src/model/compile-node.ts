@@ -14,7 +14,7 @@ export function compileNode(raw: unknown, ctx: ModelContext, file?: string): Com
   const parsed = nodeSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new InputError({ file, object: `node ${typeof name === 'string' ? name : '(unnamed)'}`, path: formatPath(issue.path) }, issue.message);
+    throw new InputError({ file, object: `node ${typeof name === 'string' ? name : '(unnamed)'}`, path: formatPath(issue.path), pathParts: issue.path }, issue.message);
   }
   return compileValidNode(parsed.data, ctx);
 }

@@ -39,7 +39,7 @@ export function compilePod(raw: unknown, ctx: ModelContext, opts: CompilePodOpti
   const parsed = podSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new InputError(where(formatPath(issue.path)), issue.message);
+    throw new InputError({ ...where(formatPath(issue.path)), pathParts: issue.path }, issue.message);
   }
   const fail = (path: string, problem: string): never => { throw new InputError(where(path), problem); };
   return compileValidPod(parsed.data, ns, ctx, fail, opts.apiValidation ?? true);

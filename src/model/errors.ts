@@ -5,16 +5,30 @@
  */
 export class InputError extends Error {
   constructor(
-    readonly where: { readonly file?: string; readonly object?: string; readonly path?: string },
+    readonly where: {
+      readonly file?: string;
+      /** 1-based line in the file, when known. */
+      readonly line?: number;
+      readonly object?: string;
+      readonly path?: string;
+      /** The field path as keys and indexes, for loaders that look up its line. */
+      readonly pathParts?: readonly PropertyKey[];
+    },
     readonly problem: string,
   ) {
-    super([where.file, where.object, where.path, problem].filter((p) => p !== undefined && p !== '').join(': '));
+    const file = where.file !== undefined && where.line !== undefined ? `${where.file}:${where.line}` : where.file;
+    super([file, where.object, where.path, problem].filter((p) => p !== undefined && p !== '').join(': '));
     this.name = 'InputError';
   }
 
   /** The same error with a file name in front (for loaders that learn it late). */
   inFile(file: string): InputError {
     return this.where.file !== undefined ? this : new InputError({ ...this.where, file }, this.problem);
+  }
+
+  /** The same error with file and line filled in (keeps what is already known). */
+  at(file: string, line: number | undefined): InputError {
+    return new InputError({ ...this.where, file: this.where.file ?? file, line: this.where.line ?? line }, this.problem);
   }
 }
 
