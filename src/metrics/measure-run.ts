@@ -1,0 +1,126 @@
+import { mean, standardDeviation } from 'simple-statistics';
+import type { ClusterView } from '../cluster/cluster-view.js';
+import type { NodeId, Sym } from '../model/ids.js';
+import { CPU, MEMORY } from '../model/resources.js';
+import type { SimResult } from '../sim/types.js';
+import { preferredSatisfiedPct } from './preferred-terms.js';
+import { queueDelaysS, sortedQuantile } from './queue-delay.js';
+import { maxSpreadSkew } from './spread-skew.js';
+import { distinctShapes, strandedPct } from './stranded-capacity.js';
+import { timeWeightedMean } from './time-weighted-mean.js';
+import type { Placement, RunKey, RunMetrics, TimePoint } from './types.js';
+
+/** What measureRun needs from one finished run. */
+export interface RunOutcome {
+  readonly key: RunKey;
+  readonly result: SimResult;
+  /** The cluster at the end of the run. */
+  readonly view: ClusterView;
+  /** Request vectors of the pods that arrived (the workload's shapes come from these). */
+  readonly podRequests: readonly Float64Array[];
+  /** Keep per-pod placements (large). */
+  readonly withPlacements: boolean;
+}
+
+const GPU_RESOURCE = 'nvidia.com/gpu';
+const SPREAD_KEYS = ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'];
+
+/** Computes every catalogue metric (see catalogue.ts for definitions) plus series and timing. */
+export function measureRun(o: RunOutcome): RunMetrics {
+  const { result, view } = o;
+  const gpuDim = view.model.resources.lookup(GPU_RESOURCE) ?? -1;
+  const pct = (req: Float64Array, alloc: Float64Array, d: number) =>
+    (d >= 0 && d < alloc.length && alloc[d]! > 0 ? (req[d]! / alloc[d]!) * 100 : Number.NaN);
+  const timeseries: TimePoint[] = result.samples.map((s) => ({
+    tS: s.atS,
+    running: s.running,
+    pending: s.pending,
+    cpuAllocPct: pct(s.requested, s.allocatable, CPU),
+    memAllocPct: pct(s.requested, s.allocatable, MEMORY),
+    gpuAllocPct: pct(s.requested, s.allocatable, gpuDim),
+  }));
+  const times = timeseries.map((t) => t.tS);
+
+  const nodes = [...view.nodeOrder()] as NodeId[];
+  const { dims, allocatable, requested } = view;
+  const share = (n: NodeId, d: number) => (allocatable[n * dims + d]! > 0 ? (requested[n * dims + d]! / allocatable[n * dims + d]!) * 100 : Number.NaN);
+  const nodeUtilization = nodes.map((n) => ({ node: view.model.symbols.text(view.nodeName[n] as Sym), cpuPct: share(n, CPU), memPct: share(n, MEMORY) }));
+  const totals = (d: number) => {
+    let req = 0;
+    let alloc = 0;
+    for (const n of nodes) {
+      if (d >= dims) continue;
+      req += requested[n * dims + d]!;
+      alloc += allocatable[n * dims + d]!;
+    }
+    return alloc > 0 ? (req / alloc) * 100 : Number.NaN;
+  };
+
+  const shapes = distinctShapes(o.podRequests);
+  const delays = queueDelaysS(result.pods);
+  const latest = latestIncarnations(result);
+  const values: Record<string, number> = {
+    pods_arrived: result.counts.arrived,
+    pods_scheduled: workloadPodsEverBound(result),
+    pods_unschedulable_end: [...latest.values()].filter((r) => r.outcome === 'pending' && r.lastDiagnosis !== null).length,
+    pods_pending_end: result.counts.pending,
+    attempts: result.cycles,
+    preemptions: result.preemptedPods,
+    evictions: result.evictedPods,
+    cpu_alloc_mean_pct: timeWeightedMean(times, timeseries.map((t) => t.cpuAllocPct), result.endS),
+    cpu_alloc_end_pct: totals(CPU),
+    mem_alloc_mean_pct: timeWeightedMean(times, timeseries.map((t) => t.memAllocPct), result.endS),
+    mem_alloc_end_pct: totals(MEMORY),
+    gpu_alloc_end_pct: gpuDim >= 0 ? totals(gpuDim) : Number.NaN,
+    nodes_in_use_end: nodes.filter((n) => view.podsOn(n).length > 0).length,
+    frag_cpu_pct: strandedPct(view, shapes, CPU),
+    frag_mem_pct: strandedPct(view, shapes, MEMORY),
+    balance_cv: coefficientOfVariation(nodeUtilization.map((u) => u.cpuPct).filter(Number.isFinite)),
+    max_spread_skew: maxSpreadSkew(view, SPREAD_KEYS.map((k) => view.model.symbols.intern(k))),
+    preferred_affinity_satisfied_pct: preferredSatisfiedPct(view),
+    queue_delay_p50_s: sortedQuantile(delays, 0.5),
+    queue_delay_p95_s: sortedQuantile(delays, 0.95),
+    queue_delay_p99_s: sortedQuantile(delays, 0.99),
+  };
+
+  const cycles = Float64Array.from(result.cycleNs).sort();
+  let wallNs = 0;
+  for (const c of cycles) wallNs += c;
+  const placements: Placement[] | null = o.withPlacements
+    ? result.pods.map((r) => ({ pod: r.name, node: r.node ?? '', arrivalS: r.arrivalS, bindS: r.bindS, outcome: r.outcome, attempts: r.attempts }))
+    : null;
+  return {
+    key: o.key,
+    values,
+    timing: {
+      cycles: result.cycles,
+      cycleP50Us: sortedQuantile(cycles, 0.5) / 1000,
+      cycleP99Us: sortedQuantile(cycles, 0.99) / 1000,
+      podsPerS: wallNs > 0 ? (cycles.length / wallNs) * 1e9 : Number.NaN,
+    },
+    timeseries,
+    nodeUtilization,
+    queueDelayQuantilesS: Array.from({ length: 101 }, (_, i) => sortedQuantile(delays, i / 100)),
+    placements,
+  };
+}
+
+/** The last incarnation of every workload pod. */
+function latestIncarnations(result: SimResult) {
+  const latest = new Map<number, SimResult['pods'][number]>();
+  for (const r of result.pods) if (r.replacedBy === -1) latest.set(r.workloadPodId, r);
+  return latest;
+}
+
+function workloadPodsEverBound(result: SimResult): number {
+  const bound = new Set<number>();
+  for (const r of result.pods) if (r.bindS !== null) bound.add(r.workloadPodId);
+  return bound.size;
+}
+
+/** Population standard deviation over mean; NaN for an empty list or a zero mean. */
+function coefficientOfVariation(xs: readonly number[]): number {
+  if (xs.length === 0) return Number.NaN;
+  const m = mean(xs);
+  return m === 0 ? Number.NaN : standardDeviation(xs) / m;
+}

@@ -1,0 +1,31 @@
+import { quantileSorted } from 'simple-statistics';
+import type { PodRecord } from '../sim/types.js';
+
+/**
+ * Queueing delay per workload pod that was bound: simulated seconds from the arrival of
+ * its first incarnation to the first bind of any incarnation. Pods bound at time 0 (the
+ * starting cluster) are left out. Sorted ascending.
+ */
+export function queueDelaysS(records: readonly PodRecord[]): Float64Array {
+  const arrival = new Map<number, number>();
+  const firstBind = new Map<number, number>();
+  for (const r of records) {
+    if (r.podId === r.workloadPodId) arrival.set(r.workloadPodId, r.arrivalS);
+    if (r.bindS !== null && r.attempts > 0) {
+      const prev = firstBind.get(r.workloadPodId);
+      if (prev === undefined || r.bindS < prev) firstBind.set(r.workloadPodId, r.bindS);
+    }
+  }
+  const out: number[] = [];
+  for (const [w, bindS] of firstBind) {
+    const a = arrival.get(w);
+    if (a !== undefined) out.push(bindS - a);
+  }
+  return Float64Array.from(out).sort();
+}
+
+/** The q-quantile of ascending values (simple-statistics quantileSorted); NaN when empty. */
+export function sortedQuantile(sorted: ArrayLike<number>, q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return quantileSorted(Array.from(sorted), q);
+}

@@ -1,0 +1,91 @@
+/**
+ * What runs measured, as plain data: metrics never hold references into the simulator or
+ * the cluster, so the report (which imports only these types) cannot reach back upstream.
+ */
+
+/** One run: a scenario replayed under one policy with one seed. */
+export interface RunKey {
+  readonly scenario: string;
+  readonly policy: string;
+  readonly seed: number;
+}
+
+/** Units a metric can be in (shown in reports). */
+export type MetricUnit = 'pods' | 'count' | '%' | 's' | 'ratio';
+
+/** A deterministic per-run metric: its id (a CSV column), meaning and direction. */
+export interface MetricDef {
+  /** snake_case id, the runs.csv column. */
+  readonly id: string;
+  readonly label: string;
+  readonly unit: MetricUnit;
+  /** true: higher is better; false: lower is better; null: neither. */
+  readonly higherIsBetter: boolean | null;
+  /** How it is computed, in a sentence or two; printed in the report and the README. */
+  readonly definition: string;
+}
+
+/** One sample of the cluster over simulated time. */
+export interface TimePoint {
+  readonly tS: number;
+  readonly running: number;
+  readonly pending: number;
+  readonly cpuAllocPct: number;
+  readonly memAllocPct: number;
+  /** NaN when the cluster has no GPUs. */
+  readonly gpuAllocPct: number;
+}
+
+/** Wall-clock measurements of one run (never part of a deterministic output). */
+export interface RunTiming {
+  readonly cycles: number;
+  readonly cycleP50Us: number;
+  readonly cycleP99Us: number;
+  /** Scheduling cycles per second of scheduler wall time. */
+  readonly podsPerS: number;
+}
+
+/** One pod's placement (placements.csv, opt-in). */
+export interface Placement {
+  readonly pod: string;
+  readonly node: string;
+  readonly arrivalS: number;
+  readonly bindS: number | null;
+  readonly outcome: string;
+  readonly attempts: number;
+}
+
+/** Everything one run measured. */
+export interface RunMetrics {
+  readonly key: RunKey;
+  /** Metric id -> value, for every id of the metric catalogue (NaN when undefined). */
+  readonly values: Readonly<Record<string, number>>;
+  readonly timing: RunTiming;
+  readonly timeseries: readonly TimePoint[];
+  /** Requested / allocatable CPU and memory per live node at the end, in percent. */
+  readonly nodeUtilization: readonly { readonly node: string; readonly cpuPct: number; readonly memPct: number }[];
+  /** Queueing delay (first bind minus arrival, simulated seconds) at quantiles 0, 0.01, ..., 1. */
+  readonly queueDelayQuantilesS: readonly number[];
+  readonly placements: readonly Placement[] | null;
+}
+
+/** A metric across the seeds of one scenario x policy, compared with the baseline policy. */
+export interface MetricSummary {
+  readonly scenario: string;
+  readonly policy: string;
+  readonly metric: string;
+  readonly n: number;
+  readonly mean: number;
+  /** Sample standard deviation (n - 1); NaN for n < 2. */
+  readonly sd: number;
+  /** 95% confidence interval of the mean, Student t with n - 1 degrees of freedom. */
+  readonly ci95Low: number;
+  readonly ci95High: number;
+  readonly baseline: string;
+  /** (mean - baseline mean) / |baseline mean| in percent; NaN for the baseline itself or a zero baseline. */
+  readonly relDiffPct: number;
+  /** Two-sided p-value of the test against the baseline; NaN for the baseline itself. */
+  readonly pValue: number;
+  /** Which test gave pValue. */
+  readonly test: string;
+}
