@@ -1,0 +1,117 @@
+import { ClusterState } from '../cluster/cluster-state.js';
+import { loadCluster } from '../cluster/load-cluster.js';
+import { buildFramework } from '../framework/framework.js';
+import type { ProfileSpec } from '../framework/profile.js';
+import { Scheduler } from '../framework/scheduler.js';
+import type { ClusterSpec } from '../generators/cluster-spec.js';
+import { generateCluster } from '../generators/generate-cluster.js';
+import { generateWorkload } from '../generators/generate-workload.js';
+import { Rng } from '../generators/rng.js';
+import type { WorkloadSpec } from '../generators/workload-spec.js';
+import { measureRun } from '../metrics/measure-run.js';
+import type { RunMetrics } from '../metrics/types.js';
+import { compileNode } from '../model/compile-node.js';
+import { compilePod } from '../model/compile-pod.js';
+import { InputError } from '../model/errors.js';
+import type { PodId } from '../model/ids.js';
+import { ModelContext } from '../model/model-context.js';
+import type { CompiledPod } from '../model/pod.js';
+import { inTreeRegistry } from '../plugins/index.js';
+import type { Scenario } from '../scenario/types.js';
+import { simulate } from '../sim/simulator.js';
+import type { NodeEvent, PodArrival } from '../sim/types.js';
+
+/** Which runs of a scenario to do. */
+export interface RunSelection {
+  /** Seeds to run instead of the scenario's. */
+  readonly seeds?: readonly number[];
+  /** Only the policy with this name. */
+  readonly policy?: string;
+  /** Called after each run (for progress). */
+  readonly onRun?: (done: number, total: number, m: RunMetrics) => void;
+}
+
+/**
+ * Runs a scenario: for each seed, the cluster and the workload are generated once from
+ * named streams of the seed (so every policy sees the same ones), then every policy
+ * replays them in the simulator and the run is measured.
+ *
+ *   1. streams      rng = Rng.fromSeed(seed): 'cluster', 'workload', 'tiebreak', 'preemption'
+ *   2. cluster      generateCluster(spec, rng.fork('cluster')) or the snapshot files
+ *   3. workload     generateWorkload(spec, rng.fork('workload')); templates compiled once per run
+ *   4. framework    buildFramework(policy) + Scheduler with the 'tiebreak' stream
+ *   5. simulate     arrivals and node events until durationS
+ *   6. measure      measureRun -> RunMetrics (plain data)
+ */
+export function runScenario(s: Scenario, sel: RunSelection = {}): RunMetrics[] {
+  const seeds = sel.seeds ?? s.seeds;
+  const policies = sel.policy === undefined ? s.policies : s.policies.filter((p) => p.name === sel.policy);
+  if (policies.length === 0) throw new Error(`no policy named ${sel.policy} in ${s.name}`);
+  const total = seeds.length * policies.length;
+  const out: RunMetrics[] = [];
+  for (const seed of seeds) {
+    const rng = Rng.fromSeed(seed);
+    const nodeObjects = 'generate' in s.cluster ? generateCluster(s.cluster.generate as ClusterSpec, rng.fork('cluster')) : null;
+    const plan = generateWorkload(s.workload as WorkloadSpec, rng.fork('workload'));
+    for (const policy of policies) {
+      const m = runOne(s, seed, policy, rng, nodeObjects, plan);
+      out.push(m);
+      sel.onRun?.(out.length, total, m);
+    }
+  }
+  return out;
+}
+
+function runOne(
+  s: Scenario, seed: number, policy: ProfileSpec, rng: Rng, nodeObjects: unknown[] | null,
+  plan: ReturnType<typeof generateWorkload>,
+): RunMetrics {
+  const model = new ModelContext();
+  let state: ClusterState;
+  let pending: readonly CompiledPod[] = [];
+  if (nodeObjects !== null) {
+    state = ClusterState.from(model, nodeObjects.map((n) => compileNode(n, model)));
+  } else {
+    const loaded = loadCluster((s.cluster as { snapshot: string[] }).snapshot, model);
+    state = loaded.state;
+    pending = loaded.pending;
+  }
+  const templates = plan.templates.map((t) => compilePod(t, model, { file: s.file }));
+  const arrivals: PodArrival[] = pending.map((pod) => ({ atS: 0, pod, durationS: null }));
+  for (const a of plan.arrivals) {
+    if (a.atS > s.durationS) continue;
+    const t = templates[a.template]!;
+    const w = plan.workloads[a.template]!;
+    arrivals.push({
+      atS: a.atS,
+      pod: { ...t, id: model.newPodId() as PodId, name: a.name },
+      durationS: a.durationS,
+      ...(w.parallelism !== null ? { group: { key: `${w.kind}/${w.name}`, parallelism: w.parallelism } } : {}),
+    });
+  }
+  const fw = buildFramework(policy, inTreeRegistry, model);
+  const scheduler = new Scheduler(fw, rng.fork('tiebreak'));
+  const result = simulate({
+    state, scheduler, arrivals, endS: s.durationS, rng: rng.fork('preemption'),
+    nodeEvents: nodeEvents(s, state),
+  }, {
+    sampleIntervalS: s.sampleEveryS,
+    preemption: policy.preemption?.enabled ?? true,
+  });
+  return measureRun({
+    key: { scenario: s.name, policy: policy.name, seed },
+    result,
+    view: state,
+    podRequests: arrivals.map((a) => a.pod.requests),
+    withPlacements: s.placements,
+  });
+}
+
+/** Scenario node events with node names resolved to ids. */
+function nodeEvents(s: Scenario, state: ClusterState): NodeEvent[] {
+  return s.nodeEvents.map((e, i) => {
+    const node = state.nodeByName(state.model.symbols.intern(e.node));
+    if (node === -1) throw new InputError({ file: s.file, path: `nodeEvents[${i}].node` }, `no node named ${JSON.stringify(e.node)} in the cluster`);
+    return { atS: e.atS, kind: e.kind, node };
+  }).sort((a, b) => a.atS - b.atS);
+}
