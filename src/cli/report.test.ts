@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleReportData } from '../report/sample-report-data.js';
+import { writeReport } from '../report/write-report.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Runs the real `schedbench` entry point, as a user would. */
+function schedbench(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/schedbench.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('schedbench report', () => {
+  let work: string;
+  beforeAll(() => { work = mkdtempSync(join(tmpdir(), 'schedbench-cli-report-')); });
+  afterAll(() => { rmSync(work, { recursive: true, force: true }); });
+
+  it('rebuilds index.html from the CSV files, with the catalogue\'s definitions', () => {
+    const dir = join(work, 'ok');
+    writeReport(dir, sampleReportData());
+    unlinkSync(join(dir, 'index.html'));
+    const r = schedbench('report', dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^wrote ${dir}/index\\.html \\(\\d+ KiB\\)\\n$`));
+    expect(statSync(join(dir, 'index.html')).size).toBeGreaterThan(800_000);
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain('Workload pods bound at least once.');
+  });
+
+  const bad: { name: string; setup: (dir: string) => void; want: (dir: string) => string }[] = [
+    { name: 'missing folder', setup: () => undefined, want: (dir) => `schedbench: ${dir}: no such folder` },
+    { name: 'missing runs.csv', setup: (dir) => unlinkSync(join(dir, 'runs.csv')), want: (dir) => `schedbench: ${dir}/runs.csv: not found (is this a schedbench report folder?)` },
+    {
+      name: 'malformed number',
+      setup: (dir) => writeFileSync(join(dir, 'summary.csv'), readFileSync(join(dir, 'summary.csv'), 'utf8').replace(',91.5,', ',9l.5,')),
+      want: (dir) => `schedbench: ${dir}/summary.csv:2: column 6 (mean): "9l.5" is not a number`,
+    },
+    {
+      name: 'broken quoting',
+      setup: (dir) => writeFileSync(join(dir, 'timeseries.csv'), 'scenario,policy,seed\n"s,p,1\n'),
+      want: (dir) => `schedbench: ${dir}/timeseries.csv:2: malformed CSV: Quote Not Closed: the parsing is finished with an opening quote`,
+    },
+  ];
+  for (const c of bad) {
+    it(`${c.name}: one line on stderr naming file, line and column, exit 2`, () => {
+      const dir = join(work, c.name.replace(/\W+/g, '-'));
+      if (c.name !== 'missing folder') writeReport(dir, sampleReportData());
+      c.setup(dir);
+      const r = schedbench('report', dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`${c.want(dir)}\n`);
+    });
+  }
+
+  it('--help tells what it does and the argument', () => {
+    const r = schedbench('report', '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Usage: schedbench report \[options\] <dir>/);
+    expect(r.stdout).toMatch(/rebuild index\.html/);
+  });
+});

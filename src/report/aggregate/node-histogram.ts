@@ -1,0 +1,38 @@
+import type { NodeUtilizationRow } from '../types.js';
+import { uniqueInOrder } from './unique-in-order.js';
+
+/** One bar of a per-node allocation histogram. */
+export interface NodeHistogramBin {
+  readonly policy: string;
+  readonly resource: 'CPU' | 'Memory';
+  /** Bin edges in percent; the last bin includes its upper edge (100%). */
+  readonly fromPct: number;
+  readonly toPct: number;
+  readonly nodes: number;
+  /** Share of the policy's node rows (all seeds pooled) in this bin, in percent. */
+  readonly sharePct: number;
+}
+
+/**
+ * Histogram of per-node allocation at the end of the runs, per policy and resource, with
+ * every seed's nodes pooled: bins of binPct from 0 to 100 (values outside are counted in
+ * the first or last bin; NaN values are left out). Empty bins are kept so that policies
+ * can be compared bin by bin. Policies in order of appearance.
+ */
+export function nodeHistogram(rows: readonly NodeUtilizationRow[], binPct = 10): NodeHistogramBin[] {
+  const bins = Math.ceil(100 / binPct);
+  const out: NodeHistogramBin[] = [];
+  for (const policy of uniqueInOrder(rows.map((r) => r.policy))) {
+    const mine = rows.filter((r) => r.policy === policy);
+    for (const [resource, get] of [['CPU', (r: NodeUtilizationRow) => r.cpuPct], ['Memory', (r: NodeUtilizationRow) => r.memPct]] as const) {
+      const xs = mine.map(get).filter(Number.isFinite);
+      if (xs.length === 0) continue;
+      const counts = new Array<number>(bins).fill(0);
+      for (const x of xs) counts[Math.min(bins - 1, Math.max(0, Math.floor(x / binPct)))]! += 1;
+      counts.forEach((c, i) => out.push({
+        policy, resource, fromPct: i * binPct, toPct: Math.min(100, (i + 1) * binPct), nodes: c, sharePct: (100 * c) / xs.length,
+      }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+import { logger, parse, View, Warn } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
+import { compile } from 'vega-lite';
+import { describe, expect, it } from 'vitest';
+import { reportTables } from '../report-tables.js';
+import { HOSTILE_POLICY, SAMPLE_METRICS, sampleReportData } from '../sample-report-data.js';
+import { metricMeansChart } from './metric-means-chart.js';
+import { nodeUtilizationChart } from './node-utilization-chart.js';
+import { queueDelayChart } from './queue-delay-chart.js';
+import { scalingChart } from './scaling-chart.js';
+import { utilizationChart } from './utilization-chart.js';
+
+const data = sampleReportData();
+const tables = reportTables(data);
+const policies = ['default-kube', HOSTILE_POLICY];
+
+/** Compiles with vega-lite, collecting its warnings, then renders headless to SVG (no canvas needed). */
+async function compileAndRender(spec: TopLevelSpec): Promise<{ warnings: string[]; svg: string }> {
+  const warnings: string[] = [];
+  const log = logger(Warn, 'warn', (_m, _level, args) => { warnings.push(args.map(String).join(' ')); });
+  const vg = compile(spec, { logger: log }).spec;
+  const view = new View(parse(vg), { renderer: 'none' });
+  try {
+    return { warnings, svg: await view.toSVG() };
+  } finally {
+    view.finalize();
+  }
+}
+
+describe('chart specs', () => {
+  const cases: { name: string; spec: () => TopLevelSpec | null; marks: RegExp }[] = [
+    { name: 'metricMeansChart', spec: () => metricMeansChart(SAMPLE_METRICS, data.summary, policies), marks: /mark-rect/ },
+    { name: 'utilizationChart', spec: () => utilizationChart(tables.timeseries!, policies), marks: /mark-line/ },
+    { name: 'nodeUtilizationChart', spec: () => nodeUtilizationChart(tables.nodeUtilization!, policies), marks: /mark-rect/ },
+    { name: 'queueDelayChart', spec: () => queueDelayChart(tables.queueDelay!, policies), marks: /mark-line/ },
+    { name: 'scalingChart', spec: () => scalingChart(tables.bench!), marks: /mark-line/ },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: valid vega-lite that compiles without warnings and renders marks`, async () => {
+      const spec = c.spec();
+      expect(spec).not.toBeNull();
+      const { warnings, svg } = await compileAndRender(spec!);
+      expect(warnings).toEqual([]);
+      expect(svg).toMatch(c.marks);
+      expect(svg).toMatch(/<path/);
+    });
+  }
+
+  it('every chart is null without data', () => {
+    expect(metricMeansChart(SAMPLE_METRICS, [], policies)).toBeNull();
+    expect(utilizationChart([], policies)).toBeNull();
+    expect(nodeUtilizationChart([], policies)).toBeNull();
+    expect(queueDelayChart([], policies)).toBeNull();
+    expect(scalingChart([])).toBeNull();
+  });
+
+  it('metric chart: all-NaN metrics are left out, verdicts colour the bars', () => {
+    const spec = metricMeansChart(SAMPLE_METRICS, data.summary, policies) as { data: { values: { metric: string; verdict: string; policy: string }[] } };
+    const metrics = [...new Set(spec.data.values.map((v) => v.metric))];
+    expect(metrics).toEqual(['Pods scheduled (pods)', 'CPU allocated (time mean) (%)', 'Nodes in use (end) (count)']);
+    expect(spec.data.values.filter((v) => v.policy === HOSTILE_POLICY).map((v) => v.verdict)).toEqual(['not significant', 'better', 'not significant']);
+  });
+
+  it('utilization chart: a GPU panel only when some sample has GPUs', () => {
+    const resources = (rows: typeof tables.timeseries) => [...new Set((utilizationChart(rows!, policies) as { data: { values: { resource: string }[] } }).data.values.map((v) => v.resource))];
+    expect(resources(tables.timeseries)).toEqual(['CPU', 'Memory']);
+    expect(resources(tables.timeseries!.map((r) => ({ ...r, gpuAllocPct: 50 })))).toEqual(['CPU', 'Memory', 'GPU']);
+  });
+
+  it('pure: same input, same spec', () => {
+    expect(JSON.stringify(queueDelayChart(tables.queueDelay!, policies))).toBe(JSON.stringify(queueDelayChart(tables.queueDelay!, policies)));
+  });
+});

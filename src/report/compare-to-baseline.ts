@@ -1,0 +1,31 @@
+import type { MetricSummary } from '../metrics/types.js';
+
+/** The significance level: a difference from the baseline with p below it is marked. */
+export const SIGNIFICANCE_LEVEL = 0.05;
+
+/** How one policy's mean of one metric compares with the baseline's. */
+export type Verdict =
+  | 'baseline'
+  | 'better'
+  | 'worse'
+  /** Significant, but the metric has no better direction. */
+  | 'different'
+  | 'not significant'
+  /** No p-value (too few paired seeds, or no values). */
+  | 'untested';
+
+/** Every verdict, in legend order. */
+export const VERDICTS: readonly Verdict[] = ['baseline', 'better', 'worse', 'different', 'not significant', 'untested'];
+
+/**
+ * The verdict for a summary row: significant when p < SIGNIFICANCE_LEVEL, and then better
+ * or worse by the sign of (mean - baseline mean) and the metric's direction.
+ */
+export function compareToBaseline(row: MetricSummary, baselineMean: number, higherIsBetter: boolean | null): Verdict {
+  if (row.policy === row.baseline) return 'baseline';
+  if (!Number.isFinite(row.pValue)) return 'untested';
+  if (row.pValue >= SIGNIFICANCE_LEVEL) return 'not significant';
+  const diff = row.mean - baselineMean;
+  if (higherIsBetter === null || !Number.isFinite(diff) || diff === 0) return 'different';
+  return (diff > 0) === higherIsBetter ? 'better' : 'worse';
+}

@@ -1,0 +1,11 @@
+/**
+ * The report's public API: what the run command and `schedbench report` call. Everything
+ * else in src/report is an implementation detail of these.
+ */
+export { readBenchCsv } from './read-bench-csv.js';
+export { rebuildHtml } from './rebuild-html.js';
+export { ReportError } from './report-error.js';
+export { REPORT_FILE_DESCRIPTIONS, REPORT_FILES } from './report-files.js';
+export type { BenchRow, ReportData } from './types.js';
+export type { WriteReportOptions, WrittenReport } from './write-report.js';
+export { writeReport } from './write-report.js';

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsvTable } from './parse-csv-table.js';
+import { parseReportTables } from './parse-report-tables.js';
+import { reportCsvTexts } from './report-csv-texts.js';
+import { ReportError } from './report-error.js';
+import { reportTables } from './report-tables.js';
+import { SAMPLE_METRICS, sampleReportData } from './sample-report-data.js';
+import { nodeUtilizationTable } from './tables/node-utilization-table.js';
+import { summaryTable } from './tables/summary-table.js';
+
+const HEADER = 'scenario,policy,seed,node,cpu_pct,mem_pct';
+
+function errorOf(f: () => unknown): ReportError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ReportError) return e;
+    throw e;
+  }
+  throw new Error('expected a ReportError');
+}
+
+describe('parseCsvTable', () => {
+  it('reads rows back: text, ints, reals, empty as NaN, CRLF and BOM accepted', () => {
+    const rows = parseCsvTable(`\uFEFF${HEADER}\r\ns,"p,1",3,n-1,12.5,\r\n`, 'node-utilization.csv', nodeUtilizationTable);
+    expect(rows).toEqual([{ scenario: 's', policy: 'p,1', seed: 3, node: 'n-1', cpuPct: 12.5, memPct: Number.NaN }]);
+  });
+
+  const cases: { name: string; text: string; want: string }[] = [
+    { name: 'empty file', text: '', want: 'r/node-utilization.csv: empty file: expected a header line' },
+    { name: 'wrong column name', text: 'scenario,policy,seed,nodes,cpu_pct,mem_pct\n', want: 'r/node-utilization.csv:1: column 4: expected column "node", found "nodes"' },
+    { name: 'missing columns', text: 'scenario,policy,seed,node\n', want: 'r/node-utilization.csv:1: missing columns cpu_pct, mem_pct (expected header scenario,policy,seed,node,cpu_pct,mem_pct)' },
+    { name: 'extra column', text: `${HEADER},x\n`, want: 'r/node-utilization.csv:1: column 7: unexpected column "x" (expected header scenario,policy,seed,node,cpu_pct,mem_pct)' },
+    { name: 'not a number', text: `${HEADER}\ns,p,1,n,1,2\ns,p,1,n,12%,2\n`, want: 'r/node-utilization.csv:3: column 5 (cpu_pct): "12%" is not a number' },
+    { name: 'not an integer', text: `${HEADER}\ns,p,1.5,n,1,2\n`, want: 'r/node-utilization.csv:2: column 3 (seed): "1.5" is not an integer' },
+    { name: 'empty integer', text: `${HEADER}\ns,p,,n,1,2\n`, want: 'r/node-utilization.csv:2: column 3 (seed): empty, expected an integer' },
+    { name: 'wrong field count', text: `${HEADER}\ns,p,1,n,1,2\ns,p,1,n,1\n`, want: 'r/node-utilization.csv:3: malformed CSV: Invalid Record Length: expect 6, got 5' },
+    { name: 'unclosed quote', text: `${HEADER}\ns,"p,1,n,1,2\n`, want: 'r/node-utilization.csv:2: malformed CSV: Quote Not Closed: the parsing is finished with an opening quote' },
+  ];
+  for (const c of cases) {
+    it(`error names file, line and column: ${c.name}`, () => {
+      expect(errorOf(() => parseCsvTable(c.text, 'r/node-utilization.csv', nodeUtilizationTable)).message).toBe(c.want);
+    });
+  }
+
+  it('a number cell must be only a number (no spaces, hex or units)', () => {
+    for (const bad of [' 1', '0x10', '1e', '--1', '1,5']) {
+      const text = `${HEADER}\ns,p,1,n,"${bad}",2\n`;
+      expect(errorOf(() => parseCsvTable(text, 'f.csv', nodeUtilizationTable)).where).toMatchObject({ line: 2, column: 5 });
+    }
+  });
+
+  it('summary.csv round-trips through writer and reader', () => {
+    const data = sampleReportData();
+    const text = reportCsvTexts(reportTables(data), SAMPLE_METRICS.map((m) => m.id)).get('summary.csv')!;
+    const back = parseCsvTable(text, 'summary.csv', summaryTable);
+    expect(back.map((r) => [r.policy, r.metric, r.n])).toEqual(data.summary.map((r) => [r.policy, r.metric, r.n]));
+    expect(back[1]!.mean).toBe(41.6235);
+  });
+});
+
+describe('parseReportTables', () => {
+  const texts = () => reportCsvTexts(reportTables(sampleReportData()), SAMPLE_METRICS.map((m) => m.id));
+
+  it('runs.csv and summary.csv are required', () => {
+    const t = texts();
+    t.delete('runs.csv');
+    expect(errorOf(() => parseReportTables(t, 'reports/x')).message).toBe('reports/x/runs.csv: not found (is this a schedbench report folder?)');
+  });
+
+  it('runs.csv metric columns come from its header; bad ids are named', () => {
+    const t = texts();
+    t.set('runs.csv', 'scenario,policy,seed,pods_scheduled,Bad Id\n');
+    expect(errorOf(() => parseReportTables(t, 'd')).message).toBe('d/runs.csv:1: column 5: "Bad Id" is not a metric id (snake_case)');
+    t.set('runs.csv', 'scenario,policy,seed,a,a\n');
+    expect(errorOf(() => parseReportTables(t, 'd')).message).toBe('d/runs.csv:1: column 5: duplicate column "a"');
+    t.set('runs.csv', 'scenario,policy,seed,a\ns,p,1,x\n');
+    expect(errorOf(() => parseReportTables(t, 'd')).message).toBe('d/runs.csv:2: column 4 (a): "x" is not a number');
+  });
+
+  it('optional tables are null when absent', () => {
+    const t = texts();
+    t.delete('timeseries.csv');
+    t.delete('bench.csv');
+    const r = parseReportTables(t, 'd');
+    expect(r.timeseries).toBeNull();
+    expect(r.bench).toBeNull();
+    expect(r.queueDelay).toHaveLength(404);
+  });
+});

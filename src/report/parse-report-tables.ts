@@ -1,0 +1,55 @@
+import type { CsvTable } from './csv-table.js';
+import { parseCsvTable } from './parse-csv-table.js';
+import { ReportError } from './report-error.js';
+import { REPORT_FILES } from './report-files.js';
+import { benchTable } from './tables/bench-table.js';
+import { nodeUtilizationTable } from './tables/node-utilization-table.js';
+import { queueDelayTable } from './tables/queue-delay-table.js';
+import { runsTable } from './tables/runs-table.js';
+import { summaryTable } from './tables/summary-table.js';
+import { timeseriesTable } from './tables/timeseries-table.js';
+import { timingTable } from './tables/timing-table.js';
+import type { ReportTables, RunRow } from './types.js';
+
+/**
+ * Reads a report's tables from the texts of its files (by file name; `dir` prefixes the
+ * names in error messages). runs.csv and summary.csv are required; the other tables are
+ * null when their file is absent. placements.csv is not read: the page does not draw it.
+ * runs.csv's metric columns are whatever follows `seed`, so a report written with an
+ * older metric catalogue still reads.
+ */
+export function parseReportTables(texts: ReadonlyMap<string, string>, dir: string): ReportTables {
+  const path = (f: string) => (dir === '' ? f : `${dir.replace(/\/+$/, '')}/${f}`);
+  const read = <Row>(file: string, table: CsvTable<Row> | ((h: readonly string[]) => CsvTable<Row>)): Row[] | null => {
+    const text = texts.get(file);
+    return text === undefined ? null : parseCsvTable(text, path(file), table);
+  };
+  const required = <T>(file: string, rows: T | null): T => {
+    if (rows === null) throw new ReportError({ file: path(file) }, 'not found (is this a schedbench report folder?)');
+    return rows;
+  };
+  const runs = required(REPORT_FILES.runs, read<RunRow>(REPORT_FILES.runs, (header) => runsTable(metricColumns(header, path(REPORT_FILES.runs)))));
+  return {
+    runs,
+    summary: required(REPORT_FILES.summary, read(REPORT_FILES.summary, summaryTable)),
+    timeseries: read(REPORT_FILES.timeseries, timeseriesTable),
+    nodeUtilization: read(REPORT_FILES.nodeUtilization, nodeUtilizationTable),
+    queueDelay: read(REPORT_FILES.queueDelay, queueDelayTable),
+    placements: null,
+    timing: read(REPORT_FILES.timing, timingTable),
+    bench: read(REPORT_FILES.bench, benchTable),
+  };
+}
+
+/** The metric ids of a runs.csv header: the columns after scenario,policy,seed. */
+function metricColumns(header: readonly string[], file: string): string[] {
+  const ids = header.slice(3);
+  const seen = new Set<string>();
+  ids.forEach((id, k) => {
+    const where = { file, line: 1, column: k + 4 };
+    if (!/^[a-z][a-z0-9_]*$/.test(id)) throw new ReportError(where, `"${id}" is not a metric id (snake_case)`);
+    if (seen.has(id)) throw new ReportError(where, `duplicate column "${id}"`);
+    seen.add(id);
+  });
+  return ids;
+}

@@ -1,0 +1,29 @@
+/**
+ * The files of a report folder, by name, and which of them the page needs. Order here is
+ * the order they are listed in the page's "Files" section.
+ */
+export const REPORT_FILES = {
+  runs: 'runs.csv',
+  summary: 'summary.csv',
+  timeseries: 'timeseries.csv',
+  nodeUtilization: 'node-utilization.csv',
+  queueDelay: 'queue-delay.csv',
+  placements: 'placements.csv',
+  timing: 'timing.csv',
+  bench: 'bench.csv',
+  info: 'report.json',
+  html: 'index.html',
+} as const;
+
+/** What each file holds, one line each, for the page and the README. */
+export const REPORT_FILE_DESCRIPTIONS: readonly (readonly [string, string])[] = [
+  [REPORT_FILES.runs, 'one row per run (scenario, policy, seed) with every metric'],
+  [REPORT_FILES.summary, 'per scenario x policy x metric: mean, sd, 95% CI across seeds, difference from the baseline and its p-value'],
+  [REPORT_FILES.timeseries, 'cluster samples over simulated time: running and pending pods, allocated CPU, memory, GPU'],
+  [REPORT_FILES.nodeUtilization, 'requested over allocatable CPU and memory per node at the end of each run'],
+  [REPORT_FILES.queueDelay, 'queueing delay (arrival to first bind) at quantiles 0, 0.01, ..., 1 per run'],
+  [REPORT_FILES.placements, 'where every pod went (only when placements were recorded)'],
+  [REPORT_FILES.timing, 'scheduler wall-clock time per run (differs between runs and machines)'],
+  [REPORT_FILES.bench, 'scheduling-core micro-benchmarks from npm run bench (wall clock)'],
+  [REPORT_FILES.info, 'the title and run facts this page shows'],
+];

@@ -1,0 +1,34 @@
+import type { ReportData, ReportTables } from './types.js';
+
+/**
+ * The rows of every table of a report, taken from what the runs measured, in the order of
+ * data.runs (and within a run, the order of its samples, nodes, quantiles and pods).
+ * placements is null unless some run recorded placements; bench is null unless given.
+ */
+export function reportTables(data: ReportData): ReportTables {
+  const runs = data.runs;
+  const ids = data.metrics.map((m) => m.id);
+  const anyPlacements = runs.some((r) => r.placements !== null);
+  return {
+    runs: runs.map((r) => ({ ...r.key, values: Object.fromEntries(ids.map((id) => [id, r.values[id] ?? Number.NaN])) })),
+    summary: data.summary,
+    timeseries: runs.flatMap((r) => r.timeseries.map((p) => ({
+      ...r.key, tS: p.tS, running: p.running, pending: p.pending,
+      cpuAllocPct: p.cpuAllocPct, memAllocPct: p.memAllocPct, gpuAllocPct: p.gpuAllocPct,
+    }))),
+    nodeUtilization: runs.flatMap((r) => r.nodeUtilization.map((n) => ({ ...r.key, node: n.node, cpuPct: n.cpuPct, memPct: n.memPct }))),
+    queueDelay: runs.flatMap((r) => {
+      const qs = r.queueDelayQuantilesS;
+      // Quantiles are evenly spaced from 0 to 1 (101 of them: 0, 0.01, ..., 1); i / (n - 1)
+      // rather than i * 0.01 so that 0.07 is written as 0.07.
+      return qs.length < 2 ? [] : qs.map((d, i) => ({ ...r.key, quantile: i / (qs.length - 1), delayS: d }));
+    }),
+    placements: anyPlacements
+      ? runs.flatMap((r) => (r.placements ?? []).map((p) => ({
+        ...r.key, pod: p.pod, node: p.node, arrivalS: p.arrivalS, bindS: p.bindS ?? Number.NaN, outcome: p.outcome, attempts: p.attempts,
+      })))
+      : null,
+    timing: runs.map((r) => ({ ...r.key, ...r.timing })),
+    bench: data.bench ?? null,
+  };
+}

@@ -1,0 +1,78 @@
+import type { MetricDef, MetricSummary, RunMetrics } from '../metrics/types.js';
+import type { ReportData } from './types.js';
+
+/** The hostile policy name tests use: it tries to close the script element and run code. */
+export const HOSTILE_POLICY = '</script><script>alert(1)</script>';
+
+/** A few metric definitions shaped like the catalogue's (the report may not import it). */
+export const SAMPLE_METRICS: readonly MetricDef[] = [
+  { id: 'pods_scheduled', label: 'Pods scheduled', unit: 'pods', higherIsBetter: true, definition: 'Workload pods bound at least once.' },
+  { id: 'cpu_alloc_mean_pct', label: 'CPU allocated (time mean)', unit: '%', higherIsBetter: true, definition: 'Requested over allocatable CPU, <averaged> over time.' },
+  { id: 'nodes_in_use_end', label: 'Nodes in use (end)', unit: 'count', higherIsBetter: null, definition: 'Live nodes with a pod at the end.' },
+  { id: 'gpu_alloc_end_pct', label: 'GPU allocated (end)', unit: '%', higherIsBetter: true, definition: 'NaN without GPUs.' },
+];
+
+/**
+ * A small report's data for tests, built by hand: one scenario, 2 policies x 2 seeds (the
+ * second policy named HOSTILE_POLICY), 4 nodes with hostile names, samples every 10 s,
+ * 101 queue-delay quantiles, placements, and a summary with one significant difference.
+ */
+export function sampleReportData(): ReportData {
+  const scenario = 'spread & "pack"';
+  const policies = ['default-kube', HOSTILE_POLICY];
+  const runs: RunMetrics[] = [];
+  for (const [p, policy] of policies.entries()) {
+    for (const seed of [1, 2]) {
+      const load = 40 + 20 * p + seed;
+      runs.push({
+        key: { scenario, policy, seed },
+        values: { pods_scheduled: 90 + 5 * p + seed, cpu_alloc_mean_pct: load + 0.123456789, nodes_in_use_end: 4 - p, gpu_alloc_end_pct: Number.NaN },
+        timing: { cycles: 100 + seed, cycleP50Us: 12.5 + p, cycleP99Us: 80.25, podsPerS: 50000 + 1000 * seed },
+        timeseries: Array.from({ length: 7 }, (_, i) => ({
+          tS: i * 10, running: i * (3 + p), pending: Math.max(0, 5 - i), cpuAllocPct: Math.min(100, i * load / 6), memAllocPct: i * 5 + seed, gpuAllocPct: Number.NaN,
+        })),
+        nodeUtilization: ['n-1', 'n-2', 'n-3', `<img src=x onerror=alert(2)>-${seed}`].map((node, k) => ({
+          node, cpuPct: p === 0 ? 30 + 10 * k : (k < 2 ? 95 : 5), memPct: 20 + 15 * k,
+        })),
+        queueDelayQuantilesS: Array.from({ length: 101 }, (_, i) => (i / 100) ** 3 * (10 + 20 * p + seed)),
+        placements: [
+          { pod: 'default/web-1', node: 'n-1', arrivalS: 0, bindS: 0.5, outcome: 'bound', attempts: 1 },
+          { pod: 'default/"quoted",pod', node: '', arrivalS: 1.25, bindS: null, outcome: 'unschedulable', attempts: 3 },
+        ],
+      });
+    }
+  }
+  const summary: MetricSummary[] = [];
+  for (const policy of policies) {
+    for (const m of SAMPLE_METRICS) {
+      const xs = runs.filter((r) => r.key.policy === policy).map((r) => r.values[m.id]!);
+      const mean = (xs[0]! + xs[1]!) / 2;
+      const sd = Math.abs(xs[0]! - xs[1]!) / Math.SQRT2;
+      const half = (12.706 * sd) / Math.SQRT2;
+      const isBase = policy === policies[0];
+      const base = runs.filter((r) => r.key.policy === policies[0]).map((r) => r.values[m.id]!);
+      const baseMean = (base[0]! + base[1]!) / 2;
+      summary.push({
+        scenario, policy, metric: m.id, n: Number.isNaN(mean) ? 0 : 2, mean, sd, ci95Low: mean - half, ci95High: mean + half, baseline: policies[0]!,
+        relDiffPct: isBase || !Number.isFinite(baseMean) ? Number.NaN : ((mean - baseMean) / Math.abs(baseMean)) * 100,
+        // A made-up significant p for CPU so the page shows a marked cell.
+        pValue: isBase || Number.isNaN(mean) ? Number.NaN : m.id === 'cpu_alloc_mean_pct' ? 0.01 : 0.5,
+        test: isBase ? '' : 'paired sign-flip permutation (exact, two-sided)',
+      });
+    }
+  }
+  return {
+    title: 'Sample <report> & friends',
+    createdFor: ['scenarios/sample.yaml'],
+    metrics: SAMPLE_METRICS,
+    runs,
+    summary,
+    bench: [
+      { benchmark: 'SchedulingBasic/500Nodes/pct=100', nodes: 500, existingPods: 500, percentageOfNodesToScore: 100, podsPerS: 90000, p50Us: 9.5, p99Us: 30, meanUs: 11.1, samples: 1000 },
+      { benchmark: 'SchedulingBasic/5000Nodes/pct=100', nodes: 5000, existingPods: 1000, percentageOfNodesToScore: 100, podsPerS: 12000, p50Us: 70, p99Us: 200, meanUs: 83.3, samples: 1000 },
+      { benchmark: 'SchedulingBasic/5000Nodes/pct=adaptive', nodes: 5000, existingPods: 1000, percentageOfNodesToScore: 0, podsPerS: 30000, p50Us: 30, p99Us: 90, meanUs: 33.3, samples: 1000 },
+      { benchmark: 'SchedulingBasic/500Nodes/pct=adaptive', nodes: 500, existingPods: 500, percentageOfNodesToScore: 0, podsPerS: 95000, p50Us: 9, p99Us: 28, meanUs: 10.5, samples: 1000 },
+    ],
+    info: [['schedbench', '0.1.0']],
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * The report's vocabulary: what a report is made from (ReportData), the rows of each CSV
+ * file (one flat row type per table) and the tables read back from a report folder.
+ * Rows carry plain numbers; NaN stands for "undefined" and is written as an empty cell.
+ */
+import type { MetricDef, MetricSummary, RunMetrics } from '../metrics/types.js';
+
+/** One row of bench/'s bench.csv (wall-clock micro-benchmarks; read, never computed here). */
+export interface BenchRow {
+  readonly benchmark: string;
+  readonly nodes: number;
+  readonly existingPods: number;
+  readonly percentageOfNodesToScore: number;
+  readonly podsPerS: number;
+  readonly p50Us: number;
+  readonly p99Us: number;
+  readonly meanUs: number;
+  readonly samples: number;
+}
+
+/** Title and context of a report, kept in report.json so a rebuilt page says the same. */
+export interface ReportInfo {
+  readonly title: string;
+  /** What the report was made for: scenario names or files, in the caller's order. */
+  readonly createdFor: readonly string[];
+  /** Extra run facts as label/value pairs (version, options, ...), printed as given. */
+  readonly info: readonly (readonly [string, string])[];
+}
+
+/** Everything the run command hands the report. */
+export interface ReportData {
+  readonly title: string;
+  readonly createdFor: readonly string[];
+  /** The metric catalogue, in report order; runs.csv gets one column per entry. */
+  readonly metrics: readonly MetricDef[];
+  /** Rows are written in this order, so it must itself be deterministic. */
+  readonly runs: readonly RunMetrics[];
+  readonly summary: readonly MetricSummary[];
+  /** bench.csv rows to copy into the report (scaling chart); usually read with readBenchCsv. */
+  readonly bench?: readonly BenchRow[];
+  /** Extra run facts as label/value pairs; keep wall-clock facts out for reproducible output. */
+  readonly info?: readonly (readonly [string, string])[];
+}
+
+/** A run's identity, as the first three columns of most tables. */
+export interface RunRowKey {
+  readonly scenario: string;
+  readonly policy: string;
+  readonly seed: number;
+}
+
+/** runs.csv: one run's metric values by metric id. */
+export interface RunRow extends RunRowKey {
+  readonly values: Readonly<Record<string, number>>;
+}
+
+/** timeseries.csv: one cluster sample of one run. */
+export interface TimeseriesRow extends RunRowKey {
+  readonly tS: number;
+  readonly running: number;
+  readonly pending: number;
+  readonly cpuAllocPct: number;
+  readonly memAllocPct: number;
+  readonly gpuAllocPct: number;
+}
+
+/** node-utilization.csv: one node's requested/allocatable at the end of one run. */
+export interface NodeUtilizationRow extends RunRowKey {
+  readonly node: string;
+  readonly cpuPct: number;
+  readonly memPct: number;
+}
+
+/** queue-delay.csv: one quantile of one run's queueing delay. */
+export interface QueueDelayRow extends RunRowKey {
+  readonly quantile: number;
+  readonly delayS: number;
+}
+
+/** placements.csv: one pod of one run (bindS NaN when never bound). */
+export interface PlacementRow extends RunRowKey {
+  readonly pod: string;
+  readonly node: string;
+  readonly arrivalS: number;
+  readonly bindS: number;
+  readonly outcome: string;
+  readonly attempts: number;
+}
+
+/** timing.csv: one run's scheduler wall-clock figures. */
+export interface TimingRow extends RunRowKey {
+  readonly cycles: number;
+  readonly cycleP50Us: number;
+  readonly cycleP99Us: number;
+  readonly podsPerS: number;
+}
+
+/** Every table of a report, as the page is drawn from it (null: file absent). */
+export interface ReportTables {
+  readonly runs: readonly RunRow[];
+  readonly summary: readonly MetricSummary[];
+  readonly timeseries: readonly TimeseriesRow[] | null;
+  readonly nodeUtilization: readonly NodeUtilizationRow[] | null;
+  readonly queueDelay: readonly QueueDelayRow[] | null;
+  readonly placements: readonly PlacementRow[] | null;
+  readonly timing: readonly TimingRow[] | null;
+  readonly bench: readonly BenchRow[] | null;
+}

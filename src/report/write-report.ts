@@ -1,0 +1,57 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadVegaBundles } from './html/vega-bundles.js';
+import { parseReportTables } from './parse-report-tables.js';
+import { renderReportHtml } from './render-report-html.js';
+import { replaceDirAtomic } from './replace-dir-atomic.js';
+import { reportCsvTexts } from './report-csv-texts.js';
+import { REPORT_FILES } from './report-files.js';
+import { reportInfoJson } from './report-info-json.js';
+import { reportTables } from './report-tables.js';
+import type { ReportData, ReportInfo } from './types.js';
+
+/** Options of writeReport. */
+export interface WriteReportOptions {
+  /**
+   * More files to put in the report folder (name -> text), e.g. a copy of the scenario.
+   * Plain names only; they cannot replace the report's own files.
+   */
+  readonly extraFiles?: Readonly<Record<string, string>>;
+}
+
+/** What writeReport wrote. */
+export interface WrittenReport {
+  readonly dir: string;
+  /** File names in the folder, in writing order. */
+  readonly files: readonly string[];
+  readonly htmlBytes: number;
+}
+
+/**
+ * Writes a whole report folder: runs.csv, summary.csv, timeseries.csv,
+ * node-utilization.csv, queue-delay.csv, placements.csv (only when some run recorded
+ * placements), timing.csv, bench.csv (only when data.bench is given), report.json (title
+ * and run facts) and index.html. Everything is written into `<dir>.tmp-<pid>` and renamed
+ * to `<dir>` at the end (replaceDirAtomic), so `<dir>` is never half-written; an existing
+ * report folder there is replaced. The page is drawn from the CSV texts read back, not from
+ * `data`, so `rebuildHtml(dir)` later gives the same index.html. All files but timing.csv,
+ * bench.csv and index.html (which shows timing) are byte-identical for identical data.
+ */
+export function writeReport(dir: string, data: ReportData, opts: WriteReportOptions = {}): WrittenReport {
+  const info: ReportInfo = { title: data.title, createdFor: data.createdFor, info: data.info ?? [] };
+  const texts = reportCsvTexts(reportTables(data), data.metrics.map((m) => m.id));
+  texts.set(REPORT_FILES.info, reportInfoJson(info));
+  const own = new Set<string>(Object.values(REPORT_FILES));
+  for (const [name, text] of Object.entries(opts.extraFiles ?? {})) {
+    if (!/^[\w][\w.-]*$/.test(name) || own.has(name)) throw new Error(`writeReport: extra file name ${JSON.stringify(name)} is not allowed`);
+    texts.set(name, text);
+  }
+  const tables = parseReportTables(texts, dir);
+  const files = [...texts.keys(), REPORT_FILES.html];
+  const html = renderReportHtml({ info, metrics: data.metrics, tables, files }, loadVegaBundles());
+  texts.set(REPORT_FILES.html, html);
+  replaceDirAtomic(dir, REPORT_FILES.runs, (tmp) => {
+    for (const [name, text] of texts) writeFileSync(join(tmp, name), text);
+  });
+  return { dir, files, htmlBytes: Buffer.byteLength(html) };
+}
