@@ -1,47 +1,78 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { makeProgress } from '../src/cli/progress.js';
+import { defaultOutDir, loadScenarios, runSuite } from '../src/cli/run-suite.js';
+import type { BenchRow } from '../src/report/index.js';
+import { runBatchCell } from './run-batch.js';
 import type { CellResult } from './run-cell.js';
 import { runCell } from './run-cell.js';
-import { runBatchCell } from './run-batch.js';
 import type { AffinityWorkload } from './scheduler-perf-affinity.js';
 import { affinityWorkload } from './scheduler-perf-affinity.js';
+import type { SetupOptions } from './setup.js';
 import { mixedRequests, schedulingBasic } from './scheduling-basic.js';
 
 /**
- * `npm run bench`: the scheduling-core micro-benchmarks. Prints a table and writes
- * reports/bench/bench.csv (wall-clock figures: they vary from run to run).
- * BENCH_TIME_MS sets the time per cell (default 1500).
+ * `npm run bench`, the main job:
+ *   1. the scheduling-core micro-benchmarks (tinybench), printed as a table;
+ *   2. every scenario in scenarios/ labelled `default`, each policy on each seed;
+ *   3. one report folder, reports/bench-<UTC time>/, with the CSVs (bench.csv among them)
+ *      and index.html; its path is printed last.
+ * BENCH_TIME_MS sets the time per SchedulingBasic cell (default 1500).
  */
 async function main(): Promise<void> {
-  const timeMs = Number(process.env.BENCH_TIME_MS ?? 1500);
-  const cells: [string, ReturnType<typeof schedulingBasic>][] = [];
+  const started = performance.now();
+  const bench = await microBenchmarks(Number(process.env.BENCH_TIME_MS ?? 1500));
+  const files = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort().map((f) => join('scenarios', f));
+  const scenarios = loadScenarios(files).filter((s) => s.labels.includes('default'));
+  const out = defaultOutDir('bench', new Date());
+  const r = await runSuite(scenarios, {}, out, makeProgress(), {
+    bench: bench.map(toBenchRow),
+    info: [['micro-benchmarks', `${bench.length} cells (bench.csv)`]],
+  });
+  writeLatestBenchCsv(bench);
+  process.stderr.write(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+  if (r.interrupted) {
+    process.stderr.write(`interrupted: kept the ${r.runs} finished runs of ${r.planned}\n`);
+    process.exitCode = 130;
+  }
+  process.stdout.write(`${join(r.dir, 'index.html')}\n`);
+}
+
+async function microBenchmarks(timeMs: number): Promise<CellResult[]> {
+  const cells: [string, SetupOptions, 'tinybench' | 'batch'][] = [];
   for (const nodes of [500, 5000, 20000]) {
     for (const pct of [0, 100]) {
-      cells.push([`SchedulingBasic/${nodes}Nodes/pct=${pct === 0 ? 'adaptive' : pct}`, schedulingBasic(nodes, Math.min(1000, nodes), pct)]);
+      cells.push([`SchedulingBasic/${nodes}Nodes/pct=${pct === 0 ? 'adaptive' : pct}`, schedulingBasic(nodes, Math.min(1000, nodes), pct), 'tinybench']);
     }
   }
-  cells.push(['MixedRequests/5000Nodes/pct=100', mixedRequests(5000, 1000, 100)]);
-  const results: CellResult[] = [];
-  for (const [name, opts] of cells) {
-    process.stderr.write(`bench: ${name} ...\n`);
-    const r = await runCell(name, opts, timeMs);
-    results.push(r);
-    process.stderr.write(`bench: ${name}: ${r.podsPerS.toFixed(0)} pods/s, p50 ${r.p50Us.toFixed(1)} µs, p99 ${r.p99Us.toFixed(1)} µs\n`);
-  }
+  cells.push(['MixedRequests/5000Nodes/pct=100', mixedRequests(5000, 1000, 100), 'tinybench']);
   const workloads: AffinityWorkload[] = ['SchedulingPodAntiAffinity', 'SchedulingPodAffinity', 'TopologySpreading', 'PreferredTopologySpreading'];
   for (const w of workloads) {
-    for (const existing of [5000, 50000]) {
-      const name = `${w}/5000Nodes/${existing}ExistingPods`;
-      process.stderr.write(`bench: ${name} ...\n`);
-      const r = await runBatchCell(name, affinityWorkload(w, 5000, existing, 5000), 2);
-      results.push(r);
-      process.stderr.write(`bench: ${name}: ${r.podsPerS.toFixed(0)} pods/s, p50 ${r.p50Us.toFixed(1)} µs, p99 ${r.p99Us.toFixed(1)} µs\n`);
-    }
+    for (const existing of [5000, 50000]) cells.push([`${w}/5000Nodes/${existing}ExistingPods`, affinityWorkload(w, 5000, existing, 5000), 'batch']);
+  }
+  const results: CellResult[] = [];
+  for (const [name, opts, kind] of cells) {
+    process.stderr.write(`bench: ${name} ...\n`);
+    const r = kind === 'tinybench' ? await runCell(name, opts, timeMs) : await runBatchCell(name, opts, 2);
+    results.push(r);
+    process.stderr.write(`bench: ${name}: ${r.podsPerS.toFixed(0)} pods/s, p50 ${r.p50Us.toFixed(1)} µs, p99 ${r.p99Us.toFixed(1)} µs\n`);
   }
   console.table(results.map((r) => ({
     benchmark: r.name, 'pods/s': Math.round(r.podsPerS), 'p50 µs': r.p50Us.toFixed(1), 'p99 µs': r.p99Us.toFixed(1), samples: r.samples,
   })));
+  return results;
+}
+
+function toBenchRow(r: CellResult): BenchRow {
+  return {
+    benchmark: r.name, nodes: r.nodes, existingPods: r.existingPods, percentageOfNodesToScore: r.percentageOfNodesToScore,
+    podsPerS: r.podsPerS, p50Us: r.p50Us, p99Us: r.p99Us, meanUs: r.meanUs, samples: r.samples,
+  };
+}
+
+/** reports/bench/bench.csv: the latest micro-benchmark figures, for quick comparison. */
+function writeLatestBenchCsv(results: readonly CellResult[]): void {
   const dir = join('reports', 'bench');
   mkdirSync(dir, { recursive: true });
   const csv = stringify(results.map((r) => ({
@@ -51,7 +82,6 @@ async function main(): Promise<void> {
   const tmp = join(dir, '.bench.csv.tmp');
   writeFileSync(tmp, csv);
   renameSync(tmp, join(dir, 'bench.csv'));
-  process.stdout.write(`wrote ${join(dir, 'bench.csv')}\n`);
 }
 
 await main();

@@ -44,22 +44,49 @@ export interface RunSelection {
  *   6. measure      measureRun -> RunMetrics (plain data)
  */
 export function runScenario(s: Scenario, sel: RunSelection = {}): RunMetrics[] {
-  const seeds = sel.seeds ?? s.seeds;
-  const policies = sel.policy === undefined ? s.policies : s.policies.filter((p) => p.name === sel.policy);
-  if (policies.length === 0) throw new Error(`no policy named ${sel.policy} in ${s.name}`);
-  const total = seeds.length * policies.length;
   const out: RunMetrics[] = [];
-  for (const seed of seeds) {
-    const rng = Rng.fromSeed(seed);
-    const nodeObjects = 'generate' in s.cluster ? generateCluster(s.cluster.generate as ClusterSpec, rng.fork('cluster')) : null;
-    const plan = generateWorkload(s.workload as WorkloadSpec, rng.fork('workload'));
-    for (const policy of policies) {
-      const m = runOne(s, seed, policy, rng, nodeObjects, plan);
-      out.push(m);
-      sel.onRun?.(out.length, total, m);
-    }
+  const plan = planRuns(s, sel);
+  for (const run of plan) {
+    const m = run();
+    out.push(m);
+    sel.onRun?.(out.length, plan.length, m);
   }
   return out;
+}
+
+/**
+ * The runs of a scenario as thunks, in order (seeds outer, policies inner), so a caller
+ * can run them one at a time and stop between two. The cluster and workload of a seed
+ * are generated once, when its first run starts.
+ */
+export function planRuns(s: Scenario, sel: RunSelection = {}): (() => RunMetrics)[] {
+  const seeds = sel.seeds ?? s.seeds;
+  const policies = sel.policy === undefined ? s.policies : s.policies.filter((p) => p.name === sel.policy);
+  if (policies.length === 0) {
+    throw new InputError({ file: s.file, path: 'policies' }, `no policy named ${JSON.stringify(sel.policy)} (have ${s.policies.map((p) => p.name).join(', ')})`);
+  }
+  const runs: (() => RunMetrics)[] = [];
+  for (const seed of seeds) {
+    let inputs: { rng: Rng; nodeObjects: unknown[] | null; plan: ReturnType<typeof generateWorkload> } | null = null;
+    const seedInputs = () => {
+      if (inputs === null) {
+        const rng = Rng.fromSeed(seed);
+        inputs = {
+          rng,
+          nodeObjects: 'generate' in s.cluster ? generateCluster(s.cluster.generate as ClusterSpec, rng.fork('cluster')) : null,
+          plan: generateWorkload(s.workload as WorkloadSpec, rng.fork('workload')),
+        };
+      }
+      return inputs;
+    };
+    for (const policy of policies) {
+      runs.push(() => {
+        const i = seedInputs();
+        return runOne(s, seed, policy, i.rng, i.nodeObjects, i.plan);
+      });
+    }
+  }
+  return runs;
 }
 
 function runOne(
