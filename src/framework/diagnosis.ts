@@ -18,5 +18,27 @@ export function makeDiagnosis(
   return { nodeCount, reasons, preFilterMessage, unresolvable, message };
 }
 
+/**
+ * The reasons of a Diagnosis whose reasons were not collected (Scheduler.scheduleOne with
+ * explainFailure: false). Shared and empty; compare by identity (isExplained).
+ */
+export const UNEXPLAINED_REASONS: ReadonlyMap<string, number> = new Map<string, number>();
+
+/**
+ * A diagnosis of filter rejections without reason texts: nodeCount and unresolvable are
+ * exact, reasons is UNEXPLAINED_REASONS and the message says so (it is not kube's text).
+ */
+export function unexplainedDiagnosis(nodeCount: number, unresolvable: boolean): Diagnosis {
+  return {
+    nodeCount, reasons: UNEXPLAINED_REASONS, preFilterMessage: null, unresolvable,
+    message: `0/${nodeCount} nodes are available (reasons not collected).`,
+  };
+}
+
+/** Whether a diagnosis carries its reason counts and kube's FitError message. */
+export function isExplained(d: Diagnosis): boolean {
+  return d.reasons !== UNEXPLAINED_REASONS;
+}
+
 /** kube-scheduler's message when the cluster has no nodes at all (ErrNoNodesAvailable). */
 export const NO_NODES_MESSAGE = 'no nodes available to schedule pods';

@@ -1,16 +1,29 @@
 import type { ClusterView } from '../cluster/cluster-view.js';
 import type { NodeId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
-import { makeDiagnosis, NO_NODES_MESSAGE } from './diagnosis.js';
+import { makeDiagnosis, NO_NODES_MESSAGE, unexplainedDiagnosis } from './diagnosis.js';
 import { numFeasibleNodesToFind } from './feasible-search.js';
 import { FilterSearch } from './filter-search.js';
 import { NodeResultCache } from './node-result-cache.js';
 import type { Framework } from './framework.js';
 import { runPreFilters, runScorePlugins } from './run-plugins.js';
 import { selectHost } from './select-host.js';
-import type { CycleContext, Decision, RandomSource } from './types.js';
+import type { CycleContext, Decision, Diagnosis, Plugin, RandomSource } from './types.js';
 import { SKIP } from './types.js';
-import { verdictReasons, verdictStatus } from './verdict.js';
+import { verdictReasons } from './verdict.js';
+
+/** Options of one scheduling cycle. */
+export interface ScheduleOptions {
+  /**
+   * When no node fits, build the Diagnosis's reason counts and kube's FitError message.
+   * That walks every rejected node and may ask its plugin to describe it (plugins read
+   * the live cluster to do so), which in a saturated cluster costs more than the search.
+   * false: nodeCount and unresolvable are still exact and a PreFilter rejection still
+   * carries its message, but filter rejections get UNEXPLAINED_REASONS and no kube
+   * message (isExplained() is false). @default true
+   */
+  readonly explainFailure?: boolean;
+}
 
 /**
  * Schedules one pod at a time against a ClusterView, the way kube-scheduler's
@@ -32,14 +45,18 @@ export class Scheduler {
   private totals = new Float64Array(0);
   private scores: Float64Array[] = [];
   private readonly filterState: unknown[];
+  /** Per filter plugin: the verdict bits whose reasons are UnschedulableAndUnresolvable. */
+  private readonly unresolvableBits: Int32Array;
 
   constructor(readonly fw: Framework, private readonly rng: RandomSource) {
     this.filterState = new Array(fw.filters.length);
+    this.unresolvableBits = Int32Array.from(fw.filters, unresolvableMask);
     this.filterCaches = fw.filters.map((p) => (p.reuseVerdicts ? new NodeResultCache() : null));
     this.scoreCaches = fw.scorers.map((p) => (p.reuseScores ? new NodeResultCache() : null));
   }
 
-  scheduleOne(view: ClusterView, pod: CompiledPod): Decision {
+  /** One scheduling cycle for `pod`; see the class comment and ScheduleOptions. */
+  scheduleOne(view: ClusterView, pod: CompiledPod, opts?: ScheduleOptions): Decision {
     const cx: CycleContext = { view };
     const order = view.nodeOrder();
     const numAll = order.length;
@@ -56,7 +73,14 @@ export class Scheduler {
 
     const nodes = this.restrictNodes(order, view.nodeName);
     const { found, rejected } = this.findFeasible(cx, pod, nodes, numAll);
-    if (found === 0) return { kind: 'unschedulable', diagnosis: this.diagnose(cx, pod, numAll, rejected) };
+    if (found === 0) {
+      // kube: preemption can help unless every rejection is UnschedulableAndUnresolvable.
+      const unresolvable = rejected > 0 && this.allUnresolvable(rejected);
+      const diagnosis = opts?.explainFailure === false
+        ? unexplainedDiagnosis(numAll, unresolvable)
+        : this.explain(cx, pod, numAll, rejected, unresolvable);
+      return { kind: 'unschedulable', diagnosis };
+    }
     const evaluated = found + rejected;
     if (found === 1) {
       return {
@@ -107,20 +131,52 @@ export class Scheduler {
     return r;
   }
 
-  /** Slow path, only when no node fits: reason texts counted per node. */
-  private diagnose(cx: CycleContext, pod: CompiledPod, numAll: number, rejected: number) {
-    const reasons = new Map<string, number>();
-    let unresolvable = true;
+  /** Whether every rejection of the last search was UnschedulableAndUnresolvable: one AND per node. */
+  private allUnresolvable(rejected: number): boolean {
+    const { rejectedPlugin, rejectedVerdict } = this.search;
+    const bits = this.unresolvableBits;
     for (let r = 0; r < rejected; r++) {
-      const plugin = this.fw.filters[this.search.rejectedPlugin[r]!]!;
-      const node = this.search.rejectedNode[r] as NodeId;
-      const verdict = this.search.rejectedVerdict[r]!;
-      if (verdictStatus(plugin, verdict) !== 'UnschedulableAndUnresolvable') unresolvable = false;
-      for (const text of new Set(verdictReasons(plugin, cx, pod, node, verdict, this.filterState[this.search.rejectedPlugin[r]!]))) {
-        reasons.set(text, (reasons.get(text) ?? 0) + 1);
+      if ((rejectedVerdict[r]! & bits[rejectedPlugin[r]!]!) === 0) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Slow path, only when no node fits and the caller wants the reasons: reason texts
+   * counted per node (a text once per node), in order of first appearance. A plugin
+   * without describe() words a verdict the same on every node, so its texts are worked
+   * out once per distinct verdict; describe() is asked node by node. Must run before
+   * the cluster changes and before the next cycle (describe reads the live cluster;
+   * the search's rejected lists are scratch).
+   */
+  private explain(cx: CycleContext, pod: CompiledPod, numAll: number, rejected: number, unresolvable: boolean): Diagnosis {
+    const { rejectedNode, rejectedPlugin, rejectedVerdict } = this.search;
+    const filters = this.fw.filters;
+    const reasons = new Map<string, number>();
+    // (verdict, plugin) -> texts, for plugins without describe(); verdict * filters + plugin is exact in a double.
+    const textsOf = new Map<number, readonly string[]>();
+    for (let r = 0; r < rejected; r++) {
+      const f = rejectedPlugin[r]!;
+      const plugin = filters[f]!;
+      const verdict = rejectedVerdict[r]!;
+      let texts: readonly string[];
+      if (plugin.describe) {
+        texts = distinct(verdictReasons(plugin, cx, pod, rejectedNode[r] as NodeId, verdict, this.filterState[f]));
+      } else {
+        const key = verdict * filters.length + f;
+        let known = textsOf.get(key);
+        if (known === undefined) {
+          known = distinct(verdictReasons(plugin, cx, pod, rejectedNode[r] as NodeId, verdict, this.filterState[f]));
+          textsOf.set(key, known);
+        }
+        texts = known;
+      }
+      for (let i = 0; i < texts.length; i++) {
+        const t = texts[i]!;
+        reasons.set(t, (reasons.get(t) ?? 0) + 1);
       }
     }
-    return makeDiagnosis(numAll, reasons, null, unresolvable && rejected > 0);
+    return makeDiagnosis(numAll, reasons, null, unresolvable);
   }
 
   private ensureCapacity(n: number): void {
@@ -129,4 +185,17 @@ export class Scheduler {
     this.totals = new Float64Array(cap);
     this.scores = this.fw.scorers.map(() => new Float64Array(cap));
   }
+}
+
+/** The verdict bits of a plugin's UnschedulableAndUnresolvable reasons (see verdictStatus). */
+function unresolvableMask(p: Plugin): number {
+  let mask = 0;
+  const reasons = p.reasons ?? [];
+  for (let i = 0; i < reasons.length && i < 32; i++) if (reasons[i]!.unresolvable) mask |= 1 << i;
+  return mask;
+}
+
+/** The texts without repeats, first occurrence kept (kube counts a reason once per node). */
+function distinct(texts: string[]): readonly string[] {
+  return texts.length <= 1 ? texts : [...new Set(texts)];
 }

@@ -84,6 +84,7 @@ function compileValidPod(
     namespace,
     labels,
     priority: spec.priority ?? 0,
+    preemptionPolicy: spec.preemptionPolicy ?? 'PreemptLowerPriority',
     requests,
     nonZeroCpuMilli: nonZero.get(CPU) ?? 0,
     nonZeroMemBytes: nonZero.get(MEMORY) ?? 0,

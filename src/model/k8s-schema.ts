@@ -133,6 +133,7 @@ export const podSchema = z.looseObject({
     nodeName: z.string().nullish(),
     schedulerName: z.string().nullish(),
     priority: z.number().int().nullish(),
+    preemptionPolicy: z.enum(['PreemptLowerPriority', 'Never']).nullish(),
     nodeSelector: stringMap.nullish(),
     affinity: affinity.nullish(),
     tolerations: z.array(toleration).nullish(),

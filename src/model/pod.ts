@@ -43,6 +43,12 @@ export interface SpreadConstraint {
   readonly honorNodeTaints: boolean;
 }
 
+/**
+ * spec.preemptionPolicy: whether the pod may preempt lower-priority pods when it fits
+ * nowhere (kube's DefaultPreemption skips pods with Never: PodEligibleToPreemptOthers).
+ */
+export type PreemptionPolicy = 'PreemptLowerPriority' | 'Never';
+
 /** The controller owning a pod (metadata.ownerReferences with controller: true). */
 export interface OwnerRef {
   /** "apps/v1", "v1", ...; "" when the reference has none. */
@@ -61,6 +67,8 @@ export interface CompiledPod {
   readonly namespace: Sym;
   readonly labels: LabelSet;
   readonly priority: number;
+  /** spec.preemptionPolicy; PreemptLowerPriority when absent (the API server's default). */
+  readonly preemptionPolicy: PreemptionPolicy;
   /**
    * Requests per resource dimension (resourcehelper.PodRequests: max(sum of containers,
    * each init container with the sidecars before it) + overhead). requests[PODS] is 1.

@@ -12,6 +12,8 @@ export interface LedgerEntry {
   readonly durationS: number | null;
   /** Recreated by a controller when deleted. */
   readonly replicated: boolean;
+  /** Its Job's parallelism group (JobParallelism), or -1; a replacement inherits it. */
+  readonly group: number;
   /** Bumped on every bind and unbind; events made in an older epoch are stale. */
   bindEpoch: number;
   readonly record: MutableRecord;
@@ -40,8 +42,10 @@ export class PodLedger {
   }
 
   /** A new pending pod: an arrival (previous null) or a controller's replacement of `previous`. */
-  created(pod: CompiledPod, atS: number, durationS: number | null, replicated: boolean, previous: LedgerEntry | null): LedgerEntry {
-    const e = this.add(pod, durationS, replicated, {
+  created(
+    pod: CompiledPod, atS: number, durationS: number | null, replicated: boolean, group: number, previous: LedgerEntry | null,
+  ): LedgerEntry {
+    const e = this.add(pod, durationS, replicated, group, {
       podId: pod.id,
       name: pod.name,
       workloadPodId: previous?.record.workloadPodId ?? pod.id,
@@ -65,7 +69,7 @@ export class PodLedger {
 
   /** A pod found bound when the run starts: a workload pod running since time 0. */
   initial(pod: CompiledPod, nodeName: string, replicated: boolean): LedgerEntry {
-    const e = this.add(pod, null, replicated, {
+    const e = this.add(pod, null, replicated, -1, {
       podId: pod.id, name: pod.name, workloadPodId: pod.id, replacementOf: -1, replacedBy: -1,
       arrivalS: 0, firstAttemptS: null, bindS: 0, endS: null, node: nodeName, attempts: 0,
       outcome: 'running', lastDiagnosis: null, preemptedCount: 0, evictedCount: 0,
@@ -136,9 +140,9 @@ export class PodLedger {
     return ids.map((id) => ({ ...this.entries[id]!.record }));
   }
 
-  private add(pod: CompiledPod, durationS: number | null, replicated: boolean, record: MutableRecord): LedgerEntry {
+  private add(pod: CompiledPod, durationS: number | null, replicated: boolean, group: number, record: MutableRecord): LedgerEntry {
     if (this.entries[pod.id] !== undefined) throw new Error(`pod ${pod.name} (id ${pod.id}) entered the simulation twice`);
-    const e: LedgerEntry = { pod, durationS, replicated, bindEpoch: 0, record };
+    const e: LedgerEntry = { pod, durationS, replicated, group, bindEpoch: 0, record };
     this.entries[pod.id] = e;
     this.ids.push(pod.id);
     return e;

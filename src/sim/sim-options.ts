@@ -39,7 +39,22 @@ export interface SimOptions {
   readonly sampleIntervalS?: number;
   /** Include per-node CPU and memory utilization arrays in every sample. @default true */
   readonly sampleNodeUtilization?: boolean;
+  /**
+   * Which failed scheduling attempts get kube's FitError reasons and message built
+   * (PodRecord.lastDiagnosis, the Diagnosis observers get). Building them visits every
+   * rejected node, which in a saturated cluster costs more than the search itself, and
+   * retries in a busy cluster are many:
+   *   first - the first failed attempt of each pod incarnation; later attempts keep its
+   *           message (a PreFilter rejection's message costs nothing and is always kept);
+   *   every - every failed attempt, as kube-scheduler reports them.
+   * Either way the decisions are the same: preemption needs only `unresolvable`, which
+   * is always exact. @default 'first'
+   */
+  readonly explainFailures?: ExplainFailures;
 }
+
+/** See SimOptions.explainFailures. */
+export type ExplainFailures = 'first' | 'every';
 
 /** SimOptions with every default filled in and checked. */
 export interface ResolvedSimOptions {
@@ -54,6 +69,7 @@ export interface ResolvedSimOptions {
   readonly cycleCost: CycleCost;
   readonly sampleIntervalS: number;
   readonly sampleNodeUtilization: boolean;
+  readonly explainFailures: ExplainFailures;
 }
 
 /** Fills in defaults and validates; throws RangeError naming the option. */
@@ -70,6 +86,7 @@ export function resolveSimOptions(o: SimOptions = {}): ResolvedSimOptions {
     cycleCost: o.cycleCost ?? { kind: 'none' },
     sampleIntervalS: o.sampleIntervalS ?? 60,
     sampleNodeUtilization: o.sampleNodeUtilization ?? true,
+    explainFailures: o.explainFailures ?? 'first',
   };
   // Backoff must be positive: a zero backoff would let a failing pod retry forever at one instant.
   positive('initialBackoffS', r.initialBackoffS);
@@ -88,6 +105,13 @@ export function resolveSimOptions(o: SimOptions = {}): ResolvedSimOptions {
   }
   if (r.defaultTolerationSeconds !== null) nonNegative('defaultTolerationSeconds', r.defaultTolerationSeconds);
   nonNegative('sampleIntervalS', r.sampleIntervalS);
+  switch (r.explainFailures) {
+    case 'first': case 'every': break;
+    default: {
+      const never: never = r.explainFailures;
+      throw new RangeError(`SimOptions.explainFailures: expected 'first' or 'every', got ${JSON.stringify(never)}`);
+    }
+  }
   const c = r.cycleCost;
   switch (c.kind) {
     case 'none': break;

@@ -28,6 +28,8 @@ const podArb = fc.record({
   replicated: fc.boolean(),
   toleratesFailure: fc.boolean(),
   spreads: fc.boolean(),
+  /** A Job (0..2) the pod belongs to, or none. */
+  job: fc.option(fc.integer({ min: 0, max: 2 }), { nil: null }),
 });
 const eventArb = fc.record({
   atS: fc.integer({ min: 0, max: 300 }),
@@ -59,17 +61,19 @@ function overCommitted(view: ClusterView, node: NodeId): string | null {
 }
 
 describe('simulate (properties)', () => {
-  it('never over-commits a node and accounts for every pod at every sample', () => {
+  it('never over-commits a node, keeps Jobs within parallelism and accounts for every pod at every sample', () => {
     fc.assert(fc.property(
       fc.array(nodeArb, { minLength: 1, maxLength: 6 }),
       fc.array(podArb, { minLength: 5, maxLength: 80 }),
       fc.array(eventArb, { maxLength: 6 }),
       optionsArb,
       fc.integer({ min: 1, max: 1000 }),
-      (nodes, pods, rawEvents, o, seed) => {
+      fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 3, maxLength: 3 }),
+      (nodes, pods, rawEvents, o, seed, parallelism) => {
         const c = testCluster(nodes.map((n, i) => sketch(`n${i}`, n)));
         const scheduler = new Scheduler(buildFramework(defaultProfile(), inTreeRegistry, c.model), Rng.fromSeed(seed).fork('tiebreak'));
         let t = 0;
+        const problems: string[] = [];
         const arrivals: PodArrival[] = pods.map((p, i) => {
           t += p.gapS;
           const pod = c.pod({
@@ -84,15 +88,28 @@ describe('simulate (properties)', () => {
                 : [],
             },
           });
-          return { atS: t, pod, durationS: p.durationS, replicated: p.replicated };
+          const group = p.job === null ? undefined : { key: `job${p.job}`, parallelism: parallelism[p.job]! };
+          return { atS: t, pod, durationS: p.durationS, replicated: p.replicated, group };
         });
+        // Active (created, not finished) pods per Job, followed through the observer.
+        const jobOf = new Map(arrivals.map((a) => [a.pod.name, pods[Number(a.pod.name.slice(1))]!.job]));
+        const active = [0, 0, 0];
+        const step = (name: string, delta: number, atS: number) => {
+          const j = jobOf.get(name) ?? null;
+          if (j === null) return;
+          active[j]! += delta;
+          if (active[j]! > parallelism[j]!) problems.push(`at ${atS}: job${j} has ${active[j]} active pods, parallelism ${parallelism[j]}`);
+        };
         const sorted = [...rawEvents].sort((a, b) => a.atS - b.atS);
         const nodeEvents: NodeEvent[] = sorted.map((e, i) => (e.kind === 'add'
           ? { atS: e.atS, kind: 'add', node: compileNode(nodeJson(sketch(`added${i}`, e.shape)), c.model) }
           : { atS: e.atS, kind: e.kind, node: (e.node % nodes.length) as NodeId }));
 
-        const problems: string[] = [];
         const observer: SimObserver = {
+          onArrive: (pod, atS) => step(pod.name, +1, atS),
+          onRecreate: (_old, pod, atS) => step(pod.name, +1, atS),
+          onComplete: (pod, _node, atS) => step(pod.name, -1, atS),
+          onEvict: (pod, _node, _reason, atS) => step(pod.name, -1, atS),
           onBind: (_pod, node, atS, view) => {
             const bad = overCommitted(view, node);
             if (bad !== null) problems.push(`at ${atS}: ${bad}`);
@@ -115,9 +132,15 @@ describe('simulate (properties)', () => {
           sampleIntervalS: 10,
         });
         expect(problems).toEqual([]);
-        // Every arrival is accounted for, and the cluster agrees with the records.
+        // Every arrival is created or still held back by its Job, and the cluster agrees with the records.
         const { counts } = r;
-        expect(counts.arrived).toBe(arrivals.filter((a) => a.atS <= 400).length);
+        expect(counts.arrived + r.heldArrivals).toBe(arrivals.filter((a) => a.atS <= 400).length);
+        // A Job holds pods back only while it is at its parallelism.
+        for (let j = 0; j < 3; j++) {
+          const due = arrivals.filter((a) => a.atS <= 400 && a.group?.key === `job${j}`).length;
+          const created = r.pods.filter((p) => p.replacementOf === -1 && jobOf.get(p.name) === j).length;
+          if (created < due) expect(active[j]).toBe(parallelism[j]);
+        }
         expect(counts.arrived).toBe(counts.running + counts.pending + counts.completed + counts.failed);
         const running = r.pods.filter((p) => p.outcome === 'running');
         expect(running.length).toBe(counts.running);

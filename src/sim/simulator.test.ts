@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isExplained } from '../framework/diagnosis.js';
 import { buildFramework } from '../framework/framework.js';
 import type { ProfileSpec } from '../framework/profile.js';
 import { defaultProfile } from '../framework/profile.js';
@@ -397,5 +398,195 @@ describe('simulate: determinism', () => {
     expect(results[2]!.pods).not.toEqual(results[0]!.pods);
     expect(results[0]!.preemptions + results[0]!.evictedPods).toBeGreaterThan(0);
     for (const r of results) expectAccounted(r);
+  });
+});
+
+describe('simulate: Job parallelism', () => {
+  /** Arrivals of one Job: `name-i` at atS[i] running durS[i], at most `parallelism` at once. */
+  function job(w: World, name: string, parallelism: number, atS: readonly number[], durS: readonly (number | null)[], cpu = 1, extra: Partial<PodArrival> = {}): PodArrival[] {
+    return atS.map((t, i) => ({ ...arrival(w, t, { name: `${name}-${i}`, cpu }, durS[i]!), group: { key: `Job/${name}`, parallelism }, ...extra }));
+  }
+  const times = (r: SimResult, name: string, n: number, f: (p: PodRecord) => number | null) => Array.from({ length: n }, (_, i) => f(rec(r, `${name}-${i}`)));
+
+  const cases = [
+    {
+      name: 'parallelism 2, five pods due at once: each completion releases the next',
+      parallelism: 2, atS: [0, 0, 0, 0, 0], durS: [10, 5, 7, 3, 4],
+      arrive: [0, 0, 5, 10, 12], end: [10, 5, 12, 13, 16],
+    },
+    {
+      name: 'a held pod arrives at its release; a pod due after a slot freed arrives on time',
+      parallelism: 2, atS: [0, 0, 1, 20, 21], durS: [10, 5, 7, 3, 4],
+      arrive: [0, 0, 5, 20, 21], end: [10, 5, 12, 23, 25],
+    },
+    {
+      name: 'parallelism 1 runs the pods one after another',
+      parallelism: 1, atS: [0, 0, 0], durS: [1, 2, 3],
+      arrive: [0, 1, 3], end: [1, 3, 6],
+    },
+    {
+      name: 'parallelism at least the pod count holds nothing back',
+      parallelism: 5, atS: [0, 1, 2], durS: [10, 10, 10],
+      arrive: [0, 1, 2], end: [10, 11, 12],
+    },
+  ];
+  for (const k of cases) {
+    it(k.name, () => {
+      const w = world([node('n0', 16)]);
+      const arrived: [string, number][] = [];
+      const r = run(w, job(w, 'j', k.parallelism, k.atS, k.durS), 100, {}, [], [{ onArrive: (p, atS) => arrived.push([p.name, atS]) }]);
+      const n = k.atS.length;
+      expect(times(r, 'j', n, (p) => p.arrivalS)).toEqual(k.arrive);
+      expect(times(r, 'j', n, (p) => p.bindS)).toEqual(k.arrive);
+      expect(times(r, 'j', n, (p) => p.endS)).toEqual(k.end);
+      expect(arrived.map(([, t]) => t)).toEqual([...k.arrive].sort((a, b) => a - b));
+      expect(r.counts).toEqual({ arrived: n, running: 0, pending: 0, completed: n, failed: 0, replaced: 0 });
+      expect(r.heldArrivals).toBe(0);
+      expectAccounted(r);
+    });
+  }
+
+  it('pods still held at the end were never created: not counted, not recorded', () => {
+    const w = world([node('n0', 16)]);
+    const r = run(w, job(w, 'j', 2, [0, 0, 0, 0, 0], [10, 10, 10, 10, 10]), 15);
+    expect(r.pods.map((p) => p.name)).toEqual(['j-0', 'j-1', 'j-2', 'j-3']);
+    expect(r.counts).toMatchObject({ arrived: 4, running: 2, completed: 2 });
+    expect(r.heldArrivals).toBe(1);
+    expectAccounted(r);
+  });
+
+  it('a pending pod holds its slot', () => {
+    const w = world([node('n0', 2)]);
+    const big = job(w, 'j', 1, [0], [5], 4);
+    const rest = job(w, 'k', 1, [0, 0], [5, 5]).map((a) => ({ ...a, group: { key: 'Job/j', parallelism: 1 } }));
+    const r = run(w, [...big, ...rest], 50);
+    expect(rec(r, 'j-0').outcome).toBe('pending');
+    expect(r.pods.length).toBe(1);
+    expect(r.heldArrivals).toBe(2);
+    expectAccounted(r);
+  });
+
+  it('groups are independent, and pods without a group are never held', () => {
+    const w = world([node('n0', 16)]);
+    const r = run(w, [
+      ...job(w, 'a', 1, [0, 0], [10, 10]),
+      ...job(w, 'b', 1, [0, 0], [3, 3]),
+      arrival(w, 0, { name: 'free', cpu: 1 }, 1),
+    ], 100);
+    expect(times(r, 'a', 2, (p) => p.bindS)).toEqual([0, 10]);
+    expect(times(r, 'b', 2, (p) => p.bindS)).toEqual([0, 3]);
+    expect(rec(r, 'free').bindS).toBe(0);
+    expectAccounted(r);
+  });
+
+  it('an evicted Job pod fails and frees its slot; with replicated its replacement keeps the slot', () => {
+    const events = (w: World): NodeEvent[] => [{ atS: 5, kind: 'drain', node: w.c.nodes[0]! }];
+    const w = world([node('n0', 16), node('n1', 16)], affinityProfile);
+    const pin = { spec: { nodeSelector: { 'kubernetes.io/hostname': 'n0' } } };
+    const onN0 = (ww: World, replicated: boolean) => [
+      { ...arrival(ww, 0, { name: 'j-0', cpu: 1, ...pin }, 10), group: { key: 'Job/j', parallelism: 1 }, replicated },
+      { ...arrival(ww, 0, { name: 'j-1', cpu: 1 }, 10), group: { key: 'Job/j', parallelism: 1 }, replicated },
+    ];
+    const r = run(w, onN0(w, false), 100, {}, events(w));
+    expect(rec(r, 'j-0')).toMatchObject({ outcome: 'evicted', endS: 5, replacedBy: -1 });
+    expect(rec(r, 'j-1')).toMatchObject({ arrivalS: 5, bindS: 5, node: 'n1', outcome: 'completed', endS: 15 });
+    expect(r.counts).toEqual({ arrived: 2, running: 0, pending: 0, completed: 1, failed: 1, replaced: 0 });
+    expectAccounted(r);
+
+    const w2 = world([node('n0', 16), node('n1', 16)], affinityProfile);
+    const r2 = run(w2, onN0(w2, true), 100, {}, events(w2));
+    // The replacement is pinned to the cordoned n0: it stays pending and keeps the slot.
+    expect(recs(r2, 'j-0').map((p) => p.outcome)).toEqual(['evicted', 'pending']);
+    expect(r2.pods.some((p) => p.name === 'j-1')).toBe(false);
+    expect(r2.heldArrivals).toBe(1);
+    expect(r2.counts).toEqual({ arrived: 1, running: 0, pending: 1, completed: 0, failed: 0, replaced: 1 });
+    expectAccounted(r2);
+  });
+
+  it('a preempted Job pod fails and the next one is released', () => {
+    const w = world([node('n0', 2)]);
+    const r = run(w, [
+      ...job(w, 'j', 1, [0, 0], [100, 10], 2),
+      arrival(w, 5, { name: 'boss', cpu: 2, priority: 100 }, 20),
+    ], 200);
+    expect(rec(r, 'j-0')).toMatchObject({ outcome: 'preempted', endS: 5 });
+    // Created at the preemption; bound when boss completes at 26 (boss bound at 6 after its backoff).
+    expect(rec(r, 'j-1')).toMatchObject({ arrivalS: 5, outcome: 'completed', bindS: 26, endS: 36 });
+    expect(r.counts).toMatchObject({ arrived: 3, completed: 2, failed: 1 });
+    expectAccounted(r);
+  });
+
+  it('rejects bad groups at the door', () => {
+    const w = world([node('n0', 1)]);
+    const a = (group: unknown) => ({ ...arrival(w, 0, { name: 'x' }, 1), group } as PodArrival);
+    expect(() => run(w, [a({ key: 'j', parallelism: 0 })], 10)).toThrow(/arrivals\[0\]\.group\.parallelism: expected a positive integer, got 0/);
+    expect(() => run(w, [a({ key: 'j', parallelism: 1.5 })], 10)).toThrow(/group\.parallelism/);
+    expect(() => run(w, [a({ key: '', parallelism: 1 })], 10)).toThrow(/arrivals\[0\]\.group\.key/);
+    const b = { ...arrival(w, 0, { name: 'y' }, 1), group: { key: 'j', parallelism: 3 } };
+    expect(() => run(w, [a({ key: 'j', parallelism: 2 }), b], 10)).toThrow(/arrivals\[1\]\.group\.parallelism: group j has parallelism 2 in an earlier arrival, got 3/);
+  });
+});
+
+describe('simulate: preemptionPolicy', () => {
+  const cases = [
+    { policy: undefined, preempts: true },
+    { policy: 'PreemptLowerPriority', preempts: true },
+    { policy: 'Never', preempts: false },
+  ];
+  for (const k of cases) {
+    it(`a higher-priority pod with preemptionPolicy ${k.policy ?? '(absent)'} ${k.preempts ? 'preempts' : 'never preempts'}`, () => {
+      const w = world([node('n0', 1)]);
+      const spec = k.policy === undefined ? {} : { preemptionPolicy: k.policy };
+      const r = run(w, [
+        arrival(w, 0, { name: 'low', cpu: 1, priority: 0 }, null),
+        arrival(w, 1, { name: 'high', cpu: 1, priority: 10, spec }, null),
+      ], 20);
+      expect(r.preemptions).toBe(k.preempts ? 1 : 0);
+      expect(rec(r, 'low').outcome).toBe(k.preempts ? 'preempted' : 'running');
+      expect(rec(r, 'high').outcome).toBe(k.preempts ? 'running' : 'pending');
+      expect(rec(r, 'high').lastDiagnosis).toBe('0/1 nodes are available: 1 Insufficient cpu.');
+      expectAccounted(r);
+    });
+  }
+
+  it('a pod with preemptionPolicy Never can still be a victim', () => {
+    const w = world([node('n0', 1)]);
+    const r = run(w, [
+      arrival(w, 0, { name: 'low', cpu: 1, priority: 0, spec: { preemptionPolicy: 'Never' } }, null),
+      arrival(w, 1, { name: 'high', cpu: 1, priority: 10 }, null),
+    ], 20);
+    expect(rec(r, 'low').outcome).toBe('preempted');
+    expect(rec(r, 'high').outcome).toBe('running');
+  });
+});
+
+describe('simulate: explainFailures', () => {
+  /** `big` fails for cpu at 0 (n0 is full); n0 is drained at 5, so the retry fails on the cordon instead. */
+  function cordoned(explainFailures: 'first' | 'every' | undefined) {
+    const w = world([node('n0', 1)]);
+    const seen: { explained: boolean; unresolvable: boolean }[] = [];
+    const r = run(w, [arrival(w, 0, { name: 'small', cpu: 1 }, null), arrival(w, 0, { name: 'big', cpu: 1 }, null)], 50, explainFailures === undefined ? {} : { explainFailures },
+      [{ atS: 5, kind: 'drain', node: w.c.nodes[0]! }],
+      [{ onUnschedulable: (_p, d) => seen.push({ explained: isExplained(d), unresolvable: d.unresolvable }) }]);
+    return { r, seen };
+  }
+  const cases = [
+    { how: undefined, last: '0/1 nodes are available: 1 Insufficient cpu.', explained: [true, false] },
+    { how: 'first' as const, last: '0/1 nodes are available: 1 Insufficient cpu.', explained: [true, false] },
+    { how: 'every' as const, last: '0/1 nodes are available: 1 node(s) were unschedulable.', explained: [true, true] },
+  ];
+  for (const k of cases) {
+    it(`${k.how ?? '(default)'}: the recorded message and which attempts are explained`, () => {
+      const { r, seen } = cordoned(k.how);
+      expect(rec(r, 'big')).toMatchObject({ outcome: 'pending', attempts: 2, lastDiagnosis: k.last });
+      expect(seen.map((s) => s.explained)).toEqual(k.explained);
+      // Insufficient cpu can be resolved by preemption; an unschedulable node cannot.
+      expect(seen.map((s) => s.unresolvable)).toEqual([false, true]);
+    });
+  }
+
+  it('rejects an unknown value', () => {
+    const w = world([node('n0', 1)]);
+    expect(() => run(w, [], 10, { explainFailures: 'some' as never })).toThrow(/SimOptions\.explainFailures/);
   });
 });

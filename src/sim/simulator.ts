@@ -1,5 +1,6 @@
 import type { ClusterState } from '../cluster/cluster-state.js';
-import type { Scheduler } from '../framework/scheduler.js';
+import { isExplained } from '../framework/diagnosis.js';
+import type { ScheduleOptions, Scheduler } from '../framework/scheduler.js';
 import type { Diagnosis } from '../framework/types.js';
 import type { NodeId, PodId, Sym } from '../model/ids.js';
 import { NO_SYM } from '../model/ids.js';
@@ -7,6 +8,7 @@ import type { CompiledNode } from '../model/node.js';
 import type { CompiledPod } from '../model/pod.js';
 import { CycleTimer } from './cycle-timer.js';
 import { EventQueue } from './event-queue.js';
+import { JobParallelism } from './job-parallelism.js';
 import { NodeFitChecker } from './node-fit-checker.js';
 import { NodeLifecycle } from './node-lifecycle.js';
 import { Nominator } from './nominator.js';
@@ -31,6 +33,8 @@ export type { ResolvedSimOptions, SimOptions } from './sim-options.js';
 const SCHEDULE: SimEvent = { kind: 'schedule' };
 const BACKOFF_EXPIRE: SimEvent = { kind: 'backoff-expire' };
 const FLUSH_UNSCHEDULABLE: SimEvent = { kind: 'flush-unschedulable' };
+const EXPLAIN: ScheduleOptions = { explainFailure: true };
+const DONT_EXPLAIN: ScheduleOptions = { explainFailure: false };
 
 /** kube's event message for a pod that waits on spec.schedulingGates. */
 const GATED_MESSAGE = 'waiting for scheduling gates';
@@ -49,6 +53,11 @@ const TERMINATING_MESSAGE = 'pod is being deleted';
  * scheduleOne; a cycle is queued whenever activeQ is non-empty and none is pending, at
  * max(now, end of the previous cycle's cost), so a cycle at time t runs after every
  * event that was already queued for t.
+ *
+ * Arrivals of a Job (PodArrival.group) are created only while the Job has fewer than
+ * `parallelism` active pods; the others wait in JobParallelism and are created when a
+ * pod of the Job completes or fails for good. Failed attempts get kube's FitError text
+ * as SimOptions.explainFailures says; preemption needs only the exact `unresolvable`.
  */
 export function simulate(input: SimInput, options?: SimOptions): SimResult {
   const opts = resolveSimOptions(options);
@@ -69,6 +78,7 @@ class Simulation {
   private readonly lifecycle: NodeLifecycle;
   private readonly timer = new CycleTimer();
   private readonly preemptionEnv: PreemptionEnv;
+  private readonly jobs: JobParallelism;
   private readonly samples: ClusterSample[] = [];
 
   private nowS = 0;
@@ -105,6 +115,7 @@ class Simulation {
     this.queue = new SchedulingQueue(opts);
     this.checker = new NodeFitChecker(input.scheduler.fw);
     this.lifecycle = new NodeLifecycle(input.state.model.symbols, opts.defaultTolerationSeconds);
+    this.jobs = new JobParallelism(input.arrivals);
     this.preemptionEnv = {
       state: input.state,
       checker: this.checker,
@@ -147,6 +158,7 @@ class Simulation {
       preemptions: this.preemptions,
       preemptedPods: this.preemptedPods,
       evictedPods: this.evictedPods,
+      heldArrivals: this.jobs.heldCount,
       events: this.eventCount,
       endS,
     };
@@ -216,11 +228,26 @@ class Simulation {
     }
   }
 
+  /** Arrival `index` is due: its pod is created, unless its Job is at its parallelism (then it is held). */
   private arrive(index: number): void {
+    const group = this.jobs.groupOf(index);
+    if (group !== -1 && !this.jobs.admit(index, group)) return;
+    this.create(index, group);
+  }
+
+  /** Creates the pod of arrival `index` now: a workload pod arrives and is queued. */
+  private create(index: number, group: number): void {
     const a = this.input.arrivals[index]!;
-    const e = this.ledger.created(a.pod, this.nowS, a.durationS, a.replicated ?? isReplicatedOwner(a.pod.owner), null);
+    const e = this.ledger.created(a.pod, this.nowS, a.durationS, a.replicated ?? isReplicatedOwner(a.pod.owner), group, null);
     for (const o of this.observers) o.onArrive?.(a.pod, this.nowS);
     this.enqueue(e);
+  }
+
+  /** A pod of a Job finished for good: the Job controller creates the next held pod, if any. */
+  private finishedInGroup(group: number): void {
+    if (group === -1) return;
+    const next = this.jobs.release(group);
+    if (next !== -1) this.create(next, group);
   }
 
   /** A new pending pod enters the scheduling queue (or waits forever, when gated). */
@@ -245,6 +272,7 @@ class Simulation {
     this.countBound(e.pod.priority, -1);
     this.ledger.completed(e, this.nowS);
     for (const o of this.observers) o.onComplete?.(e.pod, node, this.nowS);
+    this.finishedInGroup(e.group);
     this.queue.moveAllToActiveOrBackoff(this.nowS);
   }
 
@@ -268,8 +296,9 @@ class Simulation {
 
   /**
    * Deletes a running pod (preemption victim, taint eviction, drain); a controller-owned
-   * pod is recreated at once with a new id and queued. The caller signals the cluster
-   * event to the queue (once per batch of deletions).
+   * pod is recreated at once with a new id and queued; a Job's pod that is not replaced
+   * failed, and frees its slot. The caller signals the cluster event to the queue (once
+   * per batch of deletions).
    */
   private deletePod(e: LedgerEntry, node: NodeId, reason: EvictionReason): void {
     const pod = e.pod;
@@ -279,7 +308,7 @@ class Simulation {
     let replacement: LedgerEntry | null = null;
     if (e.replicated) {
       const copy: CompiledPod = { ...pod, id: this.state.model.newPodId() as PodId, nominatedNodeName: NO_SYM };
-      replacement = this.ledger.created(copy, this.nowS, e.durationS, true, e);
+      replacement = this.ledger.created(copy, this.nowS, e.durationS, true, e.group, e);
     }
     this.ledger.deleted(e, this.nowS, reason === 'preempted' ? 'preempted' : 'evicted', replacement);
     if (reason === 'preempted') this.preemptedPods++;
@@ -288,6 +317,8 @@ class Simulation {
     if (replacement !== null) {
       for (const o of this.observers) o.onRecreate?.(pod, replacement.pod, this.nowS);
       this.enqueue(replacement);
+    } else {
+      this.finishedInGroup(e.group);
     }
   }
 
@@ -318,7 +349,7 @@ class Simulation {
       if (nominated !== -1 && this.state.live[nominated] === 1 && this.checker.fits(this.state, pod, nominated)) {
         node = nominated;
       } else {
-        const d = this.scheduler.scheduleOne(this.state, pod);
+        const d = this.scheduler.scheduleOne(this.state, pod, this.explains(e) ? EXPLAIN : DONT_EXPLAIN);
         switch (d.kind) {
           case 'bound': node = d.node; break;
           case 'unschedulable': diagnosis = d.diagnosis; break;
@@ -328,7 +359,7 @@ class Simulation {
           }
         }
       }
-      if (diagnosis !== null && this.opts.preemption && !diagnosis.unresolvable && this.hasLowerPriorityPods(pod.priority)) {
+      if (diagnosis !== null && this.mayPreempt(pod) && !diagnosis.unresolvable && this.hasLowerPriorityPods(pod.priority)) {
         plan = findPreemption(this.preemptionEnv, pod);
       }
     } finally {
@@ -340,12 +371,40 @@ class Simulation {
 
     if (node !== -1) return this.bind(e, node);
     const diag = diagnosis!;
-    this.ledger.diagnosed(e, diag.message);
+    if (isExplained(diag)) this.ledger.diagnosed(e, diag.message);
     for (const o of this.observers) o.onUnschedulable?.(pod, diag, this.nowS);
     if (plan !== null) this.carryOutPreemption(pod, plan);
-    // kube's PostFilter clears the nomination when preemption found nothing.
-    else this.nominator.clear(id);
+    // kube's PostFilter clears the nomination when preemption found nothing; a pod not
+    // eligible to preempt (preemptionPolicy Never) keeps it (NominatingInfo is nil: no-op).
+    else if (this.mayPreempt(pod)) this.nominator.clear(id);
     this.queue.addUnschedulable(id, this.nowS, podCycle);
+  }
+
+  /**
+   * Whether a failed attempt of this incarnation gets kube's reasons and message
+   * (SimOptions.explainFailures). A nominated-node attempt that fails falls through to
+   * the full cycle, which is the one explained.
+   */
+  private explains(e: LedgerEntry): boolean {
+    const how = this.opts.explainFailures;
+    switch (how) {
+      case 'every': return true;
+      case 'first': return e.record.lastDiagnosis === null;
+      default: {
+        const never: never = how;
+        throw new Error(`unknown explainFailures ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  /**
+   * DefaultPreemption runs for this pod: preemption is on and the pod may preempt others
+   * (kube's PodEligibleToPreemptOthers: not with preemptionPolicy Never). kube's other
+   * ineligibility, a lower-priority pod already terminating on the nominated node, cannot
+   * arise here: victims are deleted at once.
+   */
+  private mayPreempt(pod: CompiledPod): boolean {
+    return this.opts.preemption && pod.preemptionPolicy !== 'Never';
   }
 
   /**

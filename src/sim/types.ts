@@ -21,6 +21,22 @@ export interface PodArrival {
    * (see isReplicatedOwner).
    */
   readonly replicated?: boolean;
+  /**
+   * The Job this pod belongs to, for the Job controller's parallelism: at most
+   * `parallelism` pods of the group (same `key`; every arrival of a key must give the
+   * same parallelism) are active, i.e. created and not finished, at once. A later
+   * arrival waits, in arrival order, and is created when an active pod of its group
+   * completes or is deleted without a replacement: its creation (arrival time, counts,
+   * record, onArrive) happens then, at max(atS, that time). A pending pod, gated or not,
+   * is active: it holds its slot. An evicted or preempted pod of a group is not
+   * recreated unless `replicated` is true; without it the pod counts as failed and its
+   * slot goes to the next held pod, so the Job ends one completion short. (kube's Job
+   * controller counts the pod failed and creates a replacement, up to backoffLimit,
+   * default 6, failures and after a growing failure backoff; `replicated: true` models
+   * that as an immediate replacement, without a limit, which keeps the slot.) Absent:
+   * no limit.
+   */
+  readonly group?: { readonly key: string; readonly parallelism: number };
 }
 
 /** What happens to a node at a simulated time. */
@@ -52,6 +68,11 @@ export type EvictionReason = 'preempted' | 'node-failure' | 'drain';
 export interface SimObserver {
   onArrive?(pod: CompiledPod, atS: number): void;
   onBind?(pod: CompiledPod, node: NodeId, atS: number, view: ClusterView): void;
+  /**
+   * A scheduling attempt failed. diagnosis.unresolvable and nodeCount are always exact;
+   * its reasons and kube's FitError message are built only for the attempts
+   * SimOptions.explainFailures selects (isExplained(diagnosis) tells which).
+   */
   onUnschedulable?(pod: CompiledPod, diagnosis: Diagnosis, atS: number): void;
   /** A preemptor was nominated to `node` after `victims` were chosen (before they are evicted). */
   onPreempt?(preemptor: CompiledPod, node: NodeId, victims: readonly PodId[], atS: number): void;
@@ -117,7 +138,11 @@ export interface PodRecord {
   /** Scheduling cycles this incarnation went through. */
   readonly attempts: number;
   readonly outcome: PodOutcome;
-  /** The FitError message of the last failed attempt (null if none failed). */
+  /**
+   * kube's FitError message of the last failed attempt whose reasons were collected
+   * (SimOptions.explainFailures: by default the incarnation's first failed attempt, or
+   * every one), or why the pod is never attempted (gated, terminating); null if none.
+   */
   readonly lastDiagnosis: string | null;
   /** Preemptions of this workload pod so far, counting earlier incarnations. */
   readonly preemptedCount: number;
@@ -169,6 +194,11 @@ export interface SimResult {
   readonly preemptedPods: number;
   /** Pods deleted by node failure or drain. */
   readonly evictedPods: number;
+  /**
+   * Arrivals due at or before endS that were still held back by their Job's parallelism
+   * at the end (PodArrival.group): never created, so not in `counts` or `pods`.
+   */
+  readonly heldArrivals: number;
   /** Events taken off the event queue. */
   readonly events: number;
   readonly endS: number;

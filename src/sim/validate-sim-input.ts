@@ -9,6 +9,7 @@ export function validateSimInput(input: SimInput): void {
     throw new RangeError(`SimInput.endS: expected a non-negative finite number, got ${input.endS}`);
   }
   const seen = new Set<number>();
+  const parallelismOf = new Map<string, number>();
   let prev = -Infinity;
   input.arrivals.forEach((a, i) => {
     const at = `SimInput.arrivals[${i}]`;
@@ -21,6 +22,18 @@ export function validateSimInput(input: SimInput): void {
     if (seen.has(a.pod.id)) throw new RangeError(`${at}.pod: pod id ${a.pod.id} (${a.pod.name}) arrives twice`);
     seen.add(a.pod.id);
     if (input.state.nodeOf(a.pod.id) !== -1) throw new RangeError(`${at}.pod: pod ${a.pod.name} is already bound in SimInput.state`);
+    if (a.group !== undefined) {
+      const { key, parallelism } = a.group;
+      if (typeof key !== 'string' || key === '') throw new RangeError(`${at}.group.key: expected a non-empty string, got ${JSON.stringify(key)}`);
+      if (!Number.isInteger(parallelism) || parallelism < 1) {
+        throw new RangeError(`${at}.group.parallelism: expected a positive integer, got ${parallelism}`);
+      }
+      const known = parallelismOf.get(key);
+      if (known !== undefined && known !== parallelism) {
+        throw new RangeError(`${at}.group.parallelism: group ${key} has parallelism ${known} in an earlier arrival, got ${parallelism}`);
+      }
+      parallelismOf.set(key, parallelism);
+    }
   });
   prev = -Infinity;
   (input.nodeEvents ?? []).forEach((e, i) => {
