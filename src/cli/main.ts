@@ -1,8 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { ProfileError } from '../framework/profile-error.js';
 import { InputError } from '../model/errors.js';
+import { ReportError } from '../report/index.js';
 import { registerConformance } from './conformance.js';
 import { registerExplain } from './explain.js';
+import { registerOpenb } from './openb.js';
+import { registerReport } from './report.js';
+import { registerRun } from './run.js';
 
 /** The schedbench command line: one subcommand per job, --help on each. */
 export function buildProgram(): Command {
@@ -14,6 +18,9 @@ export function buildProgram(): Command {
     .exitOverride();
   registerConformance(program);
   registerExplain(program);
+  registerOpenb(program);
+  registerReport(program);
+  registerRun(program);
   return program;
 }
 
@@ -26,7 +33,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       process.exitCode = e.exitCode;
       return;
     }
-    if (e instanceof InputError || e instanceof ProfileError) {
+    if (e instanceof InputError || e instanceof ProfileError || e instanceof ReportError) {
       process.stderr.write(`schedbench: ${e.message}\n`);
       process.exitCode = 2;
       return;

@@ -1,7 +1,10 @@
+import type { GpuRequest } from '../model/gpu-request.js';
+import { gpuRequestOf } from '../model/gpu-request.js';
+import { GPU_COUNT_RESOURCE, GPU_MODEL_LABEL } from '../model/gpu-resources.js';
 import type { NodeId, PodId, Sym } from '../model/ids.js';
 import { NO_SYM } from '../model/ids.js';
 import type { LabelSet } from '../model/labels.js';
-import { EMPTY_LABELS } from '../model/labels.js';
+import { EMPTY_LABELS, labelValue } from '../model/labels.js';
 import type { ModelContext } from '../model/model-context.js';
 import type { CompiledNode, NodeImage } from '../model/node.js';
 import type { CompiledPod } from '../model/pod.js';
@@ -11,6 +14,8 @@ import { NO_TAINTS } from '../model/taints.js';
 import { WorkloadSet } from '../model/workloads.js';
 import type { ClusterListener } from './cluster-listener.js';
 import type { ClusterView } from './cluster-view.js';
+import { mostFreeGpus, pickGpus } from './gpu-pick.js';
+import { GpuTable } from './gpu-table.js';
 import { NodeOrder } from './node-order.js';
 import { PodIndexes } from './pod-indexes.js';
 
@@ -21,7 +26,9 @@ const NO_PORTS: readonly HostPort[] = [];
  * The mutable cluster: nodes as rows of typed arrays (struct of arrays), bound pods, and
  * the small per-node tables plugins read. Only the simulator (or a harness) mutates it;
  * plugins get it as a ClusterView. bind and unbind are exact inverses and cost
- * O(resource dims + host ports + listeners' work), never a scan of the cluster.
+ * O(resource dims + host ports + GPUs of the node + listeners' work), never a scan of
+ * the cluster. GPUs (count from allocatable alibabacloud.com/gpu-count, model from the
+ * alibabacloud.com/gpu-card-model label) are tracked per GPU in `gpus`.
  */
 export class ClusterState implements ClusterView {
   readonly model: ModelContext;
@@ -38,6 +45,8 @@ export class ClusterState implements ClusterView {
   live: Uint8Array;
   /** Services, ReplicationControllers, ReplicaSets and StatefulSets (system default spreading). */
   readonly workloads: WorkloadSet;
+  /** Free milli-GPU per GPU of every node and the GPUs each bound pod holds. */
+  readonly gpus = new GpuTable();
 
   private rows = 0;
   private readonly labels: LabelSet[] = [];
@@ -121,6 +130,7 @@ export class ClusterState implements ClusterView {
     this.setImages(id, n.images);
     this.indexLabels(id, n.labels, +1);
     this.byName.set(n.name, id);
+    this.gpus.addNode(id, this.gpuCountOf(n), labelValue(n.labels, this.model.symbols.lookup(GPU_MODEL_LABEL) ?? NO_SYM));
     this.order.add(id, n.labels);
     for (const l of this.listeners) l.nodeAdded?.(id, this);
     return id;
@@ -137,6 +147,7 @@ export class ClusterState implements ClusterView {
     this.setImages(node, []);
     this.order.remove(node);
     this.byName.delete(this.nodeName[node] as Sym);
+    this.gpus.removeNode(node);
     this.live[node] = 0;
     this.generation[node]++;
     return evicted;
@@ -174,17 +185,29 @@ export class ClusterState implements ClusterView {
 
   // ---- pods --------------------------------------------------------------------------
 
-  /** Binds a pod to a node: adds its requests, ports and labels to the node's row. */
-  bind(pod: CompiledPod, node: NodeId): void {
+  /**
+   * Binds a pod to a node: adds its requests, ports and labels to the node's row and
+   * gives a GPU pod its GPUs. `gpuMask` names them (bit i = the node's GPU i; it must
+   * name req.count GPUs with room). Without it: the GPUs the pod held when last unbound
+   * from this node if they are still free (so an unbind/bind round trip, as preemption
+   * does, restores them exactly), else the tightest fit (GpuSelection 'best'), else,
+   * when nothing fits because the caller skipped the GPU filter, the GPUs with the most
+   * free milli-GPU, overcommitted: binding never fails and unbind still undoes it.
+   */
+  bind(pod: CompiledPod, node: NodeId, gpuMask?: number): void {
     this.assertLive(node);
     if (pod.id < this.podNode.length && this.podNode[pod.id] !== -1) {
       throw new Error(`pod ${pod.name} is already bound`);
     }
+    const gpu = gpuRequestOf(pod);
+    // Chosen (and checked) before anything changes, so a bad mask leaves the state as it was.
+    const mask = gpu.count > 0 ? this.chooseGpus(pod, node, gpu, gpuMask) : 0;
     this.syncDims();
     this.ensurePodCapacity(pod.id);
     this.pods[pod.id] = pod;
     this.podNode[pod.id] = node;
     this.addRequests(pod, node, +1);
+    if (gpu.count > 0) this.gpus.place(pod.id, node, gpu, mask);
     for (const hp of pod.hostPorts) this.ports[node]!.push(hp);
     this.podLists[node]!.push(pod.id);
     this.generation[node]++;
@@ -195,6 +218,8 @@ export class ClusterState implements ClusterView {
   unbind(pod: CompiledPod, node: NodeId): void {
     if (this.podNode[pod.id] !== node) throw new Error(`pod ${pod.name} is not bound to node ${node}`);
     this.addRequests(pod, node, -1);
+    const gpu = gpuRequestOf(pod);
+    if (gpu.count > 0) this.gpus.release(pod.id, node, gpu);
     const ports = this.ports[node]!;
     for (const hp of pod.hostPorts) ports.splice(ports.indexOf(hp), 1);
     const list = this.podLists[node]!;
@@ -293,6 +318,27 @@ export class ClusterState implements ClusterView {
     this.allocatable = relayout(this.allocatable);
     this.requested = relayout(this.requested);
     this.dims = want;
+  }
+
+  /** The GPUs bind gives a GPU pod (see bind). */
+  private chooseGpus(pod: CompiledPod, node: NodeId, req: GpuRequest, gpuMask: number | undefined): number {
+    const gpus = this.gpus;
+    if (gpuMask !== undefined) {
+      if (!gpus.maskFits(node, req, gpuMask)) {
+        throw new Error(`pod ${pod.name}: GPU mask ${gpuMask.toString(2)} does not name ${req.count} GPU(s) of node ${node} with ${req.milliPerGpu} milli free`);
+      }
+      return gpuMask;
+    }
+    const previous = gpus.previousGpus(pod.id, node, req);
+    if (previous !== 0) return previous;
+    const best = pickGpus(gpus, node, req, 'best');
+    return best !== 0 ? best : mostFreeGpus(gpus, node, req.count);
+  }
+
+  /** GPUs on a node: its allocatable alibabacloud.com/gpu-count (0 when absent). */
+  private gpuCountOf(n: CompiledNode): number {
+    const dim = this.model.resources.lookup(GPU_COUNT_RESOURCE);
+    return dim !== undefined && dim < n.allocatable.length ? n.allocatable[dim]! : 0;
   }
 
   private addRequests(pod: CompiledPod, node: NodeId, sign: 1 | -1): void {

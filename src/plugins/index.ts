@@ -1,4 +1,12 @@
 import type { PluginFactory, Registry } from '../framework/types.js';
+import * as bestFit from './best-fit.js';
+import * as dotProduct from './dot-product.js';
+import * as fgd from './fgd.js';
+import * as firstFit from './first-fit.js';
+import * as gpuClustering from './gpu-clustering.js';
+import * as gpuFit from './gpu-fit.js';
+import * as gpuModel from './gpu-model.js';
+import * as gpuPacking from './gpu-packing.js';
 import * as imageLocality from './image-locality.js';
 import * as interPodAffinity from './inter-pod-affinity.js';
 import * as nodeAffinity from './node-affinity.js';
@@ -8,7 +16,9 @@ import * as balancedAllocation from './node-resources-balanced-allocation.js';
 import * as nodeResourcesFit from './node-resources-fit.js';
 import * as nodeUnschedulable from './node-unschedulable.js';
 import * as podTopologySpread from './pod-topology-spread.js';
+import * as random from './random.js';
 import * as taintToleration from './taint-toleration.js';
+import * as worstFit from './worst-fit.js';
 
 /**
  * The in-tree registry: every plugin schedbench ships, listed explicitly (nothing
@@ -25,4 +35,14 @@ export const inTreeRegistry: Registry = new Map<string, PluginFactory>([
   [imageLocality.NAME, imageLocality.create],
   [podTopologySpread.NAME, podTopologySpread.create],
   [interPodAffinity.NAME, interPodAffinity.create],
+  [gpuModel.NAME, gpuModel.create],
+  [gpuFit.NAME, gpuFit.create],
+  [random.NAME, random.create],
+  [firstFit.NAME, firstFit.create],
+  [bestFit.NAME, bestFit.create],
+  [worstFit.NAME, worstFit.create],
+  [dotProduct.NAME, dotProduct.create],
+  [gpuPacking.NAME, gpuPacking.create],
+  [gpuClustering.NAME, gpuClustering.create],
+  [fgd.NAME, fgd.create],
 ]);

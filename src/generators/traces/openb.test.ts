@@ -31,6 +31,8 @@ describe('openb loader', () => {
     { name: 'wrong columns', file: 'pods-bad-header.csv', err: /pods-bad-header\.csv: line 1: unexpected columns name,cpu,/ },
     { name: 'a short row', file: 'pods-short-row.csv', err: /line 2: expected 5 columns, got 4/ },
     { name: 'a multi-GPU task must ask whole GPUs', file: 'pods-bad-multigpu.csv', err: /line 2, column gpu_milli: expected 1000 for a multi-GPU task/ },
+    { name: 'a GPU task must ask some milli-GPU', file: 'pods-bad-zero-milli.csv', err: /line 2, column gpu_milli: expected 1 to 1000 for a GPU task, got "0"/ },
+    { name: 'a CPU-only task asks no milli-GPU', file: 'pods-bad-cpu-milli.csv', err: /line 3, column gpu_milli: expected 0 for a task without GPU, got "500"/ },
     { name: 'a missing file', file: 'nope.csv', err: /nope\.csv: cannot read: ENOENT/ },
   ];
   for (const c of bad) it(c.name, () => expect(() => loadOpenbPods(fixture(c.file))).toThrow(c.err));

@@ -59,6 +59,8 @@ export function loadOpenbPods(file: string): OpenbPod[] {
     const gpuMilli = t.int(r, 'gpu_milli');
     if (gpuMilli > 1000) t.fail(r, 'gpu_milli', 'at most 1000 (one whole GPU)');
     if (numGpu > 1 && gpuMilli !== 1000) t.fail(r, 'gpu_milli', '1000 for a multi-GPU task');
+    if (numGpu === 1 && gpuMilli === 0) t.fail(r, 'gpu_milli', '1 to 1000 for a GPU task');
+    if (numGpu === 0 && gpuMilli !== 0) t.fail(r, 'gpu_milli', '0 for a task without GPU');
     const spec = long ? t.text(r, 'gpu_spec', false) : '';
     return {
       name: t.text(r, 'name', true),
@@ -66,7 +68,8 @@ export function loadOpenbPods(file: string): OpenbPod[] {
       memoryMib: t.int(r, 'memory_mib'),
       numGpu,
       gpuMilli,
-      gpuSpec: spec === '' ? [] : spec.split('|'),
+      // Empty alternatives ("A||B") are dropped, as the artifact's converter does.
+      gpuSpec: spec.split('|').filter((m) => m !== ''),
       qos: long ? t.text(r, 'qos', false) : '',
       phase: long ? t.text(r, 'pod_phase', false) : '',
       creationTimeS: long ? t.optNumber(r, 'creation_time') : null,
