@@ -4,6 +4,7 @@ import type { ModelContext } from '../model/model-context.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { HostPort } from '../model/ports.js';
 import type { Effect, TaintList } from '../model/taints.js';
+import type { GpuTable } from './gpu-table.js';
 import type { PodIndexes } from './pod-indexes.js';
 
 /**
@@ -71,4 +72,6 @@ export interface ClusterView {
    * first use, then kept up to date by every bind and unbind.
    */
   readonly podIndexes: PodIndexes;
+  /** Per-GPU state of every node (GPU-sharing model); empty for clusters without GPUs. */
+  readonly gpus: GpuTable;
 }

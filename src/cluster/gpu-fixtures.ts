@@ -1,6 +1,6 @@
 import { compileNode } from '../model/compile-node.js';
 import { compilePod } from '../model/compile-pod.js';
-import type { GpuPod } from '../model/gpu-request.js';
+import type { CompiledPod } from '../model/pod.js';
 import { makeGpuRequest, withGpuRequest } from '../model/gpu-request.js';
 import { GPU_COUNT_RESOURCE, GPU_MODEL_LABEL } from '../model/gpu-resources.js';
 import type { NodeId } from '../model/ids.js';
@@ -31,9 +31,9 @@ export interface GpuCluster {
   readonly model: ModelContext;
   readonly state: ClusterState;
   node(name: string): NodeId;
-  pod(s: GpuPodSketch): GpuPod;
+  pod(s: GpuPodSketch): CompiledPod;
   /** Makes a pod and binds it to `node` (optionally on the GPUs of `mask`). */
-  bound(node: string, s: GpuPodSketch, mask?: number): GpuPod;
+  bound(node: string, s: GpuPodSketch, mask?: number): CompiledPod;
 }
 
 /** Builds a GpuCluster; nodes default to 64 cores, 256 GiB and model "T4". */
@@ -51,7 +51,7 @@ export function gpuCluster(nodes: readonly GpuNodeSketch[]): GpuCluster {
     return id;
   };
   let n = 0;
-  const pod = (s: GpuPodSketch): GpuPod => {
+  const pod = (s: GpuPodSketch): CompiledPod => {
     const requests = { cpu: `${s.cpuMilli ?? 1000}m`, memory: `${s.memoryGi ?? 1}Gi` };
     const p = compilePod({ metadata: { name: s.name ?? `pod-${n++}` }, spec: { containers: [{ name: 'c', resources: { requests } }] } }, model);
     const gpus = s.gpus ?? 0;

@@ -213,11 +213,7 @@ export function popCount(mask: number): number {
   return n;
 }
 
-/**
- * The view's GPU table: ClusterState has one; a view without one (none exists today)
- * has no GPUs, so GPU plugins treat every node as GPU-less.
- */
-export function gpuTableOf(view: ClusterView): GpuTable | null {
-  const g = (view as { readonly gpus?: unknown }).gpus;
-  return g instanceof GpuTable ? g : null;
+/** The view's GPU table. */
+export function gpuTableOf(view: ClusterView): GpuTable {
+  return view.gpus;
 }

@@ -1,7 +1,7 @@
 import { openbNode, OpenbPods } from '../generators/traces/openb-objects.js';
 import { loadOpenbNodes, loadOpenbPods } from '../generators/traces/openb.js';
 import { InputError } from '../model/errors.js';
-import type { GpuPod } from '../model/gpu-request.js';
+import type { CompiledPod } from '../model/pod.js';
 import { totalGpuMilli } from '../model/gpu-request.js';
 import { GPU_COUNT_RESOURCE } from '../model/gpu-resources.js';
 import type { PodId } from '../model/ids.js';
@@ -89,7 +89,7 @@ export function prepareOpenbInput(nodesFile: string, podsFile: string, inflate: 
   const model = new ModelContext();
   const nodes = nodeRows.map((r) => openbNode(r, model));
   const factory = new OpenbPods(model);
-  const pods: GpuPod[] = podRows.map((r) => factory.pod(r));
+  const pods: CompiledPod[] = podRows.map((r) => factory.pod(r));
   const shapes = typicalTaskShapes(pods.map((p, i) => ({
     cpuMilli: p.nonZeroCpuMilli, gpuCount: p.gpu.count, gpuMilliPerGpu: p.gpu.milliPerGpu, gpuModels: podRows[i]!.gpuSpec,
   })));

@@ -7,7 +7,7 @@ import type { ProfileSpec } from '../framework/profile.js';
 import { Scheduler } from '../framework/scheduler.js';
 import type { RandomSource, Registry } from '../framework/types.js';
 import { Rng } from '../generators/rng.js';
-import type { GpuPod } from '../model/gpu-request.js';
+import type { CompiledPod } from '../model/pod.js';
 import { totalGpuMilli } from '../model/gpu-request.js';
 import type { PodId } from '../model/ids.js';
 import type { ModelContext } from '../model/model-context.js';
@@ -23,7 +23,7 @@ export interface OpenbRunInput {
   readonly registry: Registry;
   readonly nodes: readonly CompiledNode[];
   /** One pod per pod-list row, each with its own id; a row drawn again runs as a copy. */
-  readonly pods: readonly GpuPod[];
+  readonly pods: readonly CompiledPod[];
   /** GPU request of each row in milli-GPU (GPUs × milli per GPU). */
   readonly podGpuMilli: readonly number[];
   /** The workload's typical task shapes: FGD's args and the fragmentation measure. */

@@ -28,3 +28,22 @@ describe('compilePod: spec.preemptionPolicy', () => {
     });
   }
 });
+
+describe('compilePod GPU annotations', () => {
+  const pod = (annotations: Record<string, string>) => ({ metadata: { name: 'g', annotations }, spec: { containers: [] } });
+  it('reads count, milli per GPU and allowed models', () => {
+    const ctx = new ModelContext();
+    const p = compilePod(pod({ 'alibabacloud.com/gpu-count': '1', 'alibabacloud.com/gpu-milli': '460', 'alibabacloud.com/gpu-card-model': 'V100M16|V100M32' }), ctx);
+    expect(p.gpu.count).toBe(1);
+    expect(p.gpu.milliPerGpu).toBe(460);
+    expect([...p.gpu.models].map((s) => ctx.symbols.text(s as never))).toEqual(['V100M16', 'V100M32']);
+  });
+  it('whole GPUs by default; no annotation means no GPU', () => {
+    expect(compilePod(pod({ 'alibabacloud.com/gpu-count': '2' }), new ModelContext()).gpu.milliPerGpu).toBe(1000);
+    expect(compilePod(pod({}), new ModelContext()).gpu.count).toBe(0);
+  });
+  it('a shared multi-GPU request is an error naming the annotation', () => {
+    expect(() => compilePod(pod({ 'alibabacloud.com/gpu-count': '2', 'alibabacloud.com/gpu-milli': '500' }), new ModelContext()))
+      .toThrow(/metadata\.annotations\["alibabacloud\.com\/gpu-milli"\]: a 2-GPU pod must ask whole GPUs/);
+  });
+});

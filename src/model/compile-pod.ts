@@ -15,6 +15,10 @@ import { incomingPodScoringRequests, podRequests, toVector } from './pod-request
 import { compileHostPort } from './ports.js';
 import { CPU, MEMORY } from './resources.js';
 import { compileTolerations } from './taints.js';
+import type { GpuRequest } from './gpu-request.js';
+import { makeGpuRequest, NO_GPU } from './gpu-request.js';
+import { GPU_COUNT_RESOURCE, GPU_MILLI_RESOURCE, GPU_MODEL_LABEL } from './gpu-resources.js';
+import type { SymbolTable } from './symbols.js';
 
 /** Options for reading pods. */
 export interface CompilePodOptions {
@@ -105,6 +109,7 @@ function compileValidPod(
       .filter((c) => c.image !== null && c.image !== undefined && c.image !== '')
       .map((c) => symbols.intern(normalizedImageName(c.image!))),
     containerCount: (spec.initContainers ?? []).length + spec.containers.length,
+    gpu: gpuFromAnnotations(p.metadata?.annotations, symbols, fail),
     owner: controllerOf(p),
     terminating: p.metadata?.deletionTimestamp !== null && p.metadata?.deletionTimestamp !== undefined,
     gated: (spec.schedulingGates ?? []).length > 0,
@@ -215,4 +220,26 @@ function controllerOf(p: PodInput): OwnerRef | null {
 export function normalizedImageName(name: string): string {
   if (name.lastIndexOf(':') <= name.lastIndexOf('/')) return `${name}:latest`;
   return name;
+}
+
+/**
+ * The GPU request from the GPU-sharing annotations the openb trace's simulator uses:
+ * alibabacloud.com/gpu-count (GPUs), alibabacloud.com/gpu-milli (milli-GPU on each,
+ * default 1000) and alibabacloud.com/gpu-card-model (allowed models, `|`-separated).
+ */
+function gpuFromAnnotations(
+  annotations: Readonly<Record<string, string>> | null | undefined, symbols: SymbolTable, fail: (path: string, problem: string) => never,
+): GpuRequest {
+  const count = annotations?.[GPU_COUNT_RESOURCE];
+  if (count === undefined) return NO_GPU;
+  const at = (k: string) => `metadata.annotations["${k}"]`;
+  if (!/^\d+$/.test(count)) fail(at(GPU_COUNT_RESOURCE), `expected a whole number of GPUs, got ${JSON.stringify(count)}`);
+  const milliText = annotations?.[GPU_MILLI_RESOURCE] ?? '1000';
+  if (!/^\d+$/.test(milliText)) fail(at(GPU_MILLI_RESOURCE), `expected milli-GPU from 1 to 1000, got ${JSON.stringify(milliText)}`);
+  const models = (annotations?.[GPU_MODEL_LABEL] ?? '').split('|').filter((m) => m !== '');
+  try {
+    return makeGpuRequest(Number(count), Number(count) === 0 ? 0 : Number(milliText), Int32Array.from(models, (m) => symbols.intern(m)));
+  } catch (e) {
+    return fail(at(GPU_MILLI_RESOURCE), (e as Error).message);
+  }
 }

@@ -20,12 +20,6 @@ export interface GpuRequest {
 /** The request of a pod that uses no GPU. */
 export const NO_GPU: GpuRequest = Object.freeze({ count: 0, milliPerGpu: 0, models: new Int32Array(0) });
 
-/**
- * A compiled pod carrying its GPU request. CompiledPod itself has no GPU field (pods
- * compiled from Kubernetes objects ask no GPU), so the request rides along on the object;
- * gpuRequestOf reads it back, and a pod without one asks no GPU.
- */
-export type GpuPod = CompiledPod & { readonly gpu: GpuRequest };
 
 /** A GpuRequest after checking the shapes the model allows; throws RangeError otherwise. */
 export function makeGpuRequest(count: number, milliPerGpu: number, models: Int32Array = NO_GPU.models): GpuRequest {
@@ -41,13 +35,13 @@ export function makeGpuRequest(count: number, milliPerGpu: number, models: Int32
   return { count, milliPerGpu, models };
 }
 
-/** The pod's GPU request (NO_GPU for a pod that carries none). */
+/** The pod's GPU request (NO_GPU for a pod that asks none). */
 export function gpuRequestOf(pod: CompiledPod): GpuRequest {
-  return (pod as Partial<GpuPod>).gpu ?? NO_GPU;
+  return pod.gpu;
 }
 
 /** A copy of `pod` carrying `gpu` (pods are immutable; the copy shares every other field). */
-export function withGpuRequest(pod: CompiledPod, gpu: GpuRequest): GpuPod {
+export function withGpuRequest(pod: CompiledPod, gpu: GpuRequest): CompiledPod {
   return { ...pod, gpu };
 }
 

@@ -120,6 +120,7 @@ const metadata = z.looseObject({
   namespace: z.string().optional(),
   uid: z.string().optional(),
   labels: stringMap.nullish(),
+  annotations: stringMap.nullish(),
   deletionTimestamp: z.string().nullish(),
   ownerReferences: z
     .array(z.looseObject({ apiVersion: z.string().nullish(), kind: z.string(), name: z.string(), controller: z.boolean().nullish() }))

@@ -1,6 +1,7 @@
 import type { PodId, Sym } from './ids.js';
 import type { LabelSelector, LabelSet } from './labels.js';
 import type { NodeSelector, NodeSelectorTerm } from './node-selector.js';
+import type { GpuRequest } from './gpu-request.js';
 import type { HostPort } from './ports.js';
 import type { Toleration } from './taints.js';
 
@@ -100,6 +101,11 @@ export interface CompiledPod {
   readonly hostPorts: readonly HostPort[];
   /** Normalized image names of init and regular containers, in spec order. */
   readonly images: readonly Sym[];
+  /**
+   * GPUs the pod asks for (openb / Alibaba GPU-sharing convention: annotations
+   * alibabacloud.com/gpu-count, gpu-milli and gpu-card-model); NO_GPU when none.
+   */
+  readonly gpu: GpuRequest;
   /** Init plus regular containers, with or without an image (ImageLocality scales by it). */
   readonly containerCount: number;
   readonly owner: OwnerRef | null;

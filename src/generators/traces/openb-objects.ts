@@ -1,6 +1,5 @@
 import { compileNode } from '../../model/compile-node.js';
 import { compilePod } from '../../model/compile-pod.js';
-import type { GpuPod } from '../../model/gpu-request.js';
 import { makeGpuRequest, withGpuRequest } from '../../model/gpu-request.js';
 import { GPU_COUNT_RESOURCE, GPU_MILLI_RESOURCE, GPU_MODEL_LABEL, MILLI_PER_GPU } from '../../model/gpu-resources.js';
 import type { PodId } from '../../model/ids.js';
@@ -50,7 +49,7 @@ export class OpenbPods {
   constructor(private readonly model: ModelContext) {}
 
   /** The pod for `row` with pod id `id` (default: a fresh id from the model). */
-  pod(row: OpenbPod, id: PodId = this.model.newPodId() as PodId): GpuPod {
+  pod(row: OpenbPod, id: PodId = this.model.newPodId() as PodId): CompiledPod {
     const key = `${row.cpuMilli}/${row.memoryMib}`;
     let t = this.templates.get(key);
     if (t === undefined) {
