@@ -7,12 +7,16 @@ import type { ClusterSpec } from '../generators/cluster-spec.js';
 import { generateCluster } from '../generators/generate-cluster.js';
 import { generateWorkload } from '../generators/generate-workload.js';
 import { Rng } from '../generators/rng.js';
-import type { WorkloadSpec } from '../generators/workload-spec.js';
+import type { WorkloadPlan, WorkloadSpec } from '../generators/workload-spec.js';
+import { loadOpenbNodes, loadOpenbPods } from '../generators/traces/openb.js';
+import { OpenbPods, openbNode } from '../generators/traces/openb-objects.js';
 import { measureRun } from '../metrics/measure-run.js';
 import type { RunMetrics } from '../metrics/types.js';
 import { compileNode } from '../model/compile-node.js';
 import { compilePod } from '../model/compile-pod.js';
+import { inflatedTaskOrder } from '../experiments/inflated-task-order.js';
 import { InputError } from '../model/errors.js';
+import { MILLI_PER_GPU } from '../model/gpu-resources.js';
 import type { PodId } from '../model/ids.js';
 import { ModelContext } from '../model/model-context.js';
 import type { CompiledPod } from '../model/pod.js';
@@ -67,14 +71,14 @@ export function planRuns(s: Scenario, sel: RunSelection = {}): (() => RunMetrics
   }
   const runs: (() => RunMetrics)[] = [];
   for (const seed of seeds) {
-    let inputs: { rng: Rng; nodeObjects: unknown[] | null; plan: ReturnType<typeof generateWorkload> } | null = null;
+    let inputs: { rng: Rng; nodeObjects: unknown[] | null; plan: WorkloadPlan | null } | null = null;
     const seedInputs = () => {
       if (inputs === null) {
         const rng = Rng.fromSeed(seed);
         inputs = {
           rng,
           nodeObjects: 'generate' in s.cluster ? generateCluster(s.cluster.generate as ClusterSpec, rng.fork('cluster')) : null,
-          plan: generateWorkload(s.workload as WorkloadSpec, rng.fork('workload')),
+          plan: 'workloads' in s.workload ? generateWorkload(s.workload as WorkloadSpec, rng.fork('workload')) : null,
         };
       }
       return inputs;
@@ -90,25 +94,27 @@ export function planRuns(s: Scenario, sel: RunSelection = {}): (() => RunMetrics
 }
 
 function runOne(
-  s: Scenario, seed: number, policy: ProfileSpec, rng: Rng, nodeObjects: unknown[] | null,
-  plan: ReturnType<typeof generateWorkload>,
+  s: Scenario, seed: number, policy: ProfileSpec, rng: Rng, nodeObjects: unknown[] | null, plan: WorkloadPlan | null,
 ): RunMetrics {
   const model = new ModelContext();
   let state: ClusterState;
   let pending: readonly CompiledPod[] = [];
   if (nodeObjects !== null) {
     state = ClusterState.from(model, nodeObjects.map((n) => compileNode(n, model)));
+  } else if ('openb' in s.cluster) {
+    state = ClusterState.from(model, loadOpenbNodes(s.cluster.openb.nodes).map((r) => openbNode(r, model)));
   } else {
     const loaded = loadCluster((s.cluster as { snapshot: string[] }).snapshot, model);
     state = loaded.state;
     pending = loaded.pending;
   }
-  const templates = plan.templates.map((t) => compilePod(t, model, { file: s.file }));
   const arrivals: PodArrival[] = pending.map((pod) => ({ atS: 0, pod, durationS: null }));
-  for (const a of plan.arrivals) {
+  if (plan === null) arrivals.push(...openbArrivals((s.workload as { openb: OpenbWorkload }).openb, model, state, rng.fork('workload')));
+  const templates = plan === null ? [] : plan.templates.map((t) => compilePod(t, model, { file: s.file }));
+  for (const a of plan?.arrivals ?? []) {
     if (a.atS > s.durationS) continue;
     const t = templates[a.template]!;
-    const w = plan.workloads[a.template]!;
+    const w = plan!.workloads[a.template]!;
     arrivals.push({
       atS: a.atS,
       pod: { ...t, id: model.newPodId() as PodId, name: a.name },
@@ -129,7 +135,7 @@ function runOne(
     key: { scenario: s.name, policy: policy.name, seed },
     result,
     view: state,
-    podRequests: arrivals.map((a) => a.pod.requests),
+    arrivedPods: arrivals.map((a) => a.pod),
     withPlacements: s.placements,
   });
 }
@@ -141,4 +147,33 @@ function nodeEvents(s: Scenario, state: ClusterState): NodeEvent[] {
     if (node === -1) throw new InputError({ file: s.file, path: `nodeEvents[${i}].node` }, `no node named ${JSON.stringify(e.node)} in the cluster`);
     return { atS: e.atS, kind: e.kind, node };
   }).sort((a, b) => a.atS - b.atS);
+}
+
+/** The openb workload of a scenario. */
+interface OpenbWorkload {
+  readonly pods: string;
+  readonly inflate?: number;
+}
+
+/**
+ * The arrivals of an openb pod list: replayed in time (a task arrives at creation_time
+ * and runs until deletion_time; one without times arrives at 0 and stays), or, with
+ * `inflate`, the FGD paper's inflated task sequence (inflatedTaskOrder), one task per
+ * simulated second, never leaving. `schedbench openb` runs the paper's experiment with
+ * its own tie-breaking; here every task goes through the full scheduler and simulator.
+ */
+function openbArrivals(w: OpenbWorkload, model: ModelContext, state: ClusterState, rng: Rng): PodArrival[] {
+  const factory = new OpenbPods(model);
+  const rows = loadOpenbPods(w.pods);
+  if (w.inflate !== undefined) {
+    let capacityMilli = 0;
+    for (const n of state.nodeOrder()) capacityMilli += state.gpus.count[n]! * MILLI_PER_GPU;
+    const order = inflatedTaskOrder(rows.map((r) => r.numGpu * r.gpuMilli), capacityMilli, w.inflate, rng);
+    return Array.from(order, (row, i) => ({ atS: i, pod: factory.pod(rows[row]!), durationS: null }));
+  }
+  return rows.map((r) => {
+    const atS = r.creationTimeS ?? 0;
+    const durationS = r.creationTimeS !== null && r.deletionTimeS !== null ? Math.max(0, r.deletionTimeS - r.creationTimeS) : null;
+    return { atS, pod: factory.pod(r), durationS };
+  }).sort((a, b) => a.atS - b.atS || a.pod.id - b.pod.id);
 }

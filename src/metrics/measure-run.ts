@@ -3,6 +3,8 @@ import type { ClusterView } from '../cluster/cluster-view.js';
 import type { NodeId, Sym } from '../model/ids.js';
 import { CPU, MEMORY } from '../model/resources.js';
 import type { SimResult } from '../sim/types.js';
+import type { CompiledPod } from '../model/pod.js';
+import { gpuAllocation, gpuFragPct } from './gpu-measures.js';
 import { preferredSatisfiedPct } from './preferred-terms.js';
 import { queueDelaysS, sortedQuantile } from './queue-delay.js';
 import { maxSpreadSkew } from './spread-skew.js';
@@ -16,28 +18,25 @@ export interface RunOutcome {
   readonly result: SimResult;
   /** The cluster at the end of the run. */
   readonly view: ClusterView;
-  /** Request vectors of the pods that arrived (the workload's shapes come from these). */
-  readonly podRequests: readonly Float64Array[];
+  /** The pods that arrived (the workload's shapes come from these). */
+  readonly arrivedPods: readonly CompiledPod[];
   /** Keep per-pod placements (large). */
   readonly withPlacements: boolean;
 }
 
-const GPU_RESOURCE = 'nvidia.com/gpu';
 const SPREAD_KEYS = ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'];
 
 /** Computes every catalogue metric (see catalogue.ts for definitions) plus series and timing. */
 export function measureRun(o: RunOutcome): RunMetrics {
   const { result, view } = o;
-  const gpuDim = view.model.resources.lookup(GPU_RESOURCE) ?? -1;
-  const pct = (req: Float64Array, alloc: Float64Array, d: number) =>
-    (d >= 0 && d < alloc.length && alloc[d]! > 0 ? (req[d]! / alloc[d]!) * 100 : Number.NaN);
+  const pct = (req: Float64Array, alloc: Float64Array, d: number) => (alloc[d]! > 0 ? (req[d]! / alloc[d]!) * 100 : Number.NaN);
   const timeseries: TimePoint[] = result.samples.map((s) => ({
     tS: s.atS,
     running: s.running,
     pending: s.pending,
     cpuAllocPct: pct(s.requested, s.allocatable, CPU),
     memAllocPct: pct(s.requested, s.allocatable, MEMORY),
-    gpuAllocPct: pct(s.requested, s.allocatable, gpuDim),
+    gpuAllocPct: s.gpuMilliTotal > 0 ? ((s.gpuMilliTotal - s.gpuMilliFree) / s.gpuMilliTotal) * 100 : Number.NaN,
   }));
   const times = timeseries.map((t) => t.tS);
 
@@ -56,7 +55,8 @@ export function measureRun(o: RunOutcome): RunMetrics {
     return alloc > 0 ? (req / alloc) * 100 : Number.NaN;
   };
 
-  const shapes = distinctShapes(o.podRequests);
+  const shapes = distinctShapes(o.arrivedPods.map((p) => p.requests));
+  const gpu = gpuAllocation(view);
   const delays = queueDelaysS(result.pods);
   const latest = latestIncarnations(result);
   const values: Record<string, number> = {
@@ -71,7 +71,9 @@ export function measureRun(o: RunOutcome): RunMetrics {
     cpu_alloc_end_pct: totals(CPU),
     mem_alloc_mean_pct: timeWeightedMean(times, timeseries.map((t) => t.memAllocPct), result.endS),
     mem_alloc_end_pct: totals(MEMORY),
-    gpu_alloc_end_pct: gpuDim >= 0 ? totals(gpuDim) : Number.NaN,
+    gpu_alloc_mean_pct: timeWeightedMean(times, timeseries.map((t) => t.gpuAllocPct), result.endS),
+    gpu_alloc_end_pct: gpu.totalMilli > 0 ? ((gpu.totalMilli - gpu.freeMilli) / gpu.totalMilli) * 100 : Number.NaN,
+    gpu_frag_pct: gpuFragPct(view, o.arrivedPods),
     nodes_in_use_end: nodes.filter((n) => view.podsOn(n).length > 0).length,
     frag_cpu_pct: strandedPct(view, shapes, CPU),
     frag_mem_pct: strandedPct(view, shapes, MEMORY),

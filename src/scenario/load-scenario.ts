@@ -53,7 +53,7 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
     fail(src, ['baseline'], `no policy named ${JSON.stringify(baseline)} (have ${policies.map((p) => p.name).join(', ')})`);
   }
   const names = new Set<string>();
-  s.workload.workloads.forEach((w, i) => {
+  ('workloads' in s.workload ? s.workload.workloads : []).forEach((w, i) => {
     if (names.has(w.name)) fail(src, ['workload', 'workloads', i, 'name'], `duplicate workload name ${JSON.stringify(w.name)}`);
     names.add(w.name);
   });
@@ -65,8 +65,12 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
     seeds,
     durationS: s.durationS,
     sampleEveryS: s.sampleEveryS ?? s.durationS / 100,
-    cluster: 'generate' in s.cluster ? s.cluster : { snapshot: s.cluster.snapshot.map((f) => resolve(dir, f)) },
-    workload: { workloads: s.workload.workloads.map((w) => resolveDistributions(w, dir)) },
+    cluster: 'generate' in s.cluster ? s.cluster
+      : 'openb' in s.cluster ? { openb: { nodes: resolve(dir, s.cluster.openb.nodes) } }
+        : { snapshot: s.cluster.snapshot.map((f) => resolve(dir, f)) },
+    workload: 'workloads' in s.workload
+      ? { workloads: s.workload.workloads.map((w) => resolveDistributions(w, dir)) }
+      : { openb: { ...s.workload.openb, pods: resolve(dir, s.workload.openb.pods) } },
     policies,
     baseline,
     nodeEvents: s.nodeEvents ?? [],

@@ -77,6 +77,20 @@ const clusterSchema = z.union([
   }),
   /** Kubernetes object files (kubectl get nodes,pods -A -o json); pending pods arrive at t=0. */
   z.strictObject({ snapshot: z.array(z.string().min(1)).min(1) }),
+  /** An openb node list CSV (GPU nodes: cpu_milli, memory_mib, gpu, model). */
+  z.strictObject({ openb: z.strictObject({ nodes: z.string().min(1) }) }),
+]);
+
+const workloadSchema = z.union([
+  z.strictObject({ workloads: z.array(workloadItemSchema) }),
+  /**
+   * An openb pod list CSV. Without `inflate`, replayed in time: each task arrives at its
+   * creation_time and runs until its deletion_time (tasks without times arrive at 0 and
+   * stay). With `inflate`, the FGD paper's task sequence: every task once in a seeded
+   * shuffle, then drawn with replacement until the GPU requests reach inflate x the
+   * cluster's GPU capacity; one task arrives per simulated second and none leaves.
+   */
+  z.strictObject({ openb: z.strictObject({ pods: z.string().min(1), inflate: z.number().gt(0).max(10).optional() }) }),
 ]);
 
 /** A policy in short form: kube-scheduler's default profile with changes. */
@@ -123,7 +137,7 @@ export const scenarioSchema = z.strictObject({
   /** Seconds between cluster samples. @default durationS / 100 */
   sampleEveryS: positive.optional(),
   cluster: clusterSchema,
-  workload: z.strictObject({ workloads: z.array(workloadItemSchema) }),
+  workload: workloadSchema,
   policies: z.array(policySchema).min(1),
   /** Policy the others are compared with. @default the first */
   baseline: z.string().optional(),

@@ -1,4 +1,5 @@
 import type { ClusterView } from '../cluster/cluster-view.js';
+import { MILLI_PER_GPU } from '../model/gpu-resources.js';
 import { CPU, MEMORY } from '../model/resources.js';
 import type { ClusterSample, PodCounts } from './types.js';
 
@@ -13,7 +14,12 @@ export function sampleCluster(view: ClusterView, atS: number, counts: PodCounts,
   const requested = new Float64Array(dims);
   const allocatable = new Float64Array(dims);
   const order = view.nodeOrder();
+  const gpus = view.gpus;
+  let gpuMilliTotal = 0;
+  let gpuMilliFree = 0;
   for (let i = 0; i < order.length; i++) {
+    gpuMilliTotal += gpus.count[order[i]!]! * MILLI_PER_GPU;
+    gpuMilliFree += gpus.freeMilliTotal[order[i]!]!;
     const base = order[i]! * dims;
     for (let r = 0; r < dims; r++) {
       requested[r] += view.requested[base + r]!;
@@ -35,7 +41,7 @@ export function sampleCluster(view: ClusterView, atS: number, counts: PodCounts,
     }
   }
   return {
-    atS, ...counts, liveNodes: order.length, requested, allocatable,
+    atS, ...counts, liveNodes: order.length, requested, allocatable, gpuMilliTotal, gpuMilliFree,
     nodeCpuUtilization: cpu, nodeMemUtilization: mem,
   };
 }

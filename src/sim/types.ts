@@ -173,6 +173,9 @@ export interface ClusterSample extends PodCounts {
   readonly requested: Float64Array;
   /** Sum of allocatable over live nodes, per resource dimension. */
   readonly allocatable: Float64Array;
+  /** milli-GPU of all GPUs of live nodes (GPU-sharing model), and how much of it is free. */
+  readonly gpuMilliTotal: number;
+  readonly gpuMilliFree: number;
   /** requested / allocatable CPU per node id (NaN: no such node or no CPU); null when disabled. */
   readonly nodeCpuUtilization: Float32Array | null;
   /** requested / allocatable memory per node id; null when disabled. */
