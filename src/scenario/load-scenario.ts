@@ -154,17 +154,23 @@ function validate<T>(schema: z.ZodType<T>, src: Source, at: (string | number)[])
   return fail(src, path, describeIssue(issue, value));
 }
 
-/** For a union, zod reports the union; its deepest branch issue says more. */
+/**
+ * For a union, zod reports the union; a branch says more. Branches that only miss their
+ * own keys (the user wrote another branch) are passed over; of the rest, the deepest
+ * issue wins.
+ */
 function bestIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
   let best = issues[0]!;
   for (const i of issues) {
-    if (i.code === 'invalid_union') {
-      for (const branch of i.errors) {
-        const inner = bestIssue(branch);
-        const full = { ...inner, path: [...i.path, ...inner.path] };
-        if (full.path.length > best.path.length || best.code === 'invalid_union') best = full;
-      }
+    if (i.code !== 'invalid_union') continue;
+    let chosen: z.core.$ZodIssue | null = null;
+    for (const branch of i.errors) {
+      if (branch.every((b) => b.code === 'invalid_type' && /received undefined/.test(b.message) && b.path.length === 1)) continue;
+      const inner = bestIssue(branch);
+      const full = { ...inner, path: [...i.path, ...inner.path] };
+      if (chosen === null || full.path.length > chosen.path.length) chosen = full;
     }
+    if (chosen !== null && (best.code === 'invalid_union' || chosen.path.length > best.path.length)) best = chosen;
   }
   return best;
 }
