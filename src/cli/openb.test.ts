@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InputError } from '../model/errors.js';
-import { parseSeeds, registerOpenb } from './openb.js';
+import { registerOpenb } from './openb.js';
+import { parseSeeds } from './parse-seeds.js';
 
 const fixture = (f: string) => fileURLToPath(new URL(`../experiments/fixtures/${f}`, import.meta.url));
 

@@ -5,23 +5,8 @@ import { runOpenbExperiment } from '../experiments/openb-experiment.js';
 import { fixed2, writeOpenbReport } from '../experiments/openb-report.js';
 import { DEFAULT_OPENB_POLICIES, OPENB_TIE_BREAKS } from '../experiments/openb-policies.js';
 import { InputError } from '../model/errors.js';
+import { parseSeeds } from './parse-seeds.js';
 import { formatTable } from './table.js';
-
-/** Seeds from "42-51", "42,43,50" or a mix ("1-3,7"); throws InputError otherwise. */
-export function parseSeeds(text: string): number[] {
-  const seeds: number[] = [];
-  for (const part of text.split(',')) {
-    const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
-    if (m === null) throw new InputError({ path: '--seeds' }, `expected seeds like 42-51 or 1,2,3, got ${JSON.stringify(text)}`);
-    const from = Number(m[1]);
-    const to = m[2] === undefined ? from : Number(m[2]);
-    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || to < from || to - from >= 10_000) {
-      throw new InputError({ path: '--seeds' }, `expected an ascending range of at most 10000 seeds, got ${JSON.stringify(part.trim())}`);
-    }
-    for (let s = from; s <= to; s++) seeds.push(s);
-  }
-  return seeds;
-}
 
 /** The summary table as printed: one row per policy, means over seeds. */
 export function formatOpenbSummary(summary: readonly OpenbPolicySummary[]): string {
