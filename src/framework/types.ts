@@ -65,6 +65,12 @@ export interface Plugin<F = unknown, S = unknown> {
   /** Reasons this plugin rejects nodes with; bit i of a Verdict is reasons[i]. */
   readonly reasons?: readonly Reason[];
 
+  /**
+   * True when preFilter's result depends on which pods are bound (not only on the pod and
+   * the nodes): what-if checks that unbind pods (preemption) must run it again, while
+   * other plugins' preFilter results stay valid for the same pod.
+   */
+  readonly preFilterReadsPods?: boolean;
   /** Once per pod. SKIP: filter() is not called this cycle. Rejection: pod fits nowhere. */
   preFilter?(cx: CycleContext, pod: CompiledPod): F | Skip | Rejection;
   /**

@@ -85,6 +85,8 @@ export function create(args: unknown, env: PluginEnv): Plugin {
 
   return {
     name: NAME,
+    // Counts of matching pods per domain: a what-if that unbinds pods must recompute them.
+    preFilterReadsPods: true,
     reasons: REASONS,
 
     preFilter(cx, pod) {

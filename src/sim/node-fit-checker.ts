@@ -2,7 +2,7 @@ import type { ClusterView } from '../cluster/cluster-view.js';
 import type { Framework } from '../framework/framework.js';
 import { runPreFilters } from '../framework/run-plugins.js';
 import type { CycleContext, StatusCode } from '../framework/types.js';
-import { PASS, SKIP } from '../framework/types.js';
+import { PASS, Rejection, SKIP } from '../framework/types.js';
 import { verdictStatus } from '../framework/verdict.js';
 import type { NodeId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
@@ -16,15 +16,39 @@ import type { CompiledPod } from '../model/pod.js';
  */
 export class NodeFitChecker {
   private readonly states: unknown[];
+  /** The pod and view the states were computed for, and whether a PreFilter rejected it. */
+  private lastPod: CompiledPod | null = null;
+  private lastView: ClusterView | null = null;
+  private lastRejected = false;
 
   constructor(readonly fw: Framework) {
     this.states = new Array<unknown>(fw.filters.length);
   }
 
-  /** PreFilter, then every filter on `node` in profile order; true when all pass. */
+  /**
+   * PreFilter, then every filter on `node` in profile order; true when all pass. For the
+   * same pod and view as the previous call, only the PreFilters that read bound pods
+   * (Plugin.preFilterReadsPods) run again: the caller only binds and unbinds pods between
+   * calls, which leaves every other PreFilter's result as it was.
+   */
   fits(view: ClusterView, pod: CompiledPod, node: NodeId): boolean {
     const cx: CycleContext = { view };
-    if (runPreFilters(this.fw, cx, pod, this.states) !== null) return false;
+    // A new pod, a new view, or a rejection that unbinding pods may have lifted: run all.
+    if (pod !== this.lastPod || view !== this.lastView || this.lastRejected) {
+      this.lastPod = pod;
+      this.lastView = view;
+      this.lastRejected = runPreFilters(this.fw, cx, pod, this.states) !== null;
+      if (this.lastRejected) return false;
+    } else {
+      const filters = this.fw.filters;
+      for (let f = 0; f < filters.length; f++) {
+        const p = filters[f]!;
+        if (!p.preFilter || !p.preFilterReadsPods) continue;
+        const st = p.preFilter(cx, pod);
+        if (st instanceof Rejection) return false;
+        this.states[f] = st;
+      }
+    }
     return this.firstFailure(cx, pod, node) < 0;
   }
 
@@ -37,6 +61,9 @@ export class NodeFitChecker {
     const cx: CycleContext = { view };
     const order = view.nodeOrder();
     const rejected = runPreFilters(this.fw, cx, pod, this.states);
+    this.lastPod = pod;
+    this.lastView = view;
+    this.lastRejected = rejected !== null;
     if (rejected !== null) {
       const code: StatusCode = rejected.rejection.unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable';
       for (let i = 0; i < order.length; i++) each(order[i] as NodeId, code);
