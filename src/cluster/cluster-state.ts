@@ -64,6 +64,7 @@ export class ClusterState implements ClusterView {
   private readonly listeners: ClusterListener[] = [];
   /** Live cordoned nodes, and live nodes with at least one taint of each effect. */
   private cordoned = 0;
+  private nodesVersionValue = 0;
   private readonly taintedByEffect = new Int32Array(4);
   private indexes: PodIndexes | null = null;
 
@@ -112,6 +113,7 @@ export class ClusterState implements ClusterView {
 
   /** Adds a node and returns its id. Node names must be unique among live nodes. */
   addNode(n: CompiledNode): NodeId {
+    this.nodesVersionValue++;
     if (this.byName.has(n.name)) throw new Error(`duplicate node name ${this.model.symbols.text(n.name)}`);
     this.syncDims();
     if (this.rows === this.nodeCapacity) this.grow(this.nodeCapacity * 2);
@@ -138,6 +140,7 @@ export class ClusterState implements ClusterView {
 
   /** Removes a node; its bound pods are unbound first and returned. */
   removeNode(node: NodeId): PodId[] {
+    this.nodesVersionValue++;
     this.assertLive(node);
     const evicted = [...this.podLists[node]!];
     for (const p of evicted) this.unbind(this.pod(p), node);
@@ -155,6 +158,7 @@ export class ClusterState implements ClusterView {
 
   /** Cordons or uncordons a node (spec.unschedulable). */
   setUnschedulable(node: NodeId, value: boolean): void {
+    this.nodesVersionValue++;
     this.assertLive(node);
     this.countNode(this.unschedulable[node]!, NO_TAINTS, -1);
     this.unschedulable[node] = value ? 1 : 0;
@@ -163,6 +167,7 @@ export class ClusterState implements ClusterView {
   }
 
   setTaints(node: NodeId, taints: TaintList): void {
+    this.nodesVersionValue++;
     this.assertLive(node);
     this.countNode(0, this.taints[node]!, -1);
     this.taints[node] = taints;
@@ -172,6 +177,7 @@ export class ClusterState implements ClusterView {
 
   /** Replaces a node's labels, keeping label columns and listeners' indexes in step. */
   setLabels(node: NodeId, labels: LabelSet): void {
+    this.nodesVersionValue++;
     this.assertLive(node);
     for (const l of this.listeners) l.nodeLabelsChanging?.(node, this);
     this.indexLabels(node, this.labels[node]!, -1);
@@ -237,6 +243,10 @@ export class ClusterState implements ClusterView {
   }
 
   // ---- ClusterView -------------------------------------------------------------------
+
+  get nodesVersion(): number {
+    return this.nodesVersionValue;
+  }
 
   get cordonedNodeCount(): number {
     return this.cordoned;

@@ -34,6 +34,12 @@ export interface ClusterView {
    * cordon). A result computed from a node's row alone stays valid while it is unchanged.
    */
   readonly generation: Int32Array;
+  /**
+   * Bumped whenever a node is added or removed or its labels, taints or cordon change
+   * (not when pods are bound or unbound): results that depend on nodes alone stay valid
+   * while it is unchanged.
+   */
+  readonly nodesVersion: number;
   /** Live nodes with spec.unschedulable. */
   readonly cordonedNodeCount: number;
   /** Live nodes with at least one taint of this effect. */

@@ -20,6 +20,7 @@ export class NodeFitChecker {
   private lastPod: CompiledPod | null = null;
   private lastView: ClusterView | null = null;
   private lastRejected = false;
+  private lastNodesVersion = -1;
 
   constructor(readonly fw: Framework) {
     this.states = new Array<unknown>(fw.filters.length);
@@ -27,16 +28,18 @@ export class NodeFitChecker {
 
   /**
    * PreFilter, then every filter on `node` in profile order; true when all pass. For the
-   * same pod and view as the previous call, only the PreFilters that read bound pods
-   * (Plugin.preFilterReadsPods) run again: the caller only binds and unbinds pods between
-   * calls, which leaves every other PreFilter's result as it was.
+   * same pod and view as the previous call, and no node changed since (nodesVersion), only
+   * the PreFilters that read bound pods (Plugin.preFilterReadsPods) run again: binding and
+   * unbinding pods leaves every other PreFilter's result as it was.
    */
   fits(view: ClusterView, pod: CompiledPod, node: NodeId): boolean {
     const cx: CycleContext = { view };
-    // A new pod, a new view, or a rejection that unbinding pods may have lifted: run all.
-    if (pod !== this.lastPod || view !== this.lastView || this.lastRejected) {
+    // A new pod, a new view, changed nodes, or a rejection that unbinding pods may have
+    // lifted: run every PreFilter.
+    if (pod !== this.lastPod || view !== this.lastView || view.nodesVersion !== this.lastNodesVersion || this.lastRejected) {
       this.lastPod = pod;
       this.lastView = view;
+      this.lastNodesVersion = view.nodesVersion;
       this.lastRejected = runPreFilters(this.fw, cx, pod, this.states) !== null;
       if (this.lastRejected) return false;
     } else {
@@ -63,6 +66,7 @@ export class NodeFitChecker {
     const rejected = runPreFilters(this.fw, cx, pod, this.states);
     this.lastPod = pod;
     this.lastView = view;
+    this.lastNodesVersion = view.nodesVersion;
     this.lastRejected = rejected !== null;
     if (rejected !== null) {
       const code: StatusCode = rejected.rejection.unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable';
