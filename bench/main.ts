@@ -1,9 +1,10 @@
-import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { makeProgress } from '../src/cli/progress.js';
 import { defaultOutDir, loadScenarios, runSuite } from '../src/cli/run-suite.js';
 import type { BenchRow } from '../src/report/index.js';
+import { writeFileAtomic } from '../src/report/write-file-atomic.js';
 import { runBatchCell } from './run-batch.js';
 import type { CellResult } from './run-cell.js';
 import { runCell } from './run-cell.js';
@@ -79,9 +80,7 @@ function writeLatestBenchCsv(results: readonly CellResult[]): void {
     benchmark: r.name, nodes: r.nodes, existing_pods: r.existingPods, percentage_of_nodes_to_score: r.percentageOfNodesToScore,
     pods_per_s: r.podsPerS.toFixed(1), p50_us: r.p50Us.toFixed(2), p99_us: r.p99Us.toFixed(2), mean_us: r.meanUs.toFixed(2), samples: r.samples,
   })), { header: true });
-  const tmp = join(dir, '.bench.csv.tmp');
-  writeFileSync(tmp, csv);
-  renameSync(tmp, join(dir, 'bench.csv'));
+  writeFileAtomic(join(dir, 'bench.csv'), csv);
 }
 
 await main();

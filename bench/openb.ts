@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { prepareOpenbInput } from '../src/experiments/openb-experiment.js';
 import { DEFAULT_OPENB_POLICIES, OPENB_POLICIES } from '../src/experiments/openb-policies.js';
 import { runOpenbInflation } from '../src/experiments/openb-run.js';
-import { writeFileAtomic } from '../src/experiments/write-file-atomic.js';
+import { writeFileAtomic } from '../src/report/write-file-atomic.js';
 
 /**
  * `tsx bench/openb.ts`: how fast the openb inflation experiment runs, per policy, on this

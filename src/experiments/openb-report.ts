@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { OpenbExperiment, OpenbPolicySummary } from './openb-experiment.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { writeFileAtomic } from '../report/write-file-atomic.js';
 
 /** A number as the reports print it: two decimals, "" when absent, never "-0.00". */
 export function fixed2(x: number | null): string {

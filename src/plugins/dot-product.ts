@@ -1,11 +1,9 @@
+import type { GpuDemand } from '../framework/gpu-demand.js';
+import { gpuDemand } from '../framework/gpu-demand.js';
 import type { ClusterView } from '../cluster/cluster-view.js';
-import type { GpuTable } from '../cluster/gpu-table.js';
-import { gpuTableOf } from '../cluster/gpu-table.js';
 import { MAX_NODE_SCORE } from '../framework/normalize.js';
 import { NO_ARGS, parsePluginArgs } from '../framework/plugin-args.js';
 import type { Plugin, PluginEnv } from '../framework/types.js';
-import { SKIP } from '../framework/types.js';
-import { gpuRequestOf, totalGpuMilli } from '../model/gpu-request.js';
 import { MAX_SPEC_CPU_MILLI, MAX_SPEC_GPU_MILLI } from '../model/gpu-resources.js';
 import type { NodeId } from '../model/ids.js';
 import { CPU } from '../model/resources.js';
@@ -25,23 +23,14 @@ import { CPU } from '../model/resources.js';
  */
 export const NAME = 'DotProduct';
 
-interface Pre {
-  readonly cpuReq: number;
-  readonly gpuReq: number;
-  readonly gpus: GpuTable;
-}
+type Pre = GpuDemand;
 
 /** Builds DotProduct; it takes no args. */
 export function create(args: unknown, _env: PluginEnv): Plugin {
   parsePluginArgs(NO_ARGS, args);
   return {
     name: NAME,
-    preScore(cx, pod) {
-      const gpus = gpuTableOf(cx.view);
-      if (gpus === null) return SKIP;
-      const pre: Pre = { cpuReq: pod.nonZeroCpuMilli, gpuReq: totalGpuMilli(gpuRequestOf(pod)), gpus };
-      return pre;
-    },
+    preScore: (cx, pod) => gpuDemand(cx, pod),
     score: (cx, _pod, node, pre) => dotProductRaw(cx.view, node, pre),
     scoreMany(cx, _pod, feasible, pre, out) {
       for (let i = 0; i < feasible.count; i++) out[i] = dotProductRaw(cx.view, feasible.ids[i] as NodeId, pre);
