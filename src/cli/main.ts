@@ -13,7 +13,7 @@ export function buildProgram(): Command {
   const program = new Command();
   program
     .name('schedbench')
-    .description('Benchmark Kubernetes-style scheduling algorithms with a kube-scheduler-faithful core.')
+    .description('Benchmark Kubernetes-style scheduling algorithms: a kube-scheduler-faithful core in a discrete-event simulator, with CSV and HTML reports.')
     .showHelpAfterError()
     .exitOverride();
   registerConformance(program);
