@@ -62,3 +62,20 @@ describe('arrivalTimes', () => {
     expect(nearPeak).toBeGreaterThan(3 * nearTrough);
   });
 });
+
+describe('generateWorkload bestEffortShare', () => {
+  it('turns a seeded share of each workload\'s pods BestEffort, keeping owner and Job identity', () => {
+    const plan = generateWorkload({ workloads: [web, batch], bestEffortShare: 0.5 }, Rng.fromSeed(4).fork('workload'));
+    const model = new ModelContext();
+    const pods = plan.templates.map((t) => compilePod(t, model));
+    // web, web (BestEffort), batch, batch (BestEffort)
+    expect(plan.workloads.map((w) => w.name)).toEqual(['web', 'web', 'batch', 'batch']);
+    expect(pods.map((p) => p.requests[0])).toEqual([500, 0, 2000, 0]);
+    expect(pods[1]!.owner).toEqual(pods[0]!.owner);
+    const be = plan.arrivals.filter((a) => a.template === 1 || a.template === 3).length;
+    expect(be).toBeGreaterThan(5);
+    expect(be).toBeLessThan(25);
+    // Without the share nothing changes: one template per workload.
+    expect(generateWorkload({ workloads: [web, batch] }, Rng.fromSeed(4).fork('workload')).templates).toHaveLength(2);
+  });
+});

@@ -60,6 +60,11 @@ export type WorkloadItemSpec = DeploymentSpec | JobSpec;
 
 export interface WorkloadSpec {
   readonly workloads: readonly WorkloadItemSpec[];
+  /**
+   * Share (0..1) of every workload's pods created BestEffort: the same template without
+   * requests or limits. Drawn per pod from the stream 'best-effort/<workload>'. @default 0
+   */
+  readonly bestEffortShare?: number;
 }
 
 /** One pod's arrival: which template, when, for how long. */
@@ -74,9 +79,9 @@ export interface PlannedArrival {
 
 /** What generateWorkload returns: one pod template per workload, arrivals sorted by time. */
 export interface WorkloadPlan {
-  /** v1.Pod objects (the name is replaced per arrival); compile each once. */
+  /** v1.Pod objects (the name is replaced per arrival); compile each once. A workload may have two (its BestEffort variant). */
   readonly templates: readonly unknown[];
-  /** Per template: the workload's kind, name and Job parallelism (null = unlimited). */
+  /** Per template (parallel to templates): the workload's kind, name and Job parallelism (null = unlimited). */
   readonly workloads: readonly { readonly kind: 'Deployment' | 'Job'; readonly name: string; readonly parallelism: number | null }[];
   readonly arrivals: readonly PlannedArrival[];
 }

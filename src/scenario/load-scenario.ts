@@ -69,7 +69,7 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
       : 'openb' in s.cluster ? { openb: { nodes: resolve(dir, s.cluster.openb.nodes) } }
         : { snapshot: s.cluster.snapshot.map((f) => resolve(dir, f)) },
     workload: 'workloads' in s.workload
-      ? { workloads: s.workload.workloads.map((w) => resolveDistributions(w, dir)) }
+      ? { ...s.workload, workloads: s.workload.workloads.map((w) => resolveDistributions(w, dir)) }
       : { openb: { ...s.workload.openb, pods: resolve(dir, s.workload.openb.pods) } },
     policies,
     baseline,

@@ -82,7 +82,11 @@ const clusterSchema = z.union([
 ]);
 
 const workloadSchema = z.union([
-  z.strictObject({ workloads: z.array(workloadItemSchema) }),
+  z.strictObject({
+    workloads: z.array(workloadItemSchema),
+    /** Share (0..1) of every workload's pods created BestEffort (no requests or limits). */
+    bestEffortShare: z.number().min(0).max(1).optional(),
+  }),
   /**
    * An openb pod list CSV. Without `inflate`, replayed in time: each task arrives at its
    * creation_time and runs until its deletion_time (tasks without times arrive at 0 and
