@@ -129,7 +129,6 @@ function runOne(
     nodeEvents: nodeEvents(s, state),
   }, {
     sampleIntervalS: s.sampleEveryS,
-    preemption: policy.preemption?.enabled ?? true,
   });
   return measureRun({
     key: { scenario: s.name, policy: policy.name, seed },

@@ -14,9 +14,14 @@ export interface Framework {
   readonly filters: readonly Plugin[];
   readonly scorers: readonly Plugin[];
   readonly weights: Int32Array;
+  /** PostFilter plugins in profile order (DefaultPreemption by default). */
+  readonly postFilters: readonly Plugin[];
   /** 0 = adaptive. */
   readonly percentageOfNodesToScore: number;
 }
+
+/** kube-scheduler's default PostFilter plugin. */
+export const DEFAULT_POST_FILTER = 'DefaultPreemption';
 
 /** Builds a framework; throws ProfileError on unknown plugins, bad weights or bad args. */
 export function buildFramework(spec: ProfileSpec, registry: Registry, model: ModelContext): Framework {
@@ -38,8 +43,9 @@ export function buildFramework(spec: ProfileSpec, registry: Registry, model: Mod
     }
     return p;
   };
+  const postFilterNames = spec.postFilter ?? (registry.has(DEFAULT_POST_FILTER) ? [DEFAULT_POST_FILTER] : []);
   for (const name of Object.keys(spec.args ?? {})) {
-    if (!spec.filter.includes(name) && !spec.score.some((s) => s.name === name)) {
+    if (!spec.filter.includes(name) && !spec.score.some((s) => s.name === name) && !postFilterNames.includes(name)) {
       throw new ProfileError(`args.${name}`, 'args given for a plugin the profile does not enable');
     }
   }
@@ -64,9 +70,14 @@ export function buildFramework(spec: ProfileSpec, registry: Registry, model: Mod
     scorers.push(p);
     weights.push(s.weight);
   });
+  const postFilters = postFilterNames.map((name, i) => {
+    const p = instance(name, `postFilter[${i}]`);
+    if (!p.postFilter) throw new ProfileError(`postFilter[${i}]`, `plugin ${name} has no PostFilter extension point`);
+    return p;
+  });
   const pct = spec.percentageOfNodesToScore ?? 0;
   if (!Number.isInteger(pct) || pct < 0 || pct > 100) {
     throw new ProfileError('percentageOfNodesToScore', `expected an integer from 0 to 100, got ${String(pct)}`);
   }
-  return { profile: spec, preFilters, filters, scorers, weights: Int32Array.from(weights), percentageOfNodesToScore: pct };
+  return { profile: spec, preFilters, filters, scorers, weights: Int32Array.from(weights), postFilters, percentageOfNodesToScore: pct };
 }

@@ -13,10 +13,10 @@ export interface ProfileSpec {
   /** 0 or absent: kube-scheduler's adaptive default; otherwise 1..100. */
   readonly percentageOfNodesToScore?: number;
   /**
-   * DefaultPreemption (the PostFilter step the simulator runs) is enabled, with its args.
-   * @default enabled with kube's defaults
+   * PostFilter plugins, in order (kube: DefaultPreemption). Their args go in `args`.
+   * @default ['DefaultPreemption'] when the registry has it
    */
-  readonly preemption?: { readonly enabled: boolean; readonly args?: Readonly<Record<string, unknown>> };
+  readonly postFilter?: readonly string[];
 }
 
 /**

@@ -6,13 +6,13 @@ import type { Registry } from './types.js';
  * plugin once with default args. Config readers use it to expand MultiPoint.
  */
 export function registryCapabilities(registry: Registry, model: ModelContext) {
-  const cache = new Map<string, { filter: boolean; score: boolean }>();
+  const cache = new Map<string, { filter: boolean; score: boolean; postFilter: boolean }>();
   const probe = (name: string) => {
     let c = cache.get(name);
     if (c === undefined) {
       const factory = registry.get(name);
       const p = factory ? factory(undefined, { model }) : undefined;
-      c = { filter: p?.filter !== undefined, score: p?.score !== undefined };
+      c = { filter: p?.filter !== undefined, score: p?.score !== undefined, postFilter: p?.postFilter !== undefined };
       cache.set(name, c);
     }
     return c;
@@ -21,5 +21,6 @@ export function registryCapabilities(registry: Registry, model: ModelContext) {
     has: (name: string) => registry.has(name),
     filters: (name: string) => registry.has(name) && probe(name).filter,
     scores: (name: string) => registry.has(name) && probe(name).score,
+    postFilters: (name: string) => registry.has(name) && probe(name).postFilter,
   };
 }

@@ -1,7 +1,9 @@
+import type { ClusterState } from '../cluster/cluster-state.js';
 import type { ClusterView } from '../cluster/cluster-view.js';
-import type { NodeId } from '../model/ids.js';
+import type { NodeId, PodId } from '../model/ids.js';
 import type { ModelContext } from '../model/model-context.js';
 import type { CompiledPod } from '../model/pod.js';
+import type { NodeFitChecker } from './node-fit-checker.js';
 
 /**
  * A filter's answer for one node: 0 passes; bit i set means the plugin's reasons[i].
@@ -98,6 +100,12 @@ export interface Plugin<F = unknown, S = unknown> {
    */
   describe?(cx: CycleContext, pod: CompiledPod, node: NodeId, verdict: Verdict, pre: F): string[];
 
+  /**
+   * After a cycle found no node (kube's PostFilter, e.g. DefaultPreemption): a node to
+   * nominate and the pods to delete there, or null. The host carries the result out.
+   */
+  postFilter?(cx: CycleContext, pod: CompiledPod, diagnosis: Diagnosis, host: PostFilterHost): PostFilterResult | null;
+
   /** Once per pod, over the feasible nodes. SKIP: score() is not called; scores stay 0. */
   preScore?(cx: CycleContext, pod: CompiledPod, feasible: NodeList): S | Skip | UniformScore;
   /** Raw score for one feasible node. */
@@ -108,6 +116,28 @@ export interface Plugin<F = unknown, S = unknown> {
   reuseScores?(prev: S, next: S, prevPod: CompiledPod, nextPod: CompiledPod): boolean;
   /** In place: scores[i] belongs to feasible.ids[i]; after it, integers in [0, 100]. */
   normalize?(cx: CycleContext, pod: CompiledPod, feasible: NodeList, scores: Float64Array, pre: S): void;
+}
+
+/**
+ * What the scheduler's host (the simulator) lends a PostFilter plugin for its dry runs:
+ * the live cluster (a dry run may unbind pods and must rebind them before returning),
+ * a checker that runs the profile's PreFilter and Filter chain on one node, the seeded
+ * stream for random choices, and facts about bound pods the cluster does not keep.
+ */
+export interface PostFilterHost {
+  readonly state: ClusterState;
+  readonly checker: NodeFitChecker;
+  readonly rng: RandomSource;
+  /** When a bound pod started running, simulated seconds. */
+  startTimeS(pod: PodId): number;
+  /** False for pods bound only as a what-if (a nominated pod's reservation): never victims. */
+  canBeVictim(pod: PodId): boolean;
+}
+
+/** A PostFilter's answer (kube's PostFilterResult with nominating info): nominate `node` after deleting `victims`. */
+export interface PostFilterResult {
+  readonly node: NodeId;
+  readonly victims: readonly CompiledPod[];
 }
 
 /** What a plugin factory may use while it reads its args. */

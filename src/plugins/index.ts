@@ -7,6 +7,7 @@ import * as gpuClustering from './gpu-clustering.js';
 import * as gpuFit from './gpu-fit.js';
 import * as gpuModel from './gpu-model.js';
 import * as gpuPacking from './gpu-packing.js';
+import * as defaultPreemption from './default-preemption.js';
 import * as imageLocality from './image-locality.js';
 import * as interPodAffinity from './inter-pod-affinity.js';
 import * as nodeAffinity from './node-affinity.js';
@@ -35,6 +36,7 @@ export const inTreeRegistry: Registry = new Map<string, PluginFactory>([
   [imageLocality.NAME, imageLocality.create],
   [podTopologySpread.NAME, podTopologySpread.create],
   [interPodAffinity.NAME, interPodAffinity.create],
+  [defaultPreemption.NAME, defaultPreemption.create],
   [gpuModel.NAME, gpuModel.create],
   [gpuFit.NAME, gpuFit.create],
   [random.NAME, random.create],

@@ -6,9 +6,10 @@ import { kubeSchedulerConfigurationSchema, profilesFromConfig } from './kube-sch
 const FILTERS = new Set(['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity', 'MyFilter']);
 const SCORES = new Set(['TaintToleration', 'NodeAffinity', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity', 'NodeResourcesBalancedAllocation', 'ImageLocality', 'MyScore']);
 const caps: PluginCapabilities = {
-  has: (n) => FILTERS.has(n) || SCORES.has(n),
+  has: (n) => FILTERS.has(n) || SCORES.has(n) || n === 'DefaultPreemption',
   filters: (n) => FILTERS.has(n),
   scores: (n) => SCORES.has(n),
+  postFilters: (n) => n === 'DefaultPreemption',
 };
 const cfg = (profile: Record<string, unknown>, top: Record<string, unknown> = {}): KubeSchedulerConfiguration =>
   kubeSchedulerConfigurationSchema.parse({ apiVersion: 'kubescheduler.config.k8s.io/v1', kind: 'KubeSchedulerConfiguration', profiles: [profile], ...top });
@@ -20,7 +21,7 @@ describe('profilesFromConfig', () => {
     const d = defaultProfile();
     expect(p!.filter).toEqual(d.filter);
     expect(p!.score).toEqual(d.score);
-    expect(p!.preemption).toEqual({ enabled: true });
+    expect(p!.postFilter).toEqual(['DefaultPreemption']);
   });
 
   it('a score weight re-listed at the Score point overrides MultiPoint and moves first', () => {
@@ -62,7 +63,7 @@ describe('profilesFromConfig', () => {
     }, { percentageOfNodesToScore: 30 }), caps);
     expect(p!.args).toEqual({ NodeResourcesFit: { scoringStrategy: { type: 'MostAllocated' } } });
     expect(p!.percentageOfNodesToScore).toBe(30);
-    expect(p!.preemption).toEqual({ enabled: false });
+    expect(p!.postFilter).toEqual([]);
   });
 
   const bad = [

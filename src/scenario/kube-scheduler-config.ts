@@ -69,6 +69,7 @@ export interface PluginCapabilities {
   has(name: string): boolean;
   filters(name: string): boolean;
   scores(name: string): boolean;
+  postFilters(name: string): boolean;
 }
 
 /** A config problem with its path inside the file (profiles[0].plugins.score.enabled[2].weight). */
@@ -102,7 +103,7 @@ function profileFrom(
   });
   for (const point of EXTENSION_POINTS) {
     (user[point]?.enabled ?? []).forEach((e, j) => {
-      if (!caps.has(e.name) && !UNMODELLED_PLUGINS.has(e.name) && e.name !== 'DefaultPreemption') {
+      if (!caps.has(e.name) && !UNMODELLED_PLUGINS.has(e.name)) {
         throw new ConfigError(`${path}.plugins.${point}.enabled[${j}].name`, `unknown plugin ${JSON.stringify(e.name)}`);
       }
     });
@@ -119,19 +120,17 @@ function profileFrom(
   for (const e of [...score.enabled, ...multiPoint.enabled]) {
     if (!weights.has(e.name)) weights.set(e.name, e.weight === undefined || e.weight === 0 ? 1 : e.weight);
   }
-  const postFilter = expand(multiPoint, set('postFilter'), (n) => n === 'DefaultPreemption');
+  const postFilter = expand(multiPoint, set('postFilter'), caps.postFilters.bind(caps));
 
   const args: Record<string, unknown> = {};
-  let preemptionArgs: Record<string, unknown> | undefined;
   const seen = new Set<string>();
   (p.pluginConfig ?? []).forEach((c, j) => {
     const at = `${path}.pluginConfig[${j}]`;
     if (seen.has(c.name)) throw new ConfigError(`${at}.name`, `duplicate pluginConfig for ${c.name}`);
     seen.add(c.name);
-    if (c.name === 'DefaultPreemption') { preemptionArgs = c.args ?? {}; return; }
     if (UNMODELLED_PLUGINS.has(c.name)) return;
     if (!caps.has(c.name)) throw new ConfigError(`${at}.name`, `unknown plugin ${JSON.stringify(c.name)}`);
-    if (filterNames.includes(c.name) || scoreNames.includes(c.name)) args[c.name] = c.args ?? {};
+    if (filterNames.includes(c.name) || scoreNames.includes(c.name) || postFilter.includes(c.name)) args[c.name] = c.args ?? {};
   });
 
   const pct = p.percentageOfNodesToScore ?? globalPct;
@@ -141,7 +140,7 @@ function profileFrom(
     score: scoreNames.filter((n) => !UNMODELLED_PLUGINS.has(n)).map((n) => ({ name: n, weight: weights.get(n) ?? 1 })),
     ...(Object.keys(args).length > 0 ? { args } : {}),
     ...(pct !== undefined ? { percentageOfNodesToScore: pct } : {}),
-    preemption: { enabled: postFilter.includes('DefaultPreemption'), ...(preemptionArgs ? { args: preemptionArgs } : {}) },
+    postFilter: postFilter.filter((n) => !UNMODELLED_PLUGINS.has(n)),
   };
 }
 

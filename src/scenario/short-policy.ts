@@ -26,6 +26,6 @@ export function shortPolicyProfile(p: ShortPolicyInput, defaults: ProfileSpec): 
     score,
     ...(p.args ? { args: p.args } : {}),
     ...(p.percentageOfNodesToScore !== undefined ? { percentageOfNodesToScore: p.percentageOfNodesToScore } : {}),
-    preemption: { enabled: p.preemption ?? true },
+    ...(p.preemption === false ? { postFilter: [] } : {}),
   };
 }

@@ -23,10 +23,6 @@ export interface SimOptions {
   readonly unschedulableFlushIntervalS?: number;
   /** Run DefaultPreemption when a pod fits nowhere. @default true */
   readonly preemption?: boolean;
-  /** DefaultPreemptionArgs.minCandidateNodesPercentage. @default 10 */
-  readonly minCandidateNodesPercentage?: number;
-  /** DefaultPreemptionArgs.minCandidateNodesAbsolute. @default 100 */
-  readonly minCandidateNodesAbsolute?: number;
   /**
    * tolerationSeconds of the not-ready/unreachable NoExecute tolerations the
    * DefaultTolerationSeconds admission plugin adds to pods that lack them; null: the
@@ -63,8 +59,6 @@ export interface ResolvedSimOptions {
   readonly podMaxInUnschedulablePodsS: number;
   readonly unschedulableFlushIntervalS: number;
   readonly preemption: boolean;
-  readonly minCandidateNodesPercentage: number;
-  readonly minCandidateNodesAbsolute: number;
   readonly defaultTolerationSeconds: number | null;
   readonly cycleCost: CycleCost;
   readonly sampleIntervalS: number;
@@ -80,8 +74,6 @@ export function resolveSimOptions(o: SimOptions = {}): ResolvedSimOptions {
     podMaxInUnschedulablePodsS: o.podMaxInUnschedulablePodsS ?? 300,
     unschedulableFlushIntervalS: o.unschedulableFlushIntervalS ?? 30,
     preemption: o.preemption ?? true,
-    minCandidateNodesPercentage: o.minCandidateNodesPercentage ?? 10,
-    minCandidateNodesAbsolute: o.minCandidateNodesAbsolute ?? 100,
     defaultTolerationSeconds: o.defaultTolerationSeconds === undefined ? 300 : o.defaultTolerationSeconds,
     cycleCost: o.cycleCost ?? { kind: 'none' },
     sampleIntervalS: o.sampleIntervalS ?? 60,
@@ -94,15 +86,6 @@ export function resolveSimOptions(o: SimOptions = {}): ResolvedSimOptions {
   if (r.maxBackoffS < r.initialBackoffS) throw new RangeError(`SimOptions.maxBackoffS: expected >= initialBackoffS (${r.initialBackoffS}), got ${r.maxBackoffS}`);
   nonNegative('podMaxInUnschedulablePodsS', r.podMaxInUnschedulablePodsS);
   positive('unschedulableFlushIntervalS', r.unschedulableFlushIntervalS);
-  if (!Number.isInteger(r.minCandidateNodesPercentage) || r.minCandidateNodesPercentage < 0 || r.minCandidateNodesPercentage > 100) {
-    throw new RangeError(`SimOptions.minCandidateNodesPercentage: expected an integer from 0 to 100, got ${r.minCandidateNodesPercentage}`);
-  }
-  if (!Number.isInteger(r.minCandidateNodesAbsolute) || r.minCandidateNodesAbsolute < 0) {
-    throw new RangeError(`SimOptions.minCandidateNodesAbsolute: expected a non-negative integer, got ${r.minCandidateNodesAbsolute}`);
-  }
-  if (r.minCandidateNodesPercentage === 0 && r.minCandidateNodesAbsolute === 0) {
-    throw new RangeError('SimOptions.minCandidateNodesPercentage, minCandidateNodesAbsolute: expected at least one to be positive');
-  }
   if (r.defaultTolerationSeconds !== null) nonNegative('defaultTolerationSeconds', r.defaultTolerationSeconds);
   nonNegative('sampleIntervalS', r.sampleIntervalS);
   switch (r.explainFailures) {

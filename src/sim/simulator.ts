@@ -9,14 +9,13 @@ import type { CompiledPod } from '../model/pod.js';
 import { CycleTimer } from './cycle-timer.js';
 import { EventQueue } from './event-queue.js';
 import { JobParallelism } from './job-parallelism.js';
-import { NodeFitChecker } from './node-fit-checker.js';
+import { NodeFitChecker } from '../framework/node-fit-checker.js';
 import { NodeLifecycle } from './node-lifecycle.js';
 import { Nominator } from './nominator.js';
 import type { LedgerEntry } from './pod-ledger.js';
 import { PodLedger } from './pod-ledger.js';
 import { podMatchesAffinityTerm } from './pod-matches-affinity-term.js';
-import type { PreemptionEnv, PreemptionPlan } from './preemption.js';
-import { findPreemption } from './preemption.js';
+import type { PostFilterHost, PostFilterResult } from '../framework/types.js';
 import { isReplicatedOwner } from './replicated-owner.js';
 import { sampleCluster } from './sample-cluster.js';
 import { SchedulingQueue } from './scheduling-queue.js';
@@ -77,7 +76,7 @@ class Simulation {
   private readonly checker: NodeFitChecker;
   private readonly lifecycle: NodeLifecycle;
   private readonly timer = new CycleTimer();
-  private readonly preemptionEnv: PreemptionEnv;
+  private readonly postFilterHost: PostFilterHost;
   private readonly jobs: JobParallelism;
   private readonly samples: ClusterSample[] = [];
 
@@ -116,12 +115,10 @@ class Simulation {
     this.checker = new NodeFitChecker(input.scheduler.fw);
     this.lifecycle = new NodeLifecycle(input.state.model.symbols, opts.defaultTolerationSeconds);
     this.jobs = new JobParallelism(input.arrivals);
-    this.preemptionEnv = {
+    this.postFilterHost = {
       state: input.state,
       checker: this.checker,
       rng: input.rng,
-      minCandidateNodesPercentage: opts.minCandidateNodesPercentage,
-      minCandidateNodesAbsolute: opts.minCandidateNodesAbsolute,
       startTimeS: (id) => this.ledger.get(id).record.bindS ?? 0,
       canBeVictim: (id) => !this.nominator.isReserved(id),
     };
@@ -341,7 +338,7 @@ class Simulation {
 
     let node: NodeId | -1 = -1;
     let diagnosis: Diagnosis | null = null;
-    let plan: PreemptionPlan | null = null;
+    let plan: PostFilterResult | null = null;
     const mark = this.timer.start();
     this.nominator.reserve(this.state, pod);
     try {
@@ -359,8 +356,14 @@ class Simulation {
           }
         }
       }
-      if (diagnosis !== null && this.mayPreempt(pod) && !diagnosis.unresolvable && this.hasLowerPriorityPods(pod.priority)) {
-        plan = findPreemption(this.preemptionEnv, pod);
+      // PostFilter plugins (DefaultPreemption) in profile order; the first answer wins.
+      // Without a lower-priority pod anywhere no victim exists: skip the dry runs.
+      if (diagnosis !== null && this.opts.preemption && this.hasLowerPriorityPods(pod.priority)) {
+        const cx = { view: this.state };
+        for (const p of this.scheduler.fw.postFilters) {
+          plan = p.postFilter!(cx, pod, diagnosis, this.postFilterHost);
+          if (plan !== null) break;
+        }
       }
     } finally {
       this.nominator.release(this.state);
@@ -412,7 +415,7 @@ class Simulation {
    * nominate the preemptor. The deletions are a move request during the preemptor's own
    * cycle, so the preemptor goes to backoffQ and retries once its backoff ends.
    */
-  private carryOutPreemption(pod: CompiledPod, plan: PreemptionPlan): void {
+  private carryOutPreemption(pod: CompiledPod, plan: PostFilterResult): void {
     this.preemptions++;
     for (const o of this.observers) o.onPreempt?.(pod, plan.node, plan.victims.map((v) => v.id), this.nowS);
     for (const v of plan.victims) this.deletePod(this.ledger.get(v.id), plan.node, 'preempted');

@@ -1,9 +1,9 @@
 import type { ClusterView } from '../cluster/cluster-view.js';
-import type { Framework } from '../framework/framework.js';
-import { runPreFilters } from '../framework/run-plugins.js';
-import type { CycleContext, StatusCode } from '../framework/types.js';
-import { PASS, Rejection, SKIP } from '../framework/types.js';
-import { verdictStatus } from '../framework/verdict.js';
+import type { Framework } from './framework.js';
+import { runPreFilters } from './run-plugins.js';
+import type { CycleContext, StatusCode } from './types.js';
+import { PASS, Rejection, SKIP } from './types.js';
+import { verdictStatus } from './verdict.js';
 import type { NodeId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFramework } from '../framework/framework.js';
+import { buildFramework } from './framework.js';
 import type { NodeId } from '../model/ids.js';
 import { compileTaints } from '../model/taints.js';
 import { inTreeRegistry } from '../plugins/index.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClusterState } from '../cluster/cluster-state.js';
-import { buildFramework } from '../framework/framework.js';
-import type { ProfileSpec } from '../framework/profile.js';
+import { buildFramework } from './framework.js';
+import type { ProfileSpec } from './profile.js';
 import type { NodeId, PodId } from '../model/ids.js';
 import { inTreeRegistry } from '../plugins/index.js';
 import type { NodeSketch, TestCluster } from '../testing/builders.js';

@@ -1,5 +1,5 @@
 import type { ClusterState } from '../cluster/cluster-state.js';
-import type { RandomSource } from '../framework/types.js';
+import type { RandomSource } from './types.js';
 import type { NodeId, PodId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { NodeFitChecker } from './node-fit-checker.js';
