@@ -107,8 +107,3 @@ export class PodIndexes implements ClusterListener {
     return out.sort((a, b) => a - b);
   }
 }
-
-/** The PodIndexes of a view. Plugins call it once per cycle. */
-export function podIndexesOf(view: ClusterView): PodIndexes {
-  return view.podIndexes;
-}

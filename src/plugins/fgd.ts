@@ -10,7 +10,7 @@ import { MAX_NODE_SCORE } from '../framework/normalize.js';
 import { parsePluginArgs, TYPE_META } from '../framework/plugin-args.js';
 import { ProfileError } from '../framework/profile-error.js';
 import type { Plugin, PluginEnv } from '../framework/types.js';
-import { SKIP, UniformScore } from '../framework/types.js';
+import { UniformScore } from '../framework/types.js';
 import type { GpuRequest } from '../model/gpu-request.js';
 import { gpuRequestOf, isSharedGpu } from '../model/gpu-request.js';
 import { MAX_GPUS_PER_NODE, MILLI_PER_GPU } from '../model/gpu-resources.js';
@@ -142,7 +142,6 @@ export function create(args: unknown, env: PluginEnv): Plugin {
     name: NAME,
     preScore(cx, pod) {
       const gpus = gpuTableOf(cx.view);
-      if (gpus === null) return SKIP;
       const req = gpuRequestOf(pod);
       // The artifact gives every node MaxNodeScore when the pod requests nothing at all.
       if (req.count === 0 && !requestsAnything(pod)) return new UniformScore(MAX_NODE_SCORE);
@@ -174,7 +173,7 @@ export function create(args: unknown, env: PluginEnv): Plugin {
     placeGpus(view, pod, node) {
       const gpus = gpuTableOf(view);
       const req = gpuRequestOf(pod);
-      if (gpus === null || req.count === 0) return 0;
+      if (req.count === 0) return 0;
       if (!isSharedGpu(req)) return lowestFullyFree(gpus, node, req.count);
       if (frag === null) return 0;
       fgdScore(view, gpus, node, req, pod.nonZeroCpuMilli);

@@ -35,7 +35,7 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
     preScore(cx, pod) {
       const gpus = gpuTableOf(cx.view);
       const req = gpuRequestOf(pod);
-      if (gpus === null || req.count === 0) return SKIP;
+      if (req.count === 0) return SKIP;
       const pre: Pre = { kind: gpuPodKind(req), gpus };
       return pre;
     },

@@ -27,7 +27,7 @@ const REASONS = [
 
 interface Pre {
   readonly req: GpuRequest;
-  readonly gpus: GpuTable | null;
+  readonly gpus: GpuTable;
 }
 
 /** Builds GpuFit; it takes no args. */
@@ -53,6 +53,6 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
 
 function gpuVerdict(pre: Pre, node: NodeId): Verdict {
   const gpus = pre.gpus;
-  if (gpus === null || gpus.count[node]! < pre.req.count) return TOO_FEW_GPUS;
+  if (gpus.count[node]! < pre.req.count) return TOO_FEW_GPUS;
   return gpus.fits(node, pre.req) ? PASS : INSUFFICIENT;
 }

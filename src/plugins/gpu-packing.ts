@@ -35,7 +35,7 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
       const gpus = gpuTableOf(cx.view);
       const req = gpuRequestOf(pod);
       // The artifact returns MinNodeScore for every node of a pod without GPU milli.
-      if (gpus === null || req.count === 0) return SKIP;
+      if (req.count === 0) return SKIP;
       const pre: Pre = { req, gpus };
       return pre;
     },

@@ -5,7 +5,6 @@ import {
 } from '../cluster/existing-terms.js';
 import type { ClusterView } from '../cluster/cluster-view.js';
 import type { PodIndexes } from '../cluster/pod-indexes.js';
-import { podIndexesOf } from '../cluster/pod-indexes.js';
 import type { MatchClause } from '../cluster/term-counts.js';
 import type { KeyDomains } from '../cluster/topology-domains.js';
 import { MAX_NODE_SCORE } from '../framework/normalize.js';
@@ -90,7 +89,7 @@ export function create(args: unknown, env: PluginEnv): Plugin {
     reasons: REASONS,
 
     preFilter(cx, pod) {
-      const idx = podIndexesOf(cx.view);
+      const idx = cx.view.podIndexes;
       const nsLabels = cx.view.namespaceLabels(pod.namespace);
       groups.length = 0;
       idx.existing.matching(REQUIRED_ANTI_AFFINITY, pod, nsLabels, groups);
@@ -163,7 +162,7 @@ export function create(args: unknown, env: PluginEnv): Plugin {
       if (feasible.count === 0) return SKIP;
       const hasConstraints = pod.affinityPreferred.length > 0 || pod.antiAffinityPreferred.length > 0;
       if (a.ignorePreferredTermsOfExistingPods && !hasConstraints) return SKIP;
-      const idx = podIndexesOf(cx.view);
+      const idx = cx.view.podIndexes;
       const acc = new TopologyScore();
       // The incoming pod's preferred terms, towards existing pods (+ affinity, - anti-affinity).
       for (const w of pod.affinityPreferred) addIncoming(acc, idx, w.term, w.weight, cx.view);

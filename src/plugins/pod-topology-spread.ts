@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { ClusterView } from '../cluster/cluster-view.js';
 import type { PodIndexes } from '../cluster/pod-indexes.js';
-import { podIndexesOf } from '../cluster/pod-indexes.js';
 import type { CountedTerm } from '../cluster/term-counts.js';
 import type { KeyDomains } from '../cluster/topology-domains.js';
 import { MAX_NODE_SCORE } from '../framework/normalize.js';
@@ -103,7 +102,7 @@ export function create(args: unknown, env: PluginEnv): Plugin {
     reasons: REASONS,
 
     preFilter(cx, pod) {
-      const idx = podIndexesOf(cx.view);
+      const idx = cx.view.podIndexes;
       const cs = constraintsFor(idx, pod, DO_NOT_SCHEDULE);
       // kube: an empty state means Skip, and Filter is not called.
       if (cs.length === 0) return SKIP;
@@ -139,7 +138,7 @@ export function create(args: unknown, env: PluginEnv): Plugin {
 
     preScore(cx, pod, feasible) {
       if (cx.view.liveNodeCount === 0) return SKIP;
-      const idx = podIndexesOf(cx.view);
+      const idx = cx.view.podIndexes;
       const cs = constraintsFor(idx, pod, SCHEDULE_ANYWAY);
       if (cs.length === 0) return SKIP;
       // Only the system defaults tolerate nodes without every key (hostname spreading
