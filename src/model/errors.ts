@@ -1,3 +1,5 @@
+import { INPUT_LIMITS } from './input-limits.js';
+
 /**
  * InputError is how every bad input reaches a user: it names the file, the object inside
  * it and the field path, then says what was wrong. The CLI prints `message` alone (no
@@ -17,7 +19,7 @@ export class InputError extends Error {
     readonly problem: string,
   ) {
     const file = where.file !== undefined && where.line !== undefined ? `${where.file}:${where.line}` : where.file;
-    super([file, where.object, where.path, problem].filter((p) => p !== undefined && p !== '').join(': '));
+    super(oneLine([file, where.object, where.path, problem].filter((p) => p !== undefined && p !== '').join(': ')));
     this.name = 'InputError';
   }
 
@@ -40,4 +42,32 @@ export function formatPath(path: readonly PropertyKey[]): string {
     else out += out === '' ? String(p) : `.${String(p)}`;
   }
   return out;
+}
+
+/**
+ * A message as one readable line: control characters (newlines included) shown as
+ * escapes, and cut at INPUT_LIMITS.errorChars with an ellipsis, so that no input, however
+ * hostile, can make an error longer than a line or write to the terminal.
+ */
+export function oneLine(text: string): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return flat.length <= INPUT_LIMITS.errorChars ? flat : `${flat.slice(0, INPUT_LIMITS.errorChars - 1)}…`;
+}
+
+/**
+ * A user's value quoted back in an error: JSON-escaped, at most
+ * INPUT_LIMITS.excerptChars characters, "nothing" for undefined, and NaN and the
+ * infinities by name (JSON would say null).
+ */
+export function excerpt(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'bigint') return String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length <= INPUT_LIMITS.excerptChars ? text : `${text.slice(0, INPUT_LIMITS.excerptChars - 1)}…`;
 }

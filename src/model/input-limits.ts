@@ -1,0 +1,33 @@
+/**
+ * The sizes an input file may blow up to, in one place. A file or a field past a limit is
+ * refused at the door with an InputError that names the limit (the README's "Input
+ * limits" table lists them), so a hostile or mistaken input costs seconds and a few
+ * hundred MB at most, never the machine.
+ *
+ * NOTE: YAML is far costlier to parse than JSON (about 110 MB of memory and 1.6 s per MB
+ * of YAML with the yaml package, against a few MB and ms for JSON.parse), hence the two
+ * byte limits; a large cluster dump should come as JSON (`kubectl get -o json`).
+ */
+export const INPUT_LIMITS = {
+  /** Bytes of a YAML file (scenario, policy, cluster objects). */
+  yamlBytes: 2 * 1024 * 1024,
+  /** Bytes of a JSON file (cluster dumps, conformance vectors, report.json). */
+  jsonBytes: 128 * 1024 * 1024,
+  /** Bytes of a CSV file (traces, empirical distributions, report tables). */
+  csvBytes: 64 * 1024 * 1024,
+  /** YAML aliases (`*name`) one document may expand; stops "billion laughs" files. */
+  yamlAliases: 10_000,
+  /** Nesting depth of lists and objects in a JSON or YAML file. */
+  nestingDepth: 64,
+  /** Characters of one error line; longer messages are cut with an ellipsis. */
+  errorChars: 400,
+  /** Characters of a user's value quoted back in an error. */
+  excerptChars: 60,
+} as const;
+
+/** Bytes as a person reads them: "2 MiB", "512 KiB", "17 bytes". */
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
+}
