@@ -23,6 +23,16 @@ export const INPUT_LIMITS = {
   errorChars: 400,
   /** Characters of a user's value quoted back in an error. */
   excerptChars: 60,
+  /** Nodes of a generated cluster (sum of the pools' `count`). */
+  scenarioNodes: 100_000,
+  /** Pods a scenario's workloads create (sum of `replicas` and `completions`). */
+  scenarioPods: 2_000_000,
+  /** Labels, taints and images over all nodes of a generated cluster (count x entries per pool). */
+  scenarioNodeItems: 5_000_000,
+  /** Cluster samples per run (durationS / sampleEveryS). */
+  samplesPerRun: 100_000,
+  /** Simulated seconds of a scenario (365 days); also bounds every duration a distribution can draw. */
+  durationS: 31_536_000,
 } as const;
 
 /** Bytes as a person reads them: "2 MiB", "512 KiB", "17 bytes". */
