@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Document } from 'yaml';
-import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { ProfileSpec } from '../framework/profile.js';
 import { defaultProfile } from '../framework/profile.js';
-import { InputError } from '../model/errors.js';
+import { InputError, excerpt } from '../model/errors.js';
+import { INPUT_LIMITS } from '../model/input-limits.js';
 import { readCsvColumn } from './csv-column.js';
+import type { Source } from './read-source.js';
+import { lineOf, readSource } from './read-source.js';
 import type { PluginCapabilities } from './kube-scheduler-config.js';
 import { ConfigError, kubeSchedulerConfigurationSchema, profilesFromConfig } from './kube-scheduler-config.js';
 import type { ScenarioInput } from './scenario-schema.js';
@@ -14,26 +14,23 @@ import { policySchema, scenarioSchema } from './scenario-schema.js';
 import { shortPolicyProfile } from './short-policy.js';
 import type { Scenario } from './types.js';
 
-/** A parsed YAML/JSON file with positions, so errors can name lines. */
-interface Source {
-  readonly file: string;
-  readonly doc: Document.Parsed;
-  readonly lines: LineCounter;
-}
-
 /**
  * Reads and validates a scenario file, resolving everything that refers elsewhere:
  * policy files (relative to the scenario), KubeSchedulerConfiguration profiles, seed
  * ranges, CSV-backed empirical distributions, snapshot paths; `checkProfile` (the
- * framework builder) rejects bad plugin args. Every error is an
- * InputError naming the file, the line, the path inside the file and what was expected.
+ * framework builder) rejects bad plugin args. Sizes are bounded by INPUT_LIMITS (file
+ * bytes, nodes, pods, samples per run, simulated time). Every error is an InputError
+ * naming the file, the line, the path inside the file, what was expected and what the
+ * file says.
  */
 export function loadScenario(file: string, caps: PluginCapabilities, checkProfile?: (p: ProfileSpec) => void): Scenario {
-  const src = parseSource(file);
+  const src = readSource(file);
   const s = validate(scenarioSchema, src, []);
   const dir = dirname(file);
   const seeds = typeof s.seeds === 'string' ? seedRange(s.seeds, src) : s.seeds;
-  if (new Set(seeds).size !== seeds.length) fail(src, ['seeds'], 'seeds must be distinct');
+  const twice = seeds.findIndex((x, i) => seeds.indexOf(x) !== i);
+  if (twice >= 0) fail(src, typeof s.seeds === 'string' ? ['seeds'] : ['seeds', twice], `seeds must be distinct, got ${seeds[twice]} twice`);
+  checkSizes(s, src);
 
   const policies: ProfileSpec[] = [];
   s.policies.forEach((p, i) => {
@@ -57,6 +54,11 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
     if (names.has(w.name)) fail(src, ['workload', 'workloads', i, 'name'], `duplicate workload name ${JSON.stringify(w.name)}`);
     names.add(w.name);
   });
+  const pools = new Set<string>();
+  ('generate' in s.cluster ? s.cluster.generate.pools : []).forEach((p, i) => {
+    if (pools.has(p.name)) fail(src, ['cluster', 'generate', 'pools', i, 'name'], `duplicate pool name ${JSON.stringify(p.name)} (node names are <pool>-<i>)`);
+    pools.add(p.name);
+  });
   return {
     file,
     name: s.name,
@@ -69,7 +71,7 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
       : 'openb' in s.cluster ? { openb: { nodes: resolve(dir, s.cluster.openb.nodes) } }
         : { snapshot: s.cluster.snapshot.map((f) => resolve(dir, f)) },
     workload: 'workloads' in s.workload
-      ? { ...s.workload, workloads: s.workload.workloads.map((w) => resolveDistributions(w, dir)) }
+      ? { ...s.workload, workloads: s.workload.workloads.map((w, i) => resolveDistributions(w, i, src, dir)) }
       : { openb: { ...s.workload.openb, pods: resolve(dir, s.workload.openb.pods) } },
     policies,
     baseline,
@@ -83,7 +85,7 @@ function policyProfiles(p: z.infer<typeof policySchema>, src: Source, path: (str
     const file = resolve(dir, p);
     let inner: Source;
     try {
-      inner = parseSource(file);
+      inner = readSource(file);
     } catch (e) {
       if (e instanceof InputError && e.where.line === undefined) fail(src, path, `policy file ${p}: ${e.problem}`);
       throw e;
@@ -108,15 +110,47 @@ function policyProfiles(p: z.infer<typeof policySchema>, src: Source, path: (str
   }
 }
 
-function resolveDistributions<T>(w: T, dir: string): T {
-  const visit = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(visit);
-    if (typeof v !== 'object' || v === null) return v;
-    const o = v as Record<string, unknown>;
-    if (o.kind === 'empirical-csv') return { kind: 'empirical', values: readCsvColumn(resolve(dir, String(o.file)), String(o.column)) };
-    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, visit(x)]));
-  };
-  return visit(w) as T;
+/**
+ * The sizes a scenario multiplies out to, each against its INPUT_LIMITS entry: nodes
+ * (at least one), labels/taints/images over all nodes, pods, samples per run.
+ */
+function checkSizes(s: ScenarioInput, src: Source): void {
+  if ('generate' in s.cluster) {
+    const pools = s.cluster.generate.pools;
+    const nodes = pools.reduce((n, p) => n + p.count, 0);
+    if (nodes === 0) fail(src, ['cluster', 'generate', 'pools'], 'the pools have 0 nodes in all; a cluster needs at least one node');
+    if (nodes > INPUT_LIMITS.scenarioNodes) {
+      fail(src, ['cluster', 'generate', 'pools'], `${nodes} nodes in all, over the limit of ${INPUT_LIMITS.scenarioNodes} nodes per scenario (INPUT_LIMITS.scenarioNodes)`);
+    }
+    const items = pools.reduce((n, p) => n + p.count * (Object.keys(p.labels ?? {}).length + (p.taints ?? []).length + (p.images ?? []).length), 0);
+    if (items > INPUT_LIMITS.scenarioNodeItems) {
+      fail(src, ['cluster', 'generate', 'pools'], `${items} labels, taints and images over all nodes, over the limit of ${INPUT_LIMITS.scenarioNodeItems} (INPUT_LIMITS.scenarioNodeItems)`);
+    }
+  }
+  if ('workloads' in s.workload) {
+    const pods = s.workload.workloads.reduce((n, w) => n + (w.kind === 'Deployment' ? w.replicas : w.completions), 0);
+    if (pods > INPUT_LIMITS.scenarioPods) {
+      fail(src, ['workload', 'workloads'], `${pods} pods in all (replicas and completions), over the limit of ${INPUT_LIMITS.scenarioPods} pods per scenario (INPUT_LIMITS.scenarioPods)`);
+    }
+  }
+  if (s.sampleEveryS !== undefined && s.durationS / s.sampleEveryS > INPUT_LIMITS.samplesPerRun) {
+    fail(src, ['sampleEveryS'], `durationS / sampleEveryS = ${excerpt(s.durationS / s.sampleEveryS)} samples per run, over the limit of ${INPUT_LIMITS.samplesPerRun} (INPUT_LIMITS.samplesPerRun); sample less often`);
+  }
+}
+
+/** A workload with its `empirical-csv` duration read into an `empirical` one. */
+function resolveDistributions<T extends { durationS?: unknown }>(w: T, index: number, src: Source, dir: string): T {
+  const d = w.durationS as { kind?: unknown; file?: unknown; column?: unknown } | undefined;
+  if (d?.kind !== 'empirical-csv') return w;
+  const path = ['workload', 'workloads', index, 'durationS'];
+  let values: number[];
+  try {
+    values = readCsvColumn(resolve(dir, String(d.file)), String(d.column), { min: 0, max: INPUT_LIMITS.durationS, what: 'a duration in seconds' });
+  } catch (e) {
+    if (e instanceof InputError && e.where.line === undefined && e.where.path === undefined) fail(src, [...path, 'file'], `empirical-csv file ${String(d.file)}: ${e.problem}`);
+    throw e;
+  }
+  return { ...w, durationS: { kind: 'empirical', values } };
 }
 
 function seedRange(text: string, src: Source): number[] {
@@ -126,25 +160,9 @@ function seedRange(text: string, src: Source): number[] {
   return Array.from({ length: b - a + 1 }, (_, i) => a + i);
 }
 
-function parseSource(file: string): Source {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError({ file }, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0]!;
-    const pos = err.linePos?.[0];
-    throw new InputError({ file, line: pos?.line, path: pos ? `column ${pos.col}` : undefined }, `YAML syntax error: ${err.message.split('\n')[0]}`);
-  }
-  return { file, doc, lines };
-}
-
 function validate<T>(schema: z.ZodType<T>, src: Source, at: (string | number)[]): T {
-  const value: unknown = src.doc.toJS();
+  const value = src.value;
+  rejectProtoKeys(value, src);
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issue = bestIssue(r.error.issues);
@@ -175,21 +193,58 @@ function bestIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
   return best;
 }
 
+/**
+ * The problem of a zod issue in a user's words: what was expected and what the file
+ * says there (`got "Sometimes"; supported: NoSchedule, ...`, as kube's "Unsupported
+ * value" does). Custom issues (scenario-schema's refinements) quote the value themselves.
+ */
 function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
   let got: unknown = root;
-  for (const p of issue.path) got = got !== null && typeof got === 'object' ? (got as Record<PropertyKey, unknown>)[p as PropertyKey] : undefined;
-  const shown = got === undefined ? 'nothing' : JSON.stringify(got)?.slice(0, 80);
-  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-  return `${issue.message.replace(/^Invalid input: /, '')} (found ${shown})`;
+  for (const p of issue.path) {
+    got = got !== null && typeof got === 'object' && Object.hasOwn(got, p) ? (got as Record<PropertyKey, unknown>)[p as PropertyKey] : undefined;
+  }
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown field ${issue.keys.map((k) => excerpt(k)).join(', ')}`;
+    case 'custom':
+      return issue.message;
+    case 'invalid_value':
+      return `got ${excerpt(got)}; supported: ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'invalid_union': {
+      const options = (issue as { options?: unknown[] }).options;
+      if (Array.isArray(options)) return `got ${excerpt(got)}; supported: ${options.map((v) => String(v)).join(', ')}`;
+      return `not any of the accepted forms, got ${excerpt(got)}`;
+    }
+    default: {
+      const expected = issue.message.replace(/^(Invalid input|Too small|Too big|Invalid string|Invalid number): /, '').replace(/, received \w+$/, '');
+      return `${expected}, got ${excerpt(got)}`;
+    }
+  }
+}
+
+/**
+ * Refuses the key `__proto__` anywhere in a file: it is no valid label key, resource name
+ * or field, and a record parser would drop it silently (a nodeSelector `{__proto__: x}`
+ * would select every node).
+ */
+function rejectProtoKeys(value: unknown, src: Source): void {
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  while (stack.length > 0) {
+    const { v, path } = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => stack.push({ v: x, path: [...path, i] }));
+      continue;
+    }
+    for (const [k, x] of Object.entries(v)) {
+      if (k === '__proto__') fail(src, path, 'the key "__proto__" is not allowed (no label key, resource name or field is called that)');
+      stack.push({ v: x, path: [...path, k] });
+    }
+  }
 }
 
 function fail(src: Source, path: readonly (string | number)[], problem: string): never {
-  let line: number | undefined;
-  for (let n = path.length; n >= 0 && line === undefined; n--) {
-    const node = src.doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-    if (node?.range) line = src.lines.linePos(node.range[0]).line;
-  }
-  throw new InputError({ file: src.file, line, path: formatPath(path) || undefined }, problem);
+  throw new InputError({ file: src.file, line: lineOf(src, path), path: formatPath(path) || undefined }, problem);
 }
 
 function formatPath(path: readonly (string | number)[]): string {

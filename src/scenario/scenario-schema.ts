@@ -1,25 +1,77 @@
 import { z } from 'zod';
+import { excerpt } from '../model/errors.js';
+import { INPUT_LIMITS } from '../model/input-limits.js';
+import type { ResourceListKind } from './k8s-names.js';
+import { labelProblem, quantityProblem, resourceNameProblem } from './k8s-names.js';
 import { kubeSchedulerConfigurationSchema } from './kube-scheduler-config.js';
+import { POD_SPEC_FIELDS } from './pod-spec-fields.js';
 
 /**
  * The scenario file format (scenarios/*.yaml): what cluster, what workload, which seeds,
  * how long, and which policies to compare. Validated with zod at the door; the shapes of
  * `cluster.generate` and `workload.workloads` are the generators' specs
- * (src/generators/cluster-spec.ts, workload-spec.ts), checked field by field here.
+ * (src/generators/cluster-spec.ts, workload-spec.ts), checked field by field here, with
+ * names, quantities and sizes checked as Kubernetes and INPUT_LIMITS bound them.
+ * Custom messages quote the user's value themselves; load-scenario adds it for the rest.
  */
 
-const quantity = z.union([z.string(), z.number()]);
 const nonNegative = z.number().min(0);
 const positive = z.number().gt(0);
 
+const MAX_DURATION_S = INPUT_LIMITS.durationS;
+const DURATION_LIMIT = `at most ${MAX_DURATION_S} s (365 days, INPUT_LIMITS.durationS)`;
+/** A duration in seconds: not negative (say so rather than clamp), and at most the longest scenario. */
+const durationS = z.number().min(0, 'a duration cannot be negative').max(MAX_DURATION_S, DURATION_LIMIT);
+/** e^mu is a lognormal's median; beyond ln(longest scenario) every draw outlasts every run. */
+const MAX_LOG_MU = Math.log(MAX_DURATION_S);
+/** Bounds sigma so that e^(mu + sigma * z) stays finite for every z Box-Muller can draw (|z| < 9). */
+const MAX_LOG_SIGMA = 10;
+
+const issue = (ctx: z.RefinementCtx, path: (string | number)[], message: string): void => {
+  ctx.addIssue({ code: 'custom', path, message });
+};
+
+/** A ResourceList (capacity, requests, limits): kube resource names, quantities within 2^53 units. */
+const resourceList = (kind: ResourceListKind) => z.record(z.string(), z.union([z.string(), z.number()])).superRefine((list, ctx) => {
+  for (const [name, q] of Object.entries(list)) {
+    const problem = resourceNameProblem(name, kind) ?? quantityProblem(name, q);
+    if (problem !== null) issue(ctx, [name], problem);
+  }
+});
+
+/** Labels (or a nodeSelector): qualified-name keys, label values. */
+const labelMap = z.record(z.string(), z.unknown()).superRefine((labels, ctx) => {
+  for (const [k, v] of Object.entries(labels)) {
+    const problem = labelProblem(k, v);
+    if (problem !== null) issue(ctx, [k], problem);
+  }
+}).transform((labels) => labels as Record<string, string>);
+
 export const distributionSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('constant'), value: nonNegative }),
-  z.strictObject({ kind: z.literal('uniform'), min: nonNegative, max: nonNegative }),
-  z.strictObject({ kind: z.literal('normal'), mean: z.number(), stddev: nonNegative, min: z.number().optional(), max: z.number().optional() }),
-  z.strictObject({ kind: z.literal('lognormal'), mu: z.number(), sigma: nonNegative }),
-  z.strictObject({ kind: z.literal('exponential'), mean: positive }),
-  z.strictObject({ kind: z.literal('choice'), values: z.array(nonNegative).min(1), weights: z.array(nonNegative).optional() }),
-  z.strictObject({ kind: z.literal('empirical'), values: z.array(nonNegative).min(1) }),
+  z.strictObject({ kind: z.literal('constant'), value: durationS }),
+  z.strictObject({ kind: z.literal('uniform'), min: durationS, max: durationS }).superRefine((d, ctx) => {
+    if (d.min > d.max) issue(ctx, ['max'], `must not be below min (${d.min}), got ${excerpt(d.max)}`);
+  }),
+  /** Truncated to [min, max]; min defaults to 0 (durations are never negative). */
+  z.strictObject({ kind: z.literal('normal'), mean: durationS, stddev: durationS, min: durationS.optional(), max: durationS.optional() }).superRefine((d, ctx) => {
+    if ((d.min ?? 0) > (d.max ?? Infinity)) issue(ctx, ['max'], `must not be below min (${d.min ?? 0}), got ${excerpt(d.max)}`);
+  }),
+  z.strictObject({
+    kind: z.literal('lognormal'),
+    mu: z.number().max(MAX_LOG_MU, `at most ${MAX_LOG_MU.toFixed(2)} (e^mu, the median duration, at most ${MAX_DURATION_S} s, INPUT_LIMITS.durationS)`),
+    sigma: z.number().min(0).max(MAX_LOG_SIGMA, `at most ${MAX_LOG_SIGMA} (a wider spread would draw infinite durations)`),
+  }),
+  z.strictObject({ kind: z.literal('exponential'), mean: durationS.gt(0, 'the mean must be positive') }),
+  z.strictObject({ kind: z.literal('choice'), values: z.array(durationS).min(1), weights: z.array(z.number().min(0, 'a weight cannot be negative')).optional() })
+    .superRefine((d, ctx) => {
+      if (d.weights === undefined) return;
+      if (d.weights.length !== d.values.length) {
+        issue(ctx, ['weights'], `expected one weight per value (${d.values.length}), got ${d.weights.length} weights`);
+      } else if (!(d.weights.reduce((a, b) => a + b, 0) > 0)) {
+        issue(ctx, ['weights'], `expected at least one positive weight, got ${excerpt(d.weights)}`);
+      }
+    }),
+  z.strictObject({ kind: z.literal('empirical'), values: z.array(durationS).min(1) }),
   /** Values read from a CSV column (resolved when the scenario loads). */
   z.strictObject({ kind: z.literal('empirical-csv'), file: z.string().min(1), column: z.string().min(1) }),
 ]);
@@ -34,34 +86,74 @@ const arrivalSchema = z.discriminatedUnion('process', [
   }),
 ]);
 
-const templateSchema = z.strictObject({
-  labels: z.record(z.string(), z.string()).optional(),
-  requests: z.record(z.string(), quantity).optional(),
-  limits: z.record(z.string(), quantity).optional(),
-  priority: z.number().int().optional(),
-  spec: z.record(z.string(), z.unknown()).optional(),
+/**
+ * A template's further v1.PodSpec fields. Unknown fields are refused by name (kube's
+ * strict decoding would); `containers` too, since the one container is built from
+ * `requests` and `limits`; nodeSelector keys and values are checked as labels.
+ */
+const templatePodSpec = z.record(z.string(), z.unknown()).superRefine((spec, ctx) => {
+  for (const [k, v] of Object.entries(spec)) {
+    if (k === 'containers') {
+      issue(ctx, [k], 'the pod\'s one container is built from the template\'s requests and limits; set those instead of spec.containers');
+    } else if (!POD_SPEC_FIELDS.has(k)) {
+      issue(ctx, [k], `unknown field ${excerpt(k)} (not a v1.PodSpec field)`);
+    } else if (k === 'nodeSelector') {
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+        issue(ctx, [k], `expected a map of labels, got ${excerpt(v)}`);
+        continue;
+      }
+      for (const [key, value] of Object.entries(v)) {
+        const problem = labelProblem(key, value);
+        if (problem !== null) issue(ctx, [k, key], problem);
+      }
+    }
+  }
 });
 
-const name = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a lowercase DNS label (a-z, 0-9, -)');
+const INT32_MAX = 2_147_483_647;
+
+const templateSchema = z.strictObject({
+  labels: labelMap.optional(),
+  requests: resourceList('container').optional(),
+  limits: resourceList('container').optional(),
+  /** A PriorityClass value: int32; kube reserves values above one billion for system classes. */
+  priority: z.number().int().min(-INT32_MAX - 1).max(INT32_MAX).optional(),
+  spec: templatePodSpec.optional(),
+});
+
+const name = z.string().max(63, 'at most 63 characters').regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a lowercase DNS label (a-z, 0-9, -)');
+const POD_LIMIT = `at most ${INPUT_LIMITS.scenarioPods} pods per scenario (INPUT_LIMITS.scenarioPods)`;
+const podCount = z.number().int().min(0).max(INPUT_LIMITS.scenarioPods, POD_LIMIT);
 
 const workloadItemSchema = z.discriminatedUnion('kind', [
   z.strictObject({
-    kind: z.literal('Deployment'), name, namespace: z.string().optional(), replicas: z.number().int().min(0),
+    kind: z.literal('Deployment'), name, namespace: name.optional(), replicas: podCount,
     template: templateSchema, arrival: arrivalSchema, durationS: distributionSchema.optional(),
   }),
   z.strictObject({
-    kind: z.literal('Job'), name, namespace: z.string().optional(), completions: z.number().int().min(0),
+    kind: z.literal('Job'), name, namespace: name.optional(), completions: podCount,
     parallelism: z.number().int().min(1).optional(), template: templateSchema, arrival: arrivalSchema, durationS: distributionSchema,
   }),
 ]);
 
+const taintSchema = z.strictObject({ key: z.string(), value: z.string().optional(), effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']) })
+  .superRefine((t, ctx) => {
+    const problem = labelProblem(t.key, t.value ?? '');
+    if (problem !== null) issue(ctx, [problem.startsWith('not a label key') ? 'key' : 'value'], problem);
+  });
+
 const poolSchema = z.strictObject({
   name,
-  count: z.number().int().min(0),
-  capacity: z.record(z.string(), quantity),
-  labels: z.record(z.string(), z.string()).optional(),
-  taints: z.array(z.strictObject({ key: z.string().min(1), value: z.string().optional(), effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']) })).optional(),
-  images: z.array(z.strictObject({ name: z.string().min(1), sizeBytes: nonNegative, probability: z.number().min(0).max(1).optional() })).optional(),
+  count: z.number().int().min(0).max(INPUT_LIMITS.scenarioNodes, `at most ${INPUT_LIMITS.scenarioNodes} nodes per scenario (INPUT_LIMITS.scenarioNodes)`),
+  /** Allocatable per resource; at least one resource (a node without any cannot mean anything). */
+  capacity: resourceList('node').refine((c) => Object.keys(c).length > 0, 'expected at least one resource (cpu, memory, pods, ...), got {}'),
+  labels: labelMap.optional(),
+  taints: z.array(taintSchema).optional(),
+  images: z.array(z.strictObject({
+    name: z.string().min(1),
+    sizeBytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    probability: z.number().min(0).max(1).optional(),
+  })).optional(),
 });
 
 const clusterSchema = z.union([
@@ -124,7 +216,7 @@ const seedsSchema = z.union([
 ]);
 
 const nodeEventSchema = z.strictObject({
-  atS: nonNegative,
+  atS: durationS,
   kind: z.enum(['fail', 'recover', 'drain']),
   /** Node name (generated nodes are named <pool>-<i>). */
   node: z.string().min(1),
@@ -137,7 +229,7 @@ export const scenarioSchema = z.strictObject({
   labels: z.array(z.string()).optional(),
   seeds: seedsSchema,
   /** Simulated seconds. */
-  durationS: positive,
+  durationS: positive.max(MAX_DURATION_S, DURATION_LIMIT),
   /** Seconds between cluster samples. @default durationS / 100 */
   sampleEveryS: positive.optional(),
   cluster: clusterSchema,
