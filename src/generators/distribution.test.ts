@@ -14,6 +14,7 @@ describe('sample', () => {
     { name: 'constant', d: { kind: 'constant', value: 7 }, min: 7, max: 7, tol: 0 },
     { name: 'uniform', d: { kind: 'uniform', min: 2, max: 4 }, min: 2, max: 4, tol: 0.05 },
     { name: 'truncated normal stays in bounds', d: { kind: 'normal', mean: 10, stddev: 5, min: 8, max: 12 }, min: 8, max: 12, tol: 0.1 },
+    { name: 'normal without min is truncated at 0, never negative', d: { kind: 'normal', mean: 1, stddev: 5 }, min: 0, max: Infinity, tol: 0 },
     { name: 'lognormal', d: { kind: 'lognormal', mu: 1, sigma: 0.5 }, min: 0, max: Infinity, tol: 0.1 },
     { name: 'exponential', d: { kind: 'exponential', mean: 3 }, min: 0, max: Infinity, tol: 0.1 },
     { name: 'weighted choice', d: { kind: 'choice', values: [1, 10], weights: [3, 1] }, min: 1, max: 10, tol: 0.1 },

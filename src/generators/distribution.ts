@@ -2,12 +2,14 @@ import type { Rng } from './rng.js';
 
 /**
  * A distribution of non-negative numbers a generator draws from (durations in seconds,
- * replica counts, request sizes). Closed set; `sample` handles each kind.
+ * replica counts, request sizes). Closed set; `sample` handles each kind. Parameters are
+ * validated at the door (scenario-schema.ts): non-negative, min <= max, one positive
+ * weight at least, and bounded so that every draw is finite.
  */
 export type Distribution =
   | { readonly kind: 'constant'; readonly value: number }
   | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
-  /** Normal, redrawn until inside [min, max] (truncated; bounds default to ±infinity). */
+  /** Normal, redrawn until inside [min, max] (truncated; bounds default to [0, infinity): values are never negative). */
   | { readonly kind: 'normal'; readonly mean: number; readonly stddev: number; readonly min?: number; readonly max?: number }
   /** exp(N(mu, sigma)): mu and sigma are of the underlying normal. */
   | { readonly kind: 'lognormal'; readonly mu: number; readonly sigma: number }
@@ -24,7 +26,7 @@ export function sample(d: Distribution, rng: Rng): number {
     case 'uniform':
       return d.min + (d.max - d.min) * rng.float();
     case 'normal':
-      return truncatedNormal(d.mean, d.stddev, d.min ?? -Infinity, d.max ?? Infinity, rng);
+      return truncatedNormal(d.mean, d.stddev, d.min ?? 0, d.max ?? Infinity, rng);
     case 'lognormal':
       return Math.exp(d.mu + d.sigma * standardNormal(rng));
     case 'exponential':

@@ -40,7 +40,7 @@ export function generateWorkload(spec: WorkloadSpec, rng: Rng): WorkloadPlan {
         atS: times[i]!,
         template: beIndex >= 0 && beRng.float() < beShare ? beIndex : wi,
         name: `${w.name}-${i}`,
-        durationS: dist === undefined ? null : Math.max(0, sample(dist, durRng)),
+        durationS: dist === undefined ? null : sample(dist, durRng),
         seq: arrivals.length,
       });
     }

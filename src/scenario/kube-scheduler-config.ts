@@ -36,11 +36,27 @@ const profileSchema = z.strictObject({
   pluginConfig: z.array(z.strictObject({ name: z.string().min(1), args: z.record(z.string(), z.unknown()).nullish() })).nullish(),
 });
 
-export const kubeSchedulerConfigurationSchema = z.looseObject({
+/**
+ * The top level of a v1 KubeSchedulerConfiguration. Unknown fields are refused, as kube's
+ * strict decoding refuses them; the fields schedbench does not use (leader election,
+ * client connection, extenders, ...) are accepted with their v1 types loosely checked.
+ */
+export const kubeSchedulerConfigurationSchema = z.strictObject({
   apiVersion: z.literal('kubescheduler.config.k8s.io/v1'),
   kind: z.literal('KubeSchedulerConfiguration'),
+  parallelism: z.number().int().min(1).nullish(),
+  leaderElection: z.record(z.string(), z.unknown()).nullish(),
+  clientConnection: z.record(z.string(), z.unknown()).nullish(),
+  healthzBindAddress: z.string().nullish(),
+  metricsBindAddress: z.string().nullish(),
+  enableProfiling: z.boolean().nullish(),
+  enableContentionProfiling: z.boolean().nullish(),
   percentageOfNodesToScore: z.number().int().min(0).max(100).nullish(),
+  podInitialBackoffSeconds: z.number().int().min(1).nullish(),
+  podMaxBackoffSeconds: z.number().int().min(1).nullish(),
   profiles: z.array(profileSchema).min(1).optional(),
+  extenders: z.array(z.record(z.string(), z.unknown())).nullish(),
+  delayCacheUntilActive: z.boolean().nullish(),
 });
 export type KubeSchedulerConfiguration = z.infer<typeof kubeSchedulerConfigurationSchema>;
 

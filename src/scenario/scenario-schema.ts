@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { excerpt } from '../model/errors.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
+import { nanoValue } from '../model/quantity.js';
 import type { ResourceListKind } from './k8s-names.js';
 import { labelProblem, quantityProblem, resourceNameProblem } from './k8s-names.js';
 import { kubeSchedulerConfigurationSchema } from './kube-scheduler-config.js';
@@ -119,6 +120,15 @@ const templateSchema = z.strictObject({
   /** A PriorityClass value: int32; kube reserves values above one billion for system classes. */
   priority: z.number().int().min(-INT32_MAX - 1).max(INT32_MAX).optional(),
   spec: templatePodSpec.optional(),
+}).superRefine((t, ctx) => {
+  // ValidateResourceRequirements: a limit below its request is refused.
+  for (const [r, limit] of Object.entries(t.limits ?? {})) {
+    const request = t.requests?.[r];
+    if (request === undefined || quantityProblem(r, request) !== null || quantityProblem(r, limit) !== null) continue;
+    if (nanoValue(String(limit).trim()) < nanoValue(String(request).trim())) {
+      issue(ctx, ['limits', r], `must be at least the request (${excerpt(request)}), got ${excerpt(limit)}`);
+    }
+  }
 });
 
 const name = z.string().max(63, 'at most 63 characters').regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a lowercase DNS label (a-z, 0-9, -)');

@@ -1,0 +1,206 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { buildFramework } from '../framework/framework.js';
+import { registryCapabilities } from '../framework/registry-capabilities.js';
+import { generateCluster } from '../generators/generate-cluster.js';
+import { Rng } from '../generators/rng.js';
+import type { ClusterSpec } from '../generators/cluster-spec.js';
+import { InputError } from '../model/errors.js';
+import { INPUT_LIMITS } from '../model/input-limits.js';
+import { ModelContext } from '../model/model-context.js';
+import { inTreeRegistry } from '../plugins/index.js';
+import { loadScenario } from './load-scenario.js';
+
+/**
+ * Hostile scenario files (issue 9), each built here in a temporary folder: every one must
+ * end in one InputError line naming the file, the line, the field and the value the file
+ * holds, within seconds, and never crash or be accepted silently.
+ */
+
+const dir = mkdtempSync(join(tmpdir(), 'schedbench-hostile-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const caps = registryCapabilities(inTreeRegistry, new ModelContext());
+const load = (file: string) => loadScenario(file, caps, (p) => buildFramework(p, inTreeRegistry, new ModelContext()));
+
+/** The parts of a scenario file the cases edit; everything else stays open. */
+type Obj = { [k: string]: unknown };
+type Pool = Obj & { capacity: Obj; count: number; labels?: Obj };
+type Job = Obj & { template: Obj & { requests: Obj; spec?: Obj }; completions: number };
+type File = Obj & { cluster: { generate: { pools: Pool[] } }; workload: { workloads: Job[] }; policies: unknown[]; durationS: number };
+
+const base = (): File => ({
+  name: 'hostile',
+  seeds: [1],
+  durationS: 600,
+  cluster: { generate: { pools: [{ name: 'node', count: 2, capacity: { cpu: '4', memory: '8Gi', pods: 10 } }] } },
+  workload: {
+    workloads: [{
+      kind: 'Job', name: 'batch', completions: 2, template: { requests: { cpu: '100m' } },
+      arrival: { process: 'all-at-once' }, durationS: { kind: 'constant', value: 60 },
+    }],
+  },
+  policies: [{ name: 'default', extends: 'default' }],
+});
+const BASE_YAML = stringify(base());
+
+let n = 0;
+/** Writes a file into the temp folder and returns its path. */
+const write = (text: string | Buffer, ext = '.yaml'): string => {
+  const f = join(dir, `case-${n++}${ext}`);
+  writeFileSync(f, text);
+  return f;
+};
+/** A scenario file: the base with `edit` applied. */
+const scenario = (edit: (s: File) => void): string => {
+  const s = base();
+  edit(s);
+  return write(stringify(s));
+};
+const pool = (s: File): Pool => s.cluster.generate.pools[0]!;
+const job = (s: File): Job => s.workload.workloads[0]!;
+
+/** The error a load gives: an InputError of one line, at most INPUT_LIMITS.errorChars long. */
+const errorOf = (file: string): string => {
+  try {
+    load(file);
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    const m = (e as Error).message;
+    expect(m).not.toContain('\n');
+    expect(m.length).toBeLessThanOrEqual(INPUT_LIMITS.errorChars);
+    return m;
+  }
+  throw new Error(`${file} loaded without error`);
+};
+
+const csv = (text: string) => {
+  const f = write(text, '.csv');
+  return { kind: 'empirical-csv', file: f, column: 'seconds' };
+};
+
+const cases: { name: string; file: () => string; err: RegExp }[] = [
+  // Files that are not scenario files, or too big to read.
+  { name: 'a device (/dev/zero)', file: () => '/dev/zero', err: /^\/dev\/zero: is not a regular file \(a device, pipe or socket\), expected a YAML or JSON file$/ },
+  { name: 'a folder', file: () => { const d = join(dir, 'folder'); mkdirSync(d, { recursive: true }); return d; }, err: /folder: is a folder, expected a YAML or JSON file$/ },
+  {
+    name: 'a 24 MB YAML list',
+    file: () => write(`name: big\nseeds: [${'1, '.repeat(8 * 1024 * 1024)}1]\n`),
+    err: /case-\d+\.yaml: larger than the limit of 2 MiB for a YAML or JSON file \(it has 24 MiB\); write it as JSON in a \.json file/,
+  },
+  {
+    name: 'a billion-laughs scenario',
+    file: () => write(`a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`).join('\n')}\n`),
+    err: /case-\d+\.yaml: YAML aliases expand too far \(limit: 10000 alias expansions per document\)$/,
+  },
+  { name: 'lists nested 100 deep', file: () => write(`name: ${'['.repeat(100)}${']'.repeat(100)}\n`), err: /YAML nested too deeply|nested too deeply \(limit: 64/ },
+  { name: 'two YAML documents', file: () => write(`${BASE_YAML}---\n${BASE_YAML}`), err: /case-\d+\.yaml:\d+: holds 2 YAML documents, expected one$/ },
+  { name: 'a policy file that is a device', file: () => scenario((s) => s.policies.push('/dev/zero')), err: /:\d+: policies\[1\]: policy file \/dev\/zero: is not a regular file/ },
+
+  // Crashes before.
+  { name: 'duplicate pool names', file: () => scenario((s) => s.cluster.generate.pools.push({ ...pool(s) })), err: /:\d+: cluster\.generate\.pools\[1\]\.name: duplicate pool name "node"/ },
+  { name: 'lognormal mu 1000', file: () => scenario((s) => { job(s).durationS = { kind: 'lognormal', mu: 1000, sigma: 1 }; }), err: /:\d+: workload\.workloads\[0\]\.durationS\.mu: at most 17\.27 \(e\^mu, the median duration, at most 31536000 s, INPUT_LIMITS\.durationS\), got 1000$/ },
+  { name: 'lognormal sigma 1e6', file: () => scenario((s) => { job(s).durationS = { kind: 'lognormal', mu: 1, sigma: 1e6 }; }), err: /durationS\.sigma: at most 10 \(a wider spread would draw infinite durations\), got 1000000$/ },
+  { name: 'pool capacity cpu: 1e18', file: () => scenario((s) => { pool(s).capacity.cpu = 1e18; }), err: /:\d+: cluster\.generate\.pools\[0\]\.capacity\.cpu: too large: at most 9007199254740991m \(milli-cpu\) \(2\^53 - 1, the largest exact integer\), got 1000000000000000000$/ },
+  { name: 'template requests cpu 1e16', file: () => scenario((s) => { job(s).template.requests.cpu = 1e16; }), err: /workload\.workloads\[0\]\.template\.requests\.cpu: too large: .*got 10000000000000000$/ },
+  { name: 'template requests memory "1e16"', file: () => scenario((s) => { job(s).template.requests.memory = '1e16'; }), err: /template\.requests\.memory: too large: at most 9007199254740991 \(2\^53 - 1.*got "1e16"$/ },
+
+  // Unbounded memory and time.
+  { name: 'replicas: 1000000000', file: () => scenario((s) => { const { completions: _c, durationS: _d, ...rest } = job(s); s.workload.workloads[0] = { ...rest, kind: 'Deployment', replicas: 1e9 } as unknown as Job; }), err: /workload\.workloads\[0\]\.replicas: at most 2000000 pods per scenario \(INPUT_LIMITS\.scenarioPods\), got 1000000000$/ },
+  { name: 'completions summed over workloads', file: () => scenario((s) => { job(s).completions = 1_500_000; s.workload.workloads.push({ ...job(s), name: 'more' }); }), err: /:\d+: workload\.workloads: 3000000 pods in all \(replicas and completions\), over the limit of 2000000 pods per scenario \(INPUT_LIMITS\.scenarioPods\)$/ },
+  { name: 'pool count: 1e9', file: () => scenario((s) => { pool(s).count = 1e9; }), err: /pools\[0\]\.count: at most 100000 nodes per scenario \(INPUT_LIMITS\.scenarioNodes\), got 1000000000$/ },
+  { name: 'pool counts summed', file: () => scenario((s) => { pool(s).count = 60_000; s.cluster.generate.pools.push({ ...pool(s), name: 'more' }); }), err: /cluster\.generate\.pools: 120000 nodes in all, over the limit of 100000 nodes per scenario/ },
+  { name: 'labels x nodes', file: () => scenario((s) => { pool(s).count = 100_000; pool(s).labels = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`l${i}`, 'x'])); }), err: /6000000 labels, taints and images over all nodes, over the limit of 5000000 \(INPUT_LIMITS\.scenarioNodeItems\)$/ },
+  { name: 'durationS: 1e12', file: () => scenario((s) => { s.durationS = 1e12; s.sampleEveryS = 1; }), err: /:\d+: durationS: at most 31536000 s \(365 days, INPUT_LIMITS\.durationS\), got 1000000000000$/ },
+  { name: 'sampleEveryS: 1e-9', file: () => scenario((s) => { s.sampleEveryS = 1e-9; }), err: /:\d+: sampleEveryS: durationS \/ sampleEveryS = 600000000000 samples per run, over the limit of 100000 \(INPUT_LIMITS\.samplesPerRun\); sample less often$/ },
+  { name: 'empirical-csv on /dev/zero', file: () => scenario((s) => { job(s).durationS = { kind: 'empirical-csv', file: '/dev/zero', column: 'seconds' }; }), err: /:\d+: workload\.workloads\[0\]\.durationS\.file: empirical-csv file \/dev\/zero: is not a regular file/ },
+  { name: 'empirical-csv on a missing file', file: () => scenario((s) => { job(s).durationS = { kind: 'empirical-csv', file: 'nope.csv', column: 'seconds' }; }), err: /durationS\.file: empirical-csv file nope\.csv: cannot read: no such file$/ },
+
+  // Silently accepted nonsense before.
+  { name: 'empirical-csv with hex', file: () => scenario((s) => { job(s).durationS = csv('seconds\n30\n\n0x10\n'); }), err: /case-\d+\.csv:4: column seconds: expected a decimal number, got "0x10"$/ },
+  { name: 'empirical-csv with a negative', file: () => scenario((s) => { job(s).durationS = csv('seconds\n30\n-5\n'); }), err: /case-\d+\.csv:3: column seconds: expected a duration in seconds from 0 to 31536000, got "-5"$/ },
+  { name: 'empirical-csv with Infinity', file: () => scenario((s) => { job(s).durationS = csv('seconds\nInfinity\n'); }), err: /\.csv:2: column seconds: expected a decimal number, got "Infinity"$/ },
+  { name: 'choice with a length mismatch', file: () => scenario((s) => { job(s).durationS = { kind: 'choice', values: [1, 2, 3], weights: [1, 1] }; }), err: /durationS\.weights: expected one weight per value \(3\), got 2 weights$/ },
+  { name: 'choice with all-zero weights', file: () => scenario((s) => { job(s).durationS = { kind: 'choice', values: [1, 2], weights: [0, 0] }; }), err: /durationS\.weights: expected at least one positive weight, got \[0,0\]$/ },
+  { name: 'choice with a negative weight', file: () => scenario((s) => { job(s).durationS = { kind: 'choice', values: [1, 2], weights: [1, -1] }; }), err: /durationS\.weights\[1\]: a weight cannot be negative, got -1$/ },
+  { name: 'uniform with min > max', file: () => scenario((s) => { job(s).durationS = { kind: 'uniform', min: 10, max: 5 }; }), err: /durationS\.max: must not be below min \(10\), got 5$/ },
+  { name: 'normal with min > max', file: () => scenario((s) => { job(s).durationS = { kind: 'normal', mean: 5, stddev: 1, min: 10, max: 5 }; }), err: /durationS\.max: must not be below min \(10\), got 5$/ },
+  { name: 'a negative constant duration', file: () => scenario((s) => { job(s).durationS = { kind: 'constant', value: -30 }; }), err: /durationS\.value: a duration cannot be negative, got -30$/ },
+  { name: 'a negative uniform min', file: () => scenario((s) => { job(s).durationS = { kind: 'uniform', min: -10, max: 5 }; }), err: /durationS\.min: a duration cannot be negative, got -10$/ },
+  { name: 'a negative normal mean', file: () => scenario((s) => { job(s).durationS = { kind: 'normal', mean: -100, stddev: 1 }; }), err: /durationS\.mean: a duration cannot be negative, got -100$/ },
+  { name: 'disable naming an unknown plugin', file: () => scenario((s) => { s.policies.push({ name: 'nope', extends: 'default', disable: ['NodeResourcesFit', 'NodeResourceFit'] }); }), err: /:\d+: policies\[1\]\.disable\[1\]: "NodeResourceFit" is not a filter or score plugin of the default profile$/ },
+  { name: 'disable DefaultPreemption', file: () => scenario((s) => { s.policies.push({ name: 'nope', extends: 'default', disable: ['DefaultPreemption'] }); }), err: /policies\[1\]\.disable\[0\]: "DefaultPreemption" is not a filter or score plugin of the default profile; turn preemption off with preemption: false$/ },
+  { name: 'an unknown PodSpec field', file: () => scenario((s) => { job(s).template.spec = { tolerashuns: [] }; }), err: /:\d+: workload\.workloads\[0\]\.template\.spec\.tolerashuns: unknown field "tolerashuns" \(not a v1\.PodSpec field\)$/ },
+  { name: 'spec.containers in a template', file: () => scenario((s) => { job(s).template.spec = { containers: [{ name: 'x', image: 'y' }] }; }), err: /template\.spec\.containers: the pod's one container is built from the template's requests and limits; set those instead of spec\.containers$/ },
+  {
+    name: 'an unknown top-level KubeSchedulerConfiguration field',
+    file: () => scenario((s) => { s.policies.push({ apiVersion: 'kubescheduler.config.k8s.io/v1', kind: 'KubeSchedulerConfiguration', profile: [{ schedulerName: 'x' }] }); }),
+    err: /:\d+: policies\[1\]\.profile: unknown field "profile"$/,
+  },
+  { name: 'duplicate seeds', file: () => scenario((s) => { s.seeds = [1, 2, 1]; }), err: /:\d+: seeds\[2\]: seeds must be distinct, got 1 twice$/ },
+  { name: '__proto__ as a label key', file: () => write(BASE_YAML.replace('count: 2', 'count: 2\n        labels: { __proto__: x }')), err: /:\d+: cluster\.generate\.pools\[0\]\.labels: the key "__proto__" is not allowed/ },
+  { name: '__proto__ in a nodeSelector', file: () => write(BASE_YAML.replace('cpu: 100m', 'cpu: 100m\n        spec: { nodeSelector: { __proto__: x } }')), err: /:\d+: workload\.workloads\[0\]\.template\.spec\.nodeSelector: the key "__proto__" is not allowed/ },
+  { name: '__proto__ as a resource name', file: () => write(BASE_YAML.replace('cpu: "4"', '__proto__: "4"\n          cpu: "4"')), err: /pools\[0\]\.capacity: the key "__proto__" is not allowed/ },
+  { name: 'constructor as a resource name', file: () => scenario((s) => { pool(s).capacity = { ...pool(s).capacity, ['constructor']: '4' }; }), err: /capacity\.constructor: not a resource name: expected a standard resource \(cpu, memory, ephemeral-storage, pods, hugepages-<size>\) or a domain-qualified name like nvidia\.com\/gpu, got "constructor"$/ },
+  { name: 'pods as a container resource', file: () => scenario((s) => { job(s).template.requests.pods = 1; }), err: /template\.requests\.pods: not a resource name: .*got "pods"$/ },
+  { name: 'an invalid label key', file: () => scenario((s) => { pool(s).labels = { '-bad': 'x' }; }), err: /pools\[0\]\.labels\.-bad: not a label key: .*got "-bad"$/ },
+  { name: 'an invalid label value', file: () => scenario((s) => { job(s).template.labels = { app2: 'a b' }; }), err: /template\.labels\.app2: not a label value: .*got "a b"$/ },
+  { name: 'an invalid nodeSelector key', file: () => scenario((s) => { job(s).template.spec = { nodeSelector: { 'a/b/c': 'x' } }; }), err: /template\.spec\.nodeSelector\.a\/b\/c: not a label key: .*got "a\/b\/c"$/ },
+  { name: 'taint effect Sometimes', file: () => scenario((s) => { pool(s).taints = [{ key: 'gpu', effect: 'Sometimes' }]; }), err: /:\d+: cluster\.generate\.pools\[0\]\.taints\[0\]\.effect: got "Sometimes"; supported: NoSchedule, PreferNoSchedule, NoExecute$/ },
+  { name: 'node event kind explode', file: () => scenario((s) => { s.nodeEvents = [{ atS: 5, kind: 'explode', node: 'node-0' }]; }), err: /:\d+: nodeEvents\[0\]\.kind: got "explode"; supported: fail, recover, drain$/ },
+  { name: 'arrival process sometimes', file: () => scenario((s) => { job(s).arrival = { process: 'sometimes' }; }), err: /arrival\.process: got "sometimes"; supported: all-at-once, poisson, burst, diurnal$/ },
+  { name: 'distribution kind gaussian', file: () => scenario((s) => { job(s).durationS = { kind: 'gaussian' }; }), err: /durationS\.kind: got "gaussian"; supported: constant, uniform, normal, lognormal, exponential, choice, empirical, empirical-csv$/ },
+  { name: 'replicas .nan', file: () => write(BASE_YAML.replace('completions: 2', 'completions: .nan')), err: /workload\.workloads\[0\]\.completions: expected number, got NaN$/ },
+  { name: 'a negative cpu request', file: () => scenario((s) => { job(s).template.requests.cpu = '-500m'; }), err: /template\.requests\.cpu: must not be negative, got "-500m"$/ },
+  { name: 'negative pods capacity', file: () => scenario((s) => { pool(s).capacity.pods = '-5'; }), err: /capacity\.pods: must not be negative, got "-5"$/ },
+  { name: 'a fractional nvidia.com/gpu', file: () => scenario((s) => { job(s).template.requests['nvidia.com/gpu'] = '0.5'; }), err: /requests\.nvidia\.com\/gpu: must be a whole number of nvidia\.com\/gpu, got "0\.5"$/ },
+  { name: 'not a quantity', file: () => scenario((s) => { job(s).template.requests.memory = '1 GB'; }), err: /requests\.memory: expected a quantity like 500m or 2Gi, got "1 GB"$/ },
+  { name: 'limits below requests', file: () => scenario((s) => { job(s).template.limits = { cpu: '50m' }; }), err: /template\.limits\.cpu: must be at least the request \("100m"\), got "50m"$/ },
+  { name: 'a cluster of 0 nodes', file: () => scenario((s) => { pool(s).count = 0; }), err: /:\d+: cluster\.generate\.pools: the pools have 0 nodes in all; a cluster needs at least one node$/ },
+  { name: 'a pool with empty capacity', file: () => scenario((s) => { pool(s).capacity = {}; }), err: /:\d+: cluster\.generate\.pools\[0\]\.capacity: expected at least one resource \(cpu, memory, pods, \.\.\.\), got \{\}$/ },
+  { name: 'a huge image size', file: () => scenario((s) => { pool(s).images = [{ name: 'x', sizeBytes: 1e300 }]; }), err: /images\[0\]\.sizeBytes: .*got 1e\+300$/ },
+  { name: 'an error quoting a long value stays short', file: () => scenario((s) => { job(s).arrival = { process: 'x'.repeat(100_000) }; }), err: /arrival\.process: got "x{50,60}…; supported/ },
+];
+
+describe('hostile scenario files', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const t0 = performance.now();
+      expect(errorOf(c.file())).toMatch(c.err);
+      expect(performance.now() - t0).toBeLessThan(5000);
+    });
+  }
+});
+
+describe('what hostile-looking scenario files may legally do', () => {
+  it('keeps "constructor" as an ordinary label key on generated nodes', () => {
+    const s = load(scenario((x) => { pool(x).labels = { constructor: 'yes' }; job(x).template.spec = { nodeSelector: { constructor: 'yes' } }; }));
+    const nodes = generateCluster((s.cluster as { generate: ClusterSpec }).generate, Rng.fromSeed(1)) as { metadata: { labels: Record<string, string> } }[];
+    expect(Object.hasOwn(nodes[0]!.metadata.labels, 'constructor')).toBe(true);
+    expect(nodes[0]!.metadata.labels.constructor).toBe('yes');
+  });
+
+  it('reads a JSON scenario with a byte order mark', () => {
+    expect(load(write(`\uFEFF${JSON.stringify(base())}`, '.json')).name).toBe('hostile');
+  });
+
+  it('reads a JSON scenario larger than the YAML limit (JSON.parse, no lines)', () => {
+    const s = base();
+    s.description = 'x'.repeat(INPUT_LIMITS.yamlBytes + 10);
+    expect(load(write(JSON.stringify(s), '.json')).description.length).toBe(INPUT_LIMITS.yamlBytes + 10);
+    s.durationS = -1;
+    expect(errorOf(write(JSON.stringify(s), '.json'))).toMatch(/case-\d+\.json: durationS: expected number to be >0, got -1$/);
+  });
+
+  it('keeps the simulated-day bench legal: 10,000 nodes and 100,000 pods over a day', () => {
+    const s = load(scenario((x) => {
+      pool(x).count = 10_000;
+      job(x).completions = 100_000;
+      x.durationS = 86_400;
+      x.sampleEveryS = 60;
+    }));
+    expect(s.durationS).toBe(86_400);
+  });
+});
