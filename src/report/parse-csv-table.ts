@@ -16,6 +16,13 @@ const INT = /^[-+]?\d+$/;
 export function parseCsvTable<Row>(
   text: string, file: string, table: CsvTable<Row> | ((header: readonly string[]) => CsvTable<Row>),
 ): Row[] {
+  return parseCsvTableWithLines(text, file, table).rows;
+}
+
+/** parseCsvTable, also giving the 1-based line each row ends on (for later checks' messages). */
+export function parseCsvTableWithLines<Row>(
+  text: string, file: string, table: CsvTable<Row> | ((header: readonly string[]) => CsvTable<Row>),
+): { rows: Row[]; lines: number[] } {
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
     parsed = parse(text, { info: true, bom: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[];
@@ -40,6 +47,7 @@ export function parseCsvTable<Row>(
   }
   const index = new Map(names.map((n, j) => [n, j]));
   const rows: Row[] = [];
+  const lines: number[] = [];
   for (let i = 1; i < parsed.length; i++) {
     const { record, info } = parsed[i]!;
     const line = info.lines;
@@ -71,8 +79,9 @@ export function parseCsvTable<Row>(
       },
     };
     rows.push(t.fromRecord(rec));
+    lines.push(line);
   }
-  return rows;
+  return { rows, lines };
 }
 
 function column(index: ReadonlyMap<string, number>, name: string, file: string): number {

@@ -1,5 +1,5 @@
 import type { CsvTable } from './csv-table.js';
-import { parseCsvTable } from './parse-csv-table.js';
+import { parseCsvTableWithLines } from './parse-csv-table.js';
 import { ReportError } from './report-error.js';
 import { REPORT_FILES } from './report-files.js';
 import { benchTable } from './tables/bench-table.js';
@@ -19,19 +19,36 @@ import type { ReportTables, RunRow } from './types.js';
  * older metric catalogue still reads.
  */
 export function parseReportTables(texts: ReadonlyMap<string, string>, dir: string): ReportTables {
-  const path = (f: string) => (dir === '' ? f : `${dir.replace(/\/+$/, '')}/${f}`);
-  const read = <Row>(file: string, table: CsvTable<Row> | ((h: readonly string[]) => CsvTable<Row>)): Row[] | null => {
+  return parseReportTablesWithLines(texts, dir).tables;
+}
+
+/** The 1-based line of each row of runs.csv and summary.csv, in row order. */
+export interface ReportTableLines {
+  readonly runs: readonly number[];
+  readonly summary: readonly number[];
+}
+
+/** parseReportTables, also giving the lines of runs.csv's and summary.csv's rows. */
+export function parseReportTablesWithLines(texts: ReadonlyMap<string, string>, dir: string): { tables: ReportTables; lines: ReportTableLines } {
+  const path = (f: string) => reportPath(dir, f);
+  const lines: { runs: number[]; summary: number[] } = { runs: [], summary: [] };
+  const read = <Row>(
+    file: string, table: CsvTable<Row> | ((h: readonly string[]) => CsvTable<Row>), keep?: 'runs' | 'summary',
+  ): Row[] | null => {
     const text = texts.get(file);
-    return text === undefined ? null : parseCsvTable(text, path(file), table);
+    if (text === undefined) return null;
+    const parsed = parseCsvTableWithLines(text, path(file), table);
+    if (keep !== undefined) lines[keep] = parsed.lines;
+    return parsed.rows;
   };
   const required = <T>(file: string, rows: T | null): T => {
     if (rows === null) throw new ReportError({ file: path(file) }, 'not found (is this a schedbench report folder?)');
     return rows;
   };
-  const runs = required(REPORT_FILES.runs, read<RunRow>(REPORT_FILES.runs, (header) => runsTable(metricColumns(header, path(REPORT_FILES.runs)))));
-  return {
+  const runs = required(REPORT_FILES.runs, read<RunRow>(REPORT_FILES.runs, (header) => runsTable(metricColumns(header, path(REPORT_FILES.runs))), 'runs'));
+  const tables: ReportTables = {
     runs,
-    summary: required(REPORT_FILES.summary, read(REPORT_FILES.summary, summaryTable)),
+    summary: required(REPORT_FILES.summary, read(REPORT_FILES.summary, summaryTable, 'summary')),
     timeseries: read(REPORT_FILES.timeseries, timeseriesTable),
     nodeUtilization: read(REPORT_FILES.nodeUtilization, nodeUtilizationTable),
     queueDelay: read(REPORT_FILES.queueDelay, queueDelayTable),
@@ -39,6 +56,12 @@ export function parseReportTables(texts: ReadonlyMap<string, string>, dir: strin
     timing: read(REPORT_FILES.timing, timingTable),
     bench: read(REPORT_FILES.bench, benchTable),
   };
+  return { tables, lines };
+}
+
+/** `<dir>/<file>` as messages name it (`<file>` alone when dir is ''). */
+export function reportPath(dir: string, file: string): string {
+  return dir === '' ? file : `${dir.replace(/\/+$/, '')}/${file}`;
 }
 
 /** The metric ids of a runs.csv header: the columns after scenario,policy,seed. */

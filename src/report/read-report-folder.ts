@@ -1,10 +1,18 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { checkReportTables } from './check-report-tables.js';
+import { OUTPUT_KIND_NAMES, readMarker } from './output-marker.js';
 import { parseReportInfo } from './report-info-json.js';
-import { parseReportTables } from './parse-report-tables.js';
+import { parseReportTablesWithLines } from './parse-report-tables.js';
 import { ReportError } from './report-error.js';
 import { REPORT_FILES } from './report-files.js';
 import type { ReportInfo, ReportTables } from './types.js';
+
+/**
+ * Bytes of one report file read back; the same cap as INPUT_LIMITS.csvBytes (the report
+ * may not import the model), so a hostile folder cannot exhaust memory.
+ */
+export const REPORT_FILE_MAX_BYTES = 64 * 1024 * 1024;
 
 /** A report folder's contents as the page needs them. */
 export interface ReportFolder {
@@ -16,23 +24,39 @@ export interface ReportFolder {
 
 /**
  * Reads a report folder: its CSV files (runs.csv and summary.csv required) validated
- * against their declared columns, and report.json (when absent the title is made from the
- * folder name). Problems throw a ReportError naming the folder or file, line and column.
+ * against their declared columns and against each other (checkReportTables: a truncated
+ * or edited file is refused, not drawn as fewer runs), and report.json (when absent the
+ * title is made from the folder name). A `schedbench openb` result folder is refused.
+ * Problems throw a ReportError naming the folder or file, line and column.
  */
 export function readReportFolder(dir: string): ReportFolder {
   if (!existsSync(dir)) throw new ReportError({ file: dir }, 'no such folder');
   if (!statSync(dir).isDirectory()) throw new ReportError({ file: dir }, 'not a folder');
+  const marker = readMarker(dir);
+  if (marker === 'openb' || (marker === 'none' && existsSync(join(dir, 'curve.csv')))) {
+    throw new ReportError({ file: dir }, `is ${OUTPUT_KIND_NAMES.openb} (summary.csv, runs.csv, curve.csv), not a report: \`schedbench report\` rebuilds the folders \`schedbench run\` writes`);
+  }
   const texts = new Map<string, string>();
   const files: string[] = [];
   for (const name of Object.values(REPORT_FILES)) {
     const path = join(dir, name);
     if (!existsSync(path)) continue;
     files.push(name);
-    if (name !== REPORT_FILES.html) texts.set(name, readFileSync(path, 'utf8'));
+    if (name !== REPORT_FILES.html) texts.set(name, readReportFile(path));
   }
   const infoText = texts.get(REPORT_FILES.info);
   const info = infoText !== undefined
     ? parseReportInfo(infoText, join(dir, REPORT_FILES.info))
     : { title: `schedbench report: ${basename(resolve(dir))}`, createdFor: [], info: [] };
-  return { info, tables: parseReportTables(texts, dir), files };
+  const { tables, lines } = parseReportTablesWithLines(texts, dir);
+  checkReportTables(texts, tables, lines, dir);
+  return { info, tables, files };
+}
+
+/** One file's text: a regular file within REPORT_FILE_MAX_BYTES. */
+function readReportFile(path: string): string {
+  const st = statSync(path);
+  if (!st.isFile()) throw new ReportError({ file: path }, 'is not a regular file');
+  if (st.size > REPORT_FILE_MAX_BYTES) throw new ReportError({ file: path }, `is ${st.size} bytes, over the limit of 64 MiB for a report file`);
+  return readFileSync(path, 'utf8');
 }

@@ -12,12 +12,14 @@ let work: string;
 beforeEach(() => { work = mkdtempSync(join(tmpdir(), 'schedbench-write-report-')); });
 afterEach(() => { rmSync(work, { recursive: true, force: true }); });
 
-const read = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+/** The files a user sees (dot entries are the folder's versioning, see folder-layout.ts). */
+const visible = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
+const read = (dir: string) => Object.fromEntries(visible(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 
 describe('writeReport', () => {
   it('writes every file of the report, and only those', () => {
     const r = writeReport(join(work, 'r'), sampleReportData(), { extraFiles: { 'scenario.yaml': 'name: sample\n' } });
-    expect(readdirSync(join(work, 'r')).sort()).toEqual([
+    expect(visible(join(work, 'r'))).toEqual([
       'bench.csv', 'index.html', 'node-utilization.csv', 'placements.csv', 'queue-delay.csv', 'report.json',
       'runs.csv', 'scenario.yaml', 'summary.csv', 'timeseries.csv', 'timing.csv',
     ]);
@@ -66,7 +68,7 @@ describe('writeReport', () => {
     const dir = join(work, 'mine');
     mkdirSync(dir);
     writeFileSync(join(dir, 'notes.txt'), 'keep me');
-    expect(() => writeReport(dir, sampleReportData())).toThrow(ReportError);
+    expect(() => writeReport(dir, sampleReportData())).toThrow(new ReportError({ file: dir }, 'refusing to write here: the folder is not empty and schedbench did not write it (no .schedbench-report); give a new or empty folder, or remove this one yourself'));
     expect(readdirSync(dir)).toEqual(['notes.txt']);
     expect(readdirSync(work)).toEqual(['mine']);
   });
@@ -75,19 +77,25 @@ describe('writeReport', () => {
 describe('replaceDirAtomic', () => {
   it('a failure while filling leaves the old folder untouched and no temporary folder', () => {
     const dir = join(work, 'r');
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'runs.csv'), 'old');
-    expect(() => replaceDirAtomic(dir, 'runs.csv', (tmp) => {
+    replaceDirAtomic(dir, 'report', (v) => writeFileSync(join(v, 'runs.csv'), 'old'));
+    const before = readdirSync(dir).sort();
+    expect(() => replaceDirAtomic(dir, 'report', (tmp) => {
       writeFileSync(join(tmp, 'runs.csv'), 'half');
       throw new Error('disk full');
     })).toThrow('disk full');
     expect(readdirSync(work)).toEqual(['r']);
+    expect(readdirSync(dir).sort()).toEqual(before);
     expect(readFileSync(join(dir, 'runs.csv'), 'utf8')).toBe('old');
+  });
+
+  it('a failed first write leaves nothing behind', () => {
+    expect(() => replaceDirAtomic(join(work, 'r'), 'report', () => { throw new Error('disk full'); })).toThrow('disk full');
+    expect(readdirSync(work)).toEqual([]);
   });
 
   it('creates missing parent folders', () => {
     const dir = join(work, 'a', 'b', 'r');
-    replaceDirAtomic(dir, 'runs.csv', (tmp) => writeFileSync(join(tmp, 'runs.csv'), 'x'));
+    replaceDirAtomic(dir, 'report', (tmp) => writeFileSync(join(tmp, 'runs.csv'), 'x'));
     expect(readFileSync(join(dir, 'runs.csv'), 'utf8')).toBe('x');
   });
 });

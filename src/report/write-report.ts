@@ -31,9 +31,9 @@ export interface WrittenReport {
  * Writes a whole report folder: runs.csv, summary.csv, timeseries.csv,
  * node-utilization.csv, queue-delay.csv, placements.csv (only when some run recorded
  * placements), timing.csv, bench.csv (only when data.bench is given), report.json (title
- * and run facts) and index.html. Everything is written into `<dir>.tmp-<pid>` and renamed
- * to `<dir>` at the end (replaceDirAtomic), so `<dir>` is never half-written; an existing
- * report folder there is replaced. The page is drawn from the CSV texts read back, not from
+ * and run facts) and index.html. replaceDirAtomic makes the files live in one atomic
+ * step, so `<dir>` always holds one complete report; an earlier report there is replaced,
+ * any other non-empty folder refused (checkOutputFolder says why). The page is drawn from the CSV texts read back, not from
  * `data`, so `rebuildHtml(dir)` later gives the same index.html. All files but timing.csv,
  * bench.csv and index.html (which shows timing) are byte-identical for identical data.
  */
@@ -50,8 +50,8 @@ export function writeReport(dir: string, data: ReportData, opts: WriteReportOpti
   const files = [...texts.keys(), REPORT_FILES.html];
   const html = renderReportHtml({ info, metrics: data.metrics, tables, files }, loadVegaBundles());
   texts.set(REPORT_FILES.html, html);
-  replaceDirAtomic(dir, REPORT_FILES.runs, (tmp) => {
-    for (const [name, text] of texts) writeFileSync(join(tmp, name), text);
+  replaceDirAtomic(dir, 'report', (version) => {
+    for (const [name, text] of texts) writeFileSync(join(version, name), text);
   });
   return { dir, files, htmlBytes: Buffer.byteLength(html) };
 }
