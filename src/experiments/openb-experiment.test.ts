@@ -63,7 +63,9 @@ describe('the openb inflation experiment', () => {
     { name: 'an unknown policy', opts: { ...base, policies: ['Tetris'] }, err: /--policies: unknown policy "Tetris" \(known: Random, FirstFit/ },
     { name: 'no seed', opts: { ...base, seeds: [] }, err: /--seeds: expected at least one seed/ },
     { name: 'a cluster without GPUs', opts: { ...base, nodesFile: fixture('nodes-cpu-only.csv') }, err: /nodes-cpu-only\.csv: the node list has no GPU/ },
-    { name: 'a missing pod list', opts: { ...base, podsFile: fixture('nope.csv') }, err: /nope\.csv: cannot read: ENOENT/ },
+    { name: 'a missing pod list', opts: { ...base, podsFile: fixture('nope.csv') }, err: /nope\.csv: cannot read: no such file$/ },
+    { name: 'an inflation of 1e6', opts: { ...base, inflate: 1e6 }, err: /^--inflate: expected a positive number of at most 10 \(the limit, as in a scenario's openb workload\), got 1000000$/ },
+    { name: 'a NaN inflation', opts: { ...base, inflate: Number.NaN }, err: /^--inflate: expected a positive number of at most 10 .*, got NaN$/ },
   ];
   for (const b of bad) {
     it(`rejects ${b.name} with an InputError`, async () => {

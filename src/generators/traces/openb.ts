@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
-import { InputError } from '../../model/errors.js';
+import { MAX_GPUS_PER_NODE, MILLI_PER_GPU } from '../../model/gpu-resources.js';
+import { INPUT_LIMITS } from '../../model/input-limits.js';
+import { isValidLabelValue } from '../../model/labels.js';
+import type { OpenbCsvRow } from './openb-csv.js';
+import { readOpenbCsv } from './openb-csv.js';
 
 /**
  * Readers for the openb GPU-cluster trace (Alibaba cluster-trace-gpu-v2023, used by the
@@ -38,99 +40,104 @@ const NODE_COLUMNS = ['sn', 'cpu_milli', 'memory_mib', 'gpu', 'model'] as const;
 const POD_COLUMNS_SHORT = ['name', 'cpu_milli', 'memory_mib', 'num_gpu', 'gpu_milli'] as const;
 const POD_COLUMNS_LONG = [...POD_COLUMNS_SHORT, 'gpu_spec', 'qos', 'pod_phase', 'creation_time', 'deletion_time', 'scheduled_time'] as const;
 
-/** Reads an openb node list; throws InputError naming file, line and column. */
+/** Largest cpu_milli: the model holds millicores exactly up to 2^53 - 1. */
+const MAX_CPU_MILLI = Number.MAX_SAFE_INTEGER;
+/** Largest memory_mib: the model holds memory in bytes, exactly below 2^53 (8 PiB). */
+export const OPENB_MAX_MEMORY_MIB = Math.floor(Number.MAX_SAFE_INTEGER / 2 ** 20);
+/** Largest time in seconds (creation, deletion, scheduled): 2^53 - 1. */
+const MAX_TIME_S = Number.MAX_SAFE_INTEGER;
+/** Longest task name (a pod name is a DNS subdomain, at most 253 characters). */
+const MAX_POD_NAME = 253;
+const SAFE_TEXT = '9007199254740991 (2^53 - 1)';
+const MEMORY_TEXT = `${OPENB_MAX_MEMORY_MIB} MiB (8 PiB, the most memory held exactly)`;
+const GPUS_TEXT = `${MAX_GPUS_PER_NODE} (the most GPUs a node may have)`;
+const LABEL_VALUE_TEXT = 'a label value (at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit)';
+
+/**
+ * Reads an openb node list; throws InputError naming file, line and column. Refuses
+ * counts past what the model holds: more than MAX_GPUS_PER_NODE GPUs, memory or cpu
+ * beyond 2^53 in bytes or millicores, a node name twice, more than
+ * INPUT_LIMITS.scenarioNodes nodes.
+ */
 export function loadOpenbNodes(file: string): OpenbNode[] {
-  const t = table(file, [NODE_COLUMNS]);
-  return t.rows.map((r) => ({
-    name: t.text(r, 'sn', true),
-    cpuMilli: t.int(r, 'cpu_milli'),
-    memoryMib: t.int(r, 'memory_mib'),
-    gpus: t.int(r, 'gpu'),
-    model: t.text(r, 'model', false),
-  }));
+  const lineOf = new Map<string, number>();
+  return readOpenbCsv(file, {
+    headers: [NODE_COLUMNS],
+    maxRows: INPUT_LIMITS.scenarioNodes,
+    rowsAre: 'nodes',
+    listIs: 'an openb node list (as for a generated cluster)',
+    row: (r): OpenbNode => {
+      const name = r.text('sn', true);
+      // The name becomes the kubernetes.io/hostname label, the model the GPU model label.
+      if (!isValidLabelValue(name)) r.fail('sn', `a node name usable as ${LABEL_VALUE_TEXT}`);
+      const first = lineOf.get(name);
+      if (first !== undefined) r.fail('sn', `a node name not listed before (line ${first} has it)`);
+      lineOf.set(name, r.line);
+      const model = r.text('model', false);
+      if (model !== '' && !isValidLabelValue(model)) r.fail('model', `nothing or ${LABEL_VALUE_TEXT}`);
+      return {
+        name,
+        cpuMilli: r.int('cpu_milli', MAX_CPU_MILLI, SAFE_TEXT),
+        memoryMib: r.int('memory_mib', OPENB_MAX_MEMORY_MIB, MEMORY_TEXT),
+        gpus: r.int('gpu', MAX_GPUS_PER_NODE, GPUS_TEXT),
+        model,
+      };
+    },
+  }).rows;
 }
 
-/** Reads an openb pod list, either width; throws InputError naming file, line and column. */
+/**
+ * Reads an openb pod list, either width; throws InputError naming file, line and column.
+ * Refuses what no task can be: a GPU request that is not whole GPUs or a share of one, more
+ * GPUs than a node may have, cpu or memory beyond 2^53 in millicores or bytes, times
+ * out of order (deleted before created, scheduled before created or after deleted), more
+ * than INPUT_LIMITS.scenarioPods tasks.
+ */
 export function loadOpenbPods(file: string): OpenbPod[] {
-  const t = table(file, [POD_COLUMNS_LONG, POD_COLUMNS_SHORT]);
-  const long = t.header.length === POD_COLUMNS_LONG.length;
-  return t.rows.map((r) => {
-    const numGpu = t.int(r, 'num_gpu');
-    const gpuMilli = t.int(r, 'gpu_milli');
-    if (gpuMilli > 1000) t.fail(r, 'gpu_milli', 'at most 1000 (one whole GPU)');
-    if (numGpu > 1 && gpuMilli !== 1000) t.fail(r, 'gpu_milli', '1000 for a multi-GPU task');
-    if (numGpu === 1 && gpuMilli === 0) t.fail(r, 'gpu_milli', '1 to 1000 for a GPU task');
-    if (numGpu === 0 && gpuMilli !== 0) t.fail(r, 'gpu_milli', '0 for a task without GPU');
-    const spec = long ? t.text(r, 'gpu_spec', false) : '';
-    return {
-      name: t.text(r, 'name', true),
-      cpuMilli: t.int(r, 'cpu_milli'),
-      memoryMib: t.int(r, 'memory_mib'),
-      numGpu,
-      gpuMilli,
-      // Empty alternatives ("A||B") are dropped, as the artifact's converter does.
-      gpuSpec: spec.split('|').filter((m) => m !== ''),
-      qos: long ? t.text(r, 'qos', false) : '',
-      phase: long ? t.text(r, 'pod_phase', false) : '',
-      creationTimeS: long ? t.optNumber(r, 'creation_time') : null,
-      deletionTimeS: long ? t.optNumber(r, 'deletion_time') : null,
-      scheduledTimeS: long ? t.optNumber(r, 'scheduled_time') : null,
-    };
-  });
+  return readOpenbCsv(file, {
+    headers: [POD_COLUMNS_LONG, POD_COLUMNS_SHORT],
+    maxRows: INPUT_LIMITS.scenarioPods,
+    rowsAre: 'tasks',
+    listIs: 'an openb pod list (as for a scenario\'s pods)',
+    row: (r, header): OpenbPod => podRow(r, header.length === POD_COLUMNS_LONG.length),
+  }).rows;
 }
 
-interface Row { readonly line: number; readonly cells: readonly string[] }
-
-/** A parsed CSV with typed cell readers whose errors point at file:line, column. */
-function table(file: string, accepted: readonly (readonly string[])[]) {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError({ file }, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+function podRow(r: OpenbCsvRow, long: boolean): OpenbPod {
+  const name = r.text('name', true);
+  if (name.length > MAX_POD_NAME) r.fail('name', `a task name of at most ${MAX_POD_NAME} characters`);
+  const cpuMilli = r.int('cpu_milli', MAX_CPU_MILLI, SAFE_TEXT);
+  const memoryMib = r.int('memory_mib', OPENB_MAX_MEMORY_MIB, MEMORY_TEXT);
+  const numGpu = r.int('num_gpu', MAX_GPUS_PER_NODE, GPUS_TEXT);
+  const gpuMilli = r.int('gpu_milli', MILLI_PER_GPU, `${MILLI_PER_GPU} (one whole GPU)`);
+  if (numGpu > 1 && gpuMilli !== MILLI_PER_GPU) r.fail('gpu_milli', `${MILLI_PER_GPU} for a multi-GPU task`);
+  if (numGpu === 1 && gpuMilli === 0) r.fail('gpu_milli', `1 to ${MILLI_PER_GPU} for a GPU task`);
+  if (numGpu === 0 && gpuMilli !== 0) r.fail('gpu_milli', '0 for a task without GPU');
+  const spec = long ? r.text('gpu_spec', false) : '';
+  const creationTimeS = long ? r.optNumber('creation_time', MAX_TIME_S, SAFE_TEXT) : null;
+  const deletionTimeS = long ? r.optNumber('deletion_time', MAX_TIME_S, SAFE_TEXT) : null;
+  const scheduledTimeS = long ? r.optNumber('scheduled_time', MAX_TIME_S, SAFE_TEXT) : null;
+  if (creationTimeS !== null && deletionTimeS !== null && deletionTimeS < creationTimeS) {
+    r.fail('deletion_time', `a time not before creation_time ${creationTimeS}`);
   }
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as never;
-  } catch (e) {
-    throw new InputError({ file }, `not valid CSV: ${(e as Error).message}`);
+  if (scheduledTimeS !== null && creationTimeS !== null && scheduledTimeS < creationTimeS) {
+    r.fail('scheduled_time', `a time not before creation_time ${creationTimeS}`);
   }
-  if (records.length === 0) throw new InputError({ file }, 'empty file (expected a header row)');
-  const header = records[0]!.record.map((h) => h.trim());
-  const shape = accepted.find((cols) => cols.length === header.length && cols.every((c, i) => header[i] === c));
-  if (shape === undefined) {
-    throw new InputError({ file, path: 'line 1' }, `unexpected columns ${header.join(',')} (expected ${accepted.map((a) => a.join(',')).join(' or ')})`);
-  }
-  const rows: Row[] = records.slice(1).map((r) => ({ line: r.info.lines, cells: r.record }));
-  const col = (name: string) => header.indexOf(name);
-  const fail = (r: Row, name: string, expected: string): never => {
-    throw new InputError({ file, path: `line ${r.line}, column ${name}` }, `expected ${expected}, got ${JSON.stringify(r.cells[col(name)] ?? '')}`);
-  };
-  for (const r of rows) {
-    if (r.cells.length !== header.length) {
-      throw new InputError({ file, path: `line ${r.line}` }, `expected ${header.length} columns, got ${r.cells.length}`);
-    }
+  if (scheduledTimeS !== null && deletionTimeS !== null && scheduledTimeS > deletionTimeS) {
+    r.fail('scheduled_time', `a time not after deletion_time ${deletionTimeS}`);
   }
   return {
-    header,
-    rows,
-    fail,
-    text(r: Row, name: string, required: boolean): string {
-      const v = (r.cells[col(name)] ?? '').trim();
-      if (required && v === '') fail(r, name, 'a value');
-      return v;
-    },
-    int(r: Row, name: string): number {
-      const v = (r.cells[col(name)] ?? '').trim();
-      if (!/^\d+$/.test(v)) fail(r, name, 'a non-negative integer');
-      return Number(v);
-    },
-    optNumber(r: Row, name: string): number | null {
-      const v = (r.cells[col(name)] ?? '').trim();
-      if (v === '') return null;
-      const n = Number(v);
-      if (!Number.isFinite(n) || n < 0) fail(r, name, 'a non-negative number or nothing');
-      return n;
-    },
+    name,
+    cpuMilli,
+    memoryMib,
+    numGpu,
+    gpuMilli,
+    // Empty alternatives ("A||B") are dropped, as the artifact's converter does.
+    gpuSpec: spec.split('|').filter((m) => m !== ''),
+    qos: long ? r.text('qos', false) : '',
+    phase: long ? r.text('pod_phase', false) : '',
+    creationTimeS,
+    deletionTimeS,
+    scheduledTimeS,
   };
 }
