@@ -161,6 +161,8 @@ const cases: { name: string; file: () => string; err: RegExp }[] = [
   { name: 'a cluster of 0 nodes', file: () => scenario((s) => { pool(s).count = 0; }), err: /:\d+: cluster\.generate\.pools: the pools have 0 nodes in all; a cluster needs at least one node$/ },
   { name: 'a pool with empty capacity', file: () => scenario((s) => { pool(s).capacity = {}; }), err: /:\d+: cluster\.generate\.pools\[0\]\.capacity: expected at least one resource \(cpu, memory, pods, \.\.\.\), got \{\}$/ },
   { name: 'a huge image size', file: () => scenario((s) => { pool(s).images = [{ name: 'x', sizeBytes: 1e300 }]; }), err: /images\[0\]\.sizeBytes: .*got 1e\+300$/ },
+  { name: 'a short policy without extends is not called a bad KubeSchedulerConfiguration', file: () => scenario((s) => { s.policies.push({ name: 'x', weights: { ImageLocality: 2 } }); }), err: /:\d+: policies\[1\]\.extends: got nothing; supported: default$/ },
+  { name: 'an empty cluster', file: () => scenario((s) => { (s as Obj).cluster = {}; }), err: /:\d+: cluster: .*got \{\}$/ },
   { name: 'an error quoting a long value stays short', file: () => scenario((s) => { job(s).arrival = { process: 'x'.repeat(100_000) }; }), err: /arrival\.process: got "x{50,60}…; supported/ },
 ];
 

@@ -173,17 +173,23 @@ function validate<T>(schema: z.ZodType<T>, src: Source, at: (string | number)[])
 }
 
 /**
- * For a union, zod reports the union; a branch says more. Branches that only miss their
- * own keys (the user wrote another branch) are passed over; of the rest, the deepest
- * issue wins.
+ * For a union, zod reports the union; a branch says more. The branches that recognise
+ * most of the object's keys are the ones the user meant (a short policy is not a
+ * KubeSchedulerConfiguration with unknown fields `name` and `extends`); of those,
+ * branches that only miss their own keys are passed over when another one has a real
+ * problem, and the deepest issue wins.
  */
 function bestIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
   let best = issues[0]!;
   for (const i of issues) {
-    if (i.code !== 'invalid_union') continue;
+    if (i.code !== 'invalid_union' || i.errors.length === 0) continue;
+    const unknownKeys = (branch: readonly z.core.$ZodIssue[]) => branch.reduce((n, b) => n + (b.code === 'unrecognized_keys' && b.path.length === 0 ? b.keys.length : 0), 0);
+    const fewest = Math.min(...i.errors.map(unknownKeys));
+    const meant = i.errors.filter((branch) => unknownKeys(branch) === fewest);
+    const onlyMissing = (branch: readonly z.core.$ZodIssue[]) => branch.every((b) => b.code === 'invalid_type' && /received undefined/.test(b.message) && b.path.length === 1);
+    const real = meant.filter((branch) => !onlyMissing(branch));
     let chosen: z.core.$ZodIssue | null = null;
-    for (const branch of i.errors) {
-      if (branch.every((b) => b.code === 'invalid_type' && /received undefined/.test(b.message) && b.path.length === 1)) continue;
+    for (const branch of real.length > 0 ? real : meant.length === 1 ? meant : []) {
       const inner = bestIssue(branch);
       const full = { ...inner, path: [...i.path, ...inner.path] };
       if (chosen === null || full.path.length > chosen.path.length) chosen = full;

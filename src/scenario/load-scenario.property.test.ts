@@ -1,0 +1,137 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { buildFramework } from '../framework/framework.js';
+import { registryCapabilities } from '../framework/registry-capabilities.js';
+import { InputError } from '../model/errors.js';
+import { INPUT_LIMITS } from '../model/input-limits.js';
+import { ModelContext } from '../model/model-context.js';
+import { inTreeRegistry } from '../plugins/index.js';
+import { loadScenario } from './load-scenario.js';
+
+/**
+ * Whatever a file holds, loadScenario either returns a scenario or throws an InputError
+ * of one line at most INPUT_LIMITS.errorChars long: random bytes, and the shipped
+ * scenarios with one random edit (a key deleted, a value replaced by random JSON, a huge
+ * or negative number or a string, a list item duplicated).
+ */
+
+const scenariosDir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+const shipped = readdirSync(scenariosDir).filter((f) => f.endsWith('.yaml')).map((f) => parse(readFileSync(join(scenariosDir, f), 'utf8')) as unknown);
+const dir = mkdtempSync(join(tmpdir(), 'schedbench-fuzz-'));
+// Shipped scenarios refer to trace files under scenarios/data, relative to themselves.
+symlinkSync(join(scenariosDir, 'data'), join(dir, 'data'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const caps = registryCapabilities(inTreeRegistry, new ModelContext());
+let n = 0;
+
+/** Loads `content` as a scenario file; returns the error message or null on success, and fails on anything but an InputError. */
+function outcome(content: string | Uint8Array, ext: string): string | null {
+  const file = join(dir, `fuzz-${n++}${ext}`);
+  writeFileSync(file, content);
+  try {
+    loadScenario(file, caps, (p) => buildFramework(p, inTreeRegistry, new ModelContext()));
+    return null;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return e.message;
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+function expectOneLine(message: string | null): void {
+  if (message === null) return;
+  expect(message).not.toMatch(/[\n\r]/);
+  expect(message.length).toBeLessThanOrEqual(INPUT_LIMITS.errorChars);
+  expect(message).toMatch(/fuzz-\d+\.(yaml|json)/);
+}
+
+type Json = unknown;
+type Path = (string | number)[];
+
+/** Every path to a value in a JSON-like tree (the root excluded). */
+function pathsOf(v: Json, at: Path = []): Path[] {
+  if (v === null || typeof v !== 'object') return [];
+  const entries: [string | number, Json][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
+  return entries.flatMap(([k, x]) => [[...at, k], ...pathsOf(x, [...at, k])]);
+}
+
+const getIn = (v: Json, path: Path): Json => path.reduce<Json>((o, k) => (o as Record<string | number, Json>)[k], v);
+
+type Edit =
+  | { readonly op: 'delete' }
+  | { readonly op: 'replace'; readonly value: Json }
+  | { readonly op: 'duplicate' };
+
+/** Applies one edit at `path` (on a deep copy). */
+function edited(root: Json, path: Path, edit: Edit): Json {
+  const copy = structuredClone(root);
+  const parent = getIn(copy, path.slice(0, -1)) as Record<string | number, Json> | Json[];
+  const key = path[path.length - 1]!;
+  switch (edit.op) {
+    case 'delete':
+      if (Array.isArray(parent)) parent.splice(key as number, 1);
+      else delete parent[key];
+      break;
+    case 'replace':
+      (parent as Record<string | number, Json>)[key] = edit.value;
+      break;
+    case 'duplicate':
+      if (Array.isArray(parent)) parent.splice(key as number, 0, structuredClone(parent[key as number]));
+      else (parent as Record<string | number, Json>)[`${key}`] = structuredClone(parent[key]);
+      break;
+    default: {
+      const never: never = edit;
+      throw new Error(`unknown edit ${JSON.stringify(never)}`);
+    }
+  }
+  return copy;
+}
+
+const valueArb: fc.Arbitrary<Json> = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.constantFrom(1e300, -1, -1e9, 2 ** 53 + 2, 1e18, 0, 0.5, 1e-9, '1e18', '-5', '0x10', '__proto__', 'constructor', '', 'Sometimes'),
+  fc.string({ maxLength: 200 }),
+  fc.double(),
+);
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  fc.constant<Edit>({ op: 'delete' }),
+  fc.constant<Edit>({ op: 'duplicate' }),
+  valueArb.map((value): Edit => ({ op: 'replace', value })),
+);
+
+describe('loadScenario never lets anything but a one-line InputError escape', () => {
+  it('random bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), fc.constantFrom('.yaml', '.json'), (bytes, ext) => {
+      expectOneLine(outcome(bytes, ext));
+    }), { numRuns: 100 });
+  });
+
+  it('random text shaped like YAML', () => {
+    const token = fc.constantFrom('name: x\n', 'seeds: [1]\n', '- ', '{', '}', '[', ']', ': ', '&a ', '*a ', '!!binary ', '"', '\n  ', '---\n', '? ', 'durationS: 60\n', '\u0000', '\uFEFF');
+    fc.assert(fc.property(fc.array(token, { maxLength: 60 }), (parts) => {
+      expectOneLine(outcome(parts.join(''), '.yaml'));
+    }), { numRuns: 100 });
+  });
+
+  it('shipped scenarios with one random edit', () => {
+    const arb = fc.nat({ max: shipped.length - 1 }).chain((i) => {
+      const paths = pathsOf(shipped[i]);
+      return fc.tuple(fc.constant(i), fc.constantFrom(...paths), editArb, fc.boolean());
+    });
+    fc.assert(fc.property(arb, ([i, path, edit, asJson]) => {
+      const doc = edited(shipped[i], path, edit);
+      expectOneLine(outcome(asJson ? JSON.stringify(doc) : stringify(doc), asJson ? '.json' : '.yaml'));
+    }), { numRuns: 200 });
+  });
+
+  it('the shipped scenarios themselves load', () => {
+    for (const s of shipped) expect(outcome(stringify(s), '.yaml')).toBeNull();
+  });
+});
