@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../model/errors.js';
+import { INPUT_LIMITS } from '../model/input-limits.js';
+import { inTreeRegistry } from '../plugins/index.js';
+import { casePassed, runFolder } from './run-folder.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A one-case NodeName vector (the shape of conformance/kube-scheduler/NodeName.json). */
+const VECTOR = {
+  plugin: 'NodeName',
+  source: 'test',
+  cases: [{ name: 'host matches', pod: { spec: { containers: [], nodeName: 'foo' } }, nodes: [{ metadata: { name: 'foo' } }], expect: { filter: { foo: 'Success' } } }],
+};
+
+/** A fresh folder holding `files` (name -> content). */
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vectors-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+function errorOf(f: () => unknown): InputError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error('no error');
+}
+
+describe('runFolder on hostile folders', () => {
+  it('a JSON vector file with a BOM is read', () => {
+    const dir = folder({ 'NodeName.json': `\ufeff${JSON.stringify(VECTOR)}` });
+    const [f] = runFolder(dir, inTreeRegistry);
+    expect(f!.cases.map(casePassed)).toEqual([true]);
+  });
+
+  const cases: { name: string; files: Record<string, string>; want: (dir: string) => string }[] = [
+    { name: 'a folder without vector files', files: { 'README.md': 'x' }, want: (d) => `${d}: no conformance vectors were found in this folder (no *.json vector files)` },
+    { name: 'vector files with 0 cases', files: { 'a.json': JSON.stringify({ ...VECTOR, cases: [] }), 'b.json': JSON.stringify({ ...VECTOR, cases: [] }) }, want: (d) => `${d}: no conformance vectors were found in this folder (2 *.json files, 0 cases)` },
+    { name: 'a bad token (the file is not quoted back)', files: { 'a.json': `{"plugin": x${' '.repeat(50)}"secret"}` }, want: (d) => `${d}/a.json: not valid JSON: Unexpected token 'x'` },
+    { name: 'a trailing comma on line 3', files: { 'a.json': '{\n"plugin": "NodeName",\n"source": "s",\n}' }, want: (d) => `${d}/a.json:4: not valid JSON: Expected double-quoted property name` },
+    { name: 'a file cut short', files: { 'a.json': '{"plugin": "NodeName", "cases": [' }, want: (d) => `${d}/a.json: not valid JSON: Unexpected end of JSON input` },
+    { name: 'an empty file', files: { 'a.json': '' }, want: (d) => `${d}/a.json: not valid JSON: Unexpected end of JSON input` },
+    { name: 'a list nested 100000 deep', files: { 'a.json': `${'['.repeat(100_000)}${']'.repeat(100_000)}` }, want: (d) => `${d}/a.json: nested too deeply (limit: ${INPUT_LIMITS.nestingDepth} levels of lists and objects)` },
+    { name: 'a plugin that is not a string', files: { 'a.json': JSON.stringify({ ...VECTOR, plugin: 7 }) }, want: (d) => `${d}/a.json: plugin: Invalid input: expected string, received number` },
+    { name: 'cases that are not a list', files: { 'a.json': JSON.stringify({ ...VECTOR, cases: 'all' }) }, want: (d) => `${d}/a.json: cases: Invalid input: expected array, received string` },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const dir = folder(c.files);
+      const err = errorOf(() => runFolder(dir, inTreeRegistry));
+      expect(err.message).toBe(c.want(dir));
+      expect(err.message.length).toBeLessThanOrEqual(INPUT_LIMITS.errorChars);
+    });
+  }
+
+  it('a vector "file" that is a folder, and a folder that is a file', () => {
+    const dir = folder({});
+    mkdirSync(join(dir, 'x.json'));
+    expect(errorOf(() => runFolder(dir, inTreeRegistry)).message).toBe(`${dir}/x.json: is a folder, expected a JSON file`);
+    const file = join(folder({ 'f.json': '{}' }), 'f.json');
+    expect(errorOf(() => runFolder(file, inTreeRegistry)).message).toBe(`${file}: not a folder of conformance vectors`);
+  });
+});
+
+describe('schedbench conformance', () => {
+  const schedbench = (...args: string[]) => spawnSync(process.execPath, ['src/cli/schedbench.js', 'conformance', ...args], { cwd: root, encoding: 'utf8' });
+
+  it('an empty folder: one line, exit 2', () => {
+    const dir = folder({});
+    const r = schedbench(dir);
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `schedbench: ${dir}: no conformance vectors were found in this folder (no *.json vector files)\n`]);
+  });
+
+  it('a malformed vector file: one line naming it, exit 2', () => {
+    const dir = folder({ 'NodeName.json': JSON.stringify(VECTOR), 'Bad.json': '{"plugin": "NodeName",\n "cases": [}' });
+    const r = schedbench(dir);
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(`schedbench: ${dir}/Bad.json: not valid JSON: Unexpected token '}'\n`);
+  });
+
+  it('a BOM vector passes, exit 0', () => {
+    const r = schedbench(folder({ 'NodeName.json': `\ufeff${JSON.stringify(VECTOR, null, 1)}` }));
+    expect([r.status, r.stdout]).toEqual([0, 'ok   NodeName: 1 passed, 0 failed\n1 passed, 0 failed\n']);
+  });
+});
