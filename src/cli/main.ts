@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ProfileError } from '../framework/profile-error.js';
-import { InputError } from '../model/errors.js';
+import { InputError, oneLine } from '../model/errors.js';
 import { ReportError } from '../report/index.js';
 import { registerConformance } from './conformance.js';
 import { registerExplain } from './explain.js';
@@ -8,12 +9,20 @@ import { registerOpenb } from './openb.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 
+/** The version in package.json, which `--version` prints. */
+function packageVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  const v = typeof pkg === 'object' && pkg !== null ? (pkg as { version?: unknown }).version : undefined;
+  return typeof v === 'string' ? v : 'unknown';
+}
+
 /** The schedbench command line: one subcommand per job, --help on each. */
 export function buildProgram(): Command {
   const program = new Command();
   program
     .name('schedbench')
     .description('Benchmark Kubernetes-style scheduling algorithms: a kube-scheduler-faithful core in a discrete-event simulator, with CSV and HTML reports.')
+    .version(packageVersion(), '-V, --version', 'print the schedbench version')
     .showHelpAfterError()
     .exitOverride();
   registerConformance(program);
@@ -24,17 +33,24 @@ export function buildProgram(): Command {
   return program;
 }
 
-/** Runs the CLI; user errors print one line on stderr and exit 2, never a stack trace. */
+/** Commander's codes for --help and --version, which end well (exit 0). */
+const HELP_CODES: ReadonlySet<string> = new Set(['commander.helpDisplayed', 'commander.version']);
+
+/**
+ * Runs the CLI; user errors print one line on stderr and exit 2, never a stack trace.
+ * Usage errors (an unknown option, a missing argument, no subcommand) exit 2 as well;
+ * commander has printed its message and the usage already. --help and --version exit 0.
+ */
 export async function main(argv: readonly string[]): Promise<void> {
   try {
     await buildProgram().parseAsync([...argv]);
   } catch (e) {
     if (e instanceof CommanderError) {
-      process.exitCode = e.exitCode;
+      process.exitCode = HELP_CODES.has(e.code) || e.exitCode === 0 ? 0 : 2;
       return;
     }
     if (e instanceof InputError || e instanceof ProfileError || e instanceof ReportError) {
-      process.stderr.write(`schedbench: ${e.message}\n`);
+      process.stderr.write(`schedbench: ${oneLine(e.message)}\n`);
       process.exitCode = 2;
       return;
     }

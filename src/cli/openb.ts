@@ -4,9 +4,16 @@ import type { OpenbPolicySummary } from '../experiments/openb-experiment.js';
 import { runOpenbExperiment } from '../experiments/openb-experiment.js';
 import { fixed2, writeOpenbReport } from '../experiments/openb-report.js';
 import { DEFAULT_OPENB_POLICIES, OPENB_TIE_BREAKS } from '../experiments/openb-policies.js';
-import { InputError } from '../model/errors.js';
+import { excerpt, InputError } from '../model/errors.js';
+import { checkOutputFolder } from '../report/index.js';
 import { parseSeeds } from './parse-seeds.js';
 import { formatTable } from './table.js';
+
+/**
+ * The largest --inflate: the cap scenario files have on `openb.inflate` (scenario-schema),
+ * so the flag cannot ask for an unbounded task list either.
+ */
+export const MAX_INFLATE = 10;
 
 /** The summary table as printed: one row per policy, means over seeds. */
 export function formatOpenbSummary(summary: readonly OpenbPolicySummary[]): string {
@@ -25,22 +32,25 @@ export function registerOpenb(program: Command): void {
     .option('--pods <file>', 'openb pod list CSV (11 or 5 columns)', 'scenarios/data/openb/openb_pod_list_default.csv')
     .option('--policies <list>', 'comma-separated policies: Random, FirstFit, BestFit, WorstFit, DotProduct, GpuPacking, GpuClustering, FGD', DEFAULT_OPENB_POLICIES.join(','))
     .option('--seeds <list>', 'seeds: a range 42-51 and/or a list 1,2,3', '42-51')
-    .option('--inflate <factor>', 'schedule tasks until their GPU request reaches this multiple of the GPU capacity', '1.3')
+    .option('--inflate <factor>', `schedule tasks until their GPU request reaches this multiple of the GPU capacity (at most ${MAX_INFLATE})`, '1.3')
     .option('--tie-break <rule>', 'ties between best nodes: node-rank (a seeded node ranking per seed, as the paper\'s simulator) or uniform (a fresh draw per pod, as kube-scheduler)', 'node-rank')
-    .option('--out <dir>', 'folder for summary.csv, runs.csv and curve.csv', 'reports/openb')
+    .option('--out <dir>', 'folder for summary.csv, runs.csv and curve.csv (new, empty, or an earlier openb result, which is replaced)', 'reports/openb')
     .option('--jobs <n>', 'worker threads (results do not depend on it)', String(availableParallelism()))
     .action(async (opts: { nodes: string; pods: string; policies: string; seeds: string; inflate: string; tieBreak: string; out: string; jobs: string }) => {
       const policies = opts.policies.split(',').map((p) => p.trim()).filter((p) => p !== '');
       if (policies.length === 0) throw new InputError({ path: '--policies' }, 'expected at least one policy');
       const inflate = Number(opts.inflate);
-      if (opts.inflate.trim() === '' || !Number.isFinite(inflate) || inflate <= 0) {
-        throw new InputError({ path: '--inflate' }, `expected a positive number, got ${JSON.stringify(opts.inflate)}`);
+      if (opts.inflate.trim() === '' || !Number.isFinite(inflate) || inflate <= 0 || inflate > MAX_INFLATE) {
+        throw new InputError({ path: '--inflate' }, `expected a positive number up to ${MAX_INFLATE} (the limit scenario files have too), got ${excerpt(opts.inflate)}`);
       }
       const seeds = parseSeeds(opts.seeds);
       const workers = Number(opts.jobs);
-      if (!Number.isInteger(workers) || workers < 1) throw new InputError({ path: '--jobs' }, `expected a positive integer, got ${JSON.stringify(opts.jobs)}`);
+      if (!Number.isInteger(workers) || workers < 1) throw new InputError({ path: '--jobs' }, `expected a positive integer, got ${excerpt(opts.jobs)}`);
       const tieBreak = OPENB_TIE_BREAKS.find((t) => t === opts.tieBreak);
-      if (tieBreak === undefined) throw new InputError({ path: '--tie-break' }, `expected ${OPENB_TIE_BREAKS.join(' or ')}, got ${JSON.stringify(opts.tieBreak)}`);
+      if (tieBreak === undefined) throw new InputError({ path: '--tie-break' }, `expected ${OPENB_TIE_BREAKS.join(' or ')}, got ${excerpt(opts.tieBreak)}`);
+      if (opts.out.trim() === '') throw new InputError({ path: '--out' }, 'expected a folder, got ""');
+      // Before the runs, which take minutes: a folder that cannot be written fails now.
+      checkOutputFolder(opts.out, 'openb');
       const start = performance.now();
       const e = await runOpenbExperiment({
         nodesFile: opts.nodes, podsFile: opts.pods, policies, seeds, inflate, tieBreak, workers,

@@ -4,20 +4,35 @@ import { registryCapabilities } from '../framework/registry-capabilities.js';
 import { METRICS } from '../metrics/catalogue.js';
 import { summarize } from '../metrics/summarize.js';
 import type { RunMetrics } from '../metrics/types.js';
+import { excerpt, InputError } from '../model/errors.js';
 import { ModelContext } from '../model/model-context.js';
 import { inTreeRegistry } from '../plugins/index.js';
 import type { BenchRow } from '../report/index.js';
-import { writeReport } from '../report/index.js';
+import { checkOutputFolder, writeReport } from '../report/index.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Progress } from './progress.js';
 import type { RunSelection } from './run-scenario.js';
 import { planRuns } from './run-scenario.js';
 
-/** Reads scenario files with the in-tree plugins (policies checked by building them). */
+/**
+ * Reads scenario files with the in-tree plugins (policies checked by building them). Two
+ * scenarios with the same name are refused: the report keys runs by scenario name, so
+ * their runs would be merged into one summary.
+ */
 export function loadScenarios(files: readonly string[]): Scenario[] {
   const caps = registryCapabilities(inTreeRegistry, new ModelContext());
-  return files.map((f) => loadScenario(f, caps, (p) => buildFramework(p, inTreeRegistry, new ModelContext())));
+  const scenarios = files.map((f) => loadScenario(f, caps, (p) => buildFramework(p, inTreeRegistry, new ModelContext())));
+  const byName = new Map<string, Scenario>();
+  for (const s of scenarios) {
+    const first = byName.get(s.name);
+    if (first !== undefined) {
+      const same = first.file === s.file ? ' (the same file twice)' : '';
+      throw new InputError({ file: s.file, path: 'name' }, `scenario name ${excerpt(s.name)} is also the name of ${first.file}${same}; scenarios of one run need different names (their runs would be merged in the report)`);
+    }
+    byName.set(s.name, s);
+  }
+  return scenarios;
 }
 
 /** What runSuite did. */
@@ -26,18 +41,24 @@ export interface SuiteOutcome {
   readonly runs: number;
   readonly planned: number;
   readonly interrupted: boolean;
+  /** false when interrupted before any run finished: no report is written then. */
+  readonly written: boolean;
 }
 
 /**
  * Runs every run of the scenarios, one at a time, yielding to the event loop between
- * runs so Ctrl-C can stop it; then summarizes and writes the report atomically. When
- * interrupted, the runs that finished are written (the report's title says so) and
- * nothing half-written is left behind.
+ * runs so Ctrl-C can stop it; then summarizes and writes the report atomically. The
+ * output folder is checked first (checkOutputFolder), so a folder that cannot be written
+ * fails before the runs, not after. When interrupted, the runs that finished are written
+ * (the report's title says so; comparisons use the seeds both policies ran) and nothing
+ * half-written is left behind; interrupted before the first run finished, nothing is
+ * written at all.
  */
 export async function runSuite(
   scenarios: readonly Scenario[], sel: RunSelection, outDir: string, progress: Progress,
   extra: { bench?: BenchRow[]; info?: [string, string][] } = {},
 ): Promise<SuiteOutcome> {
+  checkOutputFolder(outDir, 'report');
   const plans = scenarios.map((s) => planRuns(s, sel));
   const planned = plans.reduce((a, p) => a + p.length, 0);
   let interrupted = false;
@@ -59,6 +80,7 @@ export async function runSuite(
     progress.stop();
     process.removeListener('SIGINT', onSigint);
   }
+  if (runs.length === 0) return { dir: outDir, runs: 0, planned, interrupted, written: false };
   const baselines = new Map(scenarios.map((s) => [s.name, s.baseline]));
   const summary = summarize(runs, METRICS, baselines);
   const title = interrupted
@@ -77,7 +99,7 @@ export async function runSuite(
       ...(extra.info ?? []),
     ],
   });
-  return { dir: outDir, runs: runs.length, planned, interrupted };
+  return { dir: outDir, runs: runs.length, planned, interrupted, written: true };
 }
 
 /** reports/<name>-<UTC timestamp>: a fresh folder per run of a suite. */

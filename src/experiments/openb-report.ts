@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { OpenbExperiment, OpenbPolicySummary } from './openb-experiment.js';
-import { writeFileAtomic } from '../report/write-file-atomic.js';
+import { replaceDirAtomic } from '../report/replace-dir-atomic.js';
 
 /** A number as the reports print it: two decimals, "" when absent, never "-0.00". */
 export function fixed2(x: number | null): string {
@@ -51,14 +51,15 @@ export function openbReportFiles(e: OpenbExperiment): Map<string, string> {
   return files;
 }
 
-/** Writes openbReportFiles into `dir` (created if needed), each atomically; returns the paths. */
+/**
+ * Writes openbReportFiles as the folder `dir` (replaceDirAtomic, kind 'openb'): the whole
+ * folder is replaced in one atomic step, only when it is new, empty or an earlier openb
+ * result; returns the paths.
+ */
 export function writeOpenbReport(dir: string, e: OpenbExperiment): string[] {
-  mkdirSync(dir, { recursive: true });
-  const paths: string[] = [];
-  for (const [name, text] of openbReportFiles(e)) {
-    const path = join(dir, name);
-    writeFileAtomic(path, text);
-    paths.push(path);
-  }
-  return paths;
+  const files = openbReportFiles(e);
+  replaceDirAtomic(dir, 'openb', (version) => {
+    for (const [name, text] of files) writeFileSync(join(version, name), text);
+  });
+  return [...files.keys()].map((name) => join(dir, name));
 }

@@ -49,6 +49,22 @@ describe('summarize', () => {
     expect(p!.test).toMatch(/sign-flip/);
   });
 
+  it('after Ctrl-C: the difference uses only the seeds both ran', () => {
+    // Baseline ran seeds 1-3 (10, 12, 14), the policy only 1-2 (11, 14): paired means are
+    // 11 and 12.5, so +13.64%, not (12.5 - 12) / 12 = +4.17% against all baseline seeds.
+    const [, q] = summarize(runs.slice(0, 5), [def], new Map([['s', 'b']]));
+    expect(q!.n).toBe(2);
+    expect(q!.mean).toBe(12.5);
+    expect(q!.relDiffPct).toBeCloseTo((1.5 / 11) * 100, 9);
+    expect(q!.pValue).toBe(signFlipPValue([1, 2]));
+  });
+
+  it('no seed in common: no difference and no test', () => {
+    const [, q] = summarize([run('b', 1, 10), run('p', 2, 11)], [def], new Map([['s', 'b']]));
+    expect(q!.relDiffPct).toBeNaN();
+    expect(q!.pValue).toBeNaN();
+  });
+
   it('a single seed has no interval', () => {
     const [one] = summarize([run('b', 1, 5)], [def], new Map());
     expect(one!.sd).toBeNaN();

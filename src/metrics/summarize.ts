@@ -9,8 +9,10 @@ export const TEST_NAME = 'paired sign-flip permutation (exact, two-sided)';
 /**
  * Summarizes runs per scenario x policy x metric across seeds: mean, sample standard
  * deviation, 95% confidence interval of the mean (Student t, n - 1 df), and against the
- * scenario's baseline policy the relative difference of means and the p-value of the
- * paired sign-flip test over the seeds both policies ran. Output order: scenarios,
+ * scenario's baseline policy, over the paired seeds only (those both policies ran with a
+ * value), the relative difference of the two means and the p-value of the paired
+ * sign-flip test. So an interrupted suite, where the baseline ran one seed more, still
+ * compares like with like; `mean` and `n` stay over all of the policy's seeds. Output order: scenarios,
  * policies and metrics in the order given. NaN values (a metric undefined in a run) are
  * left out of that metric's statistics.
  */
@@ -39,16 +41,22 @@ export function summarize(
         let relDiffPct = Number.NaN;
         let pValue = Number.NaN;
         if (policy !== baseline) {
+          // Paired seeds only: after Ctrl-C one policy may have run a seed the other did not.
           const base = bySeed(baseline, def.id);
-          const baseXs = [...base.values()].filter(Number.isFinite);
-          const bm = baseXs.length > 0 ? mean(baseXs) : Number.NaN;
-          if (Number.isFinite(bm) && bm !== 0) relDiffPct = ((m - bm) / Math.abs(bm)) * 100;
-          const diffs: number[] = [];
+          const mineXs: number[] = [];
+          const baseXs: number[] = [];
           for (const [seed, v] of mine) {
             const b = base.get(seed);
-            if (b !== undefined && Number.isFinite(v) && Number.isFinite(b)) diffs.push(v - b);
+            if (b !== undefined && Number.isFinite(v) && Number.isFinite(b)) {
+              mineXs.push(v);
+              baseXs.push(b);
+            }
           }
-          pValue = signFlipPValue(diffs);
+          if (baseXs.length > 0) {
+            const bm = mean(baseXs);
+            if (bm !== 0) relDiffPct = ((mean(mineXs) - bm) / Math.abs(bm)) * 100;
+          }
+          pValue = signFlipPValue(mineXs.map((v, i) => v - baseXs[i]!));
         }
         out.push({
           scenario, policy, metric: def.id, n, mean: m, sd,

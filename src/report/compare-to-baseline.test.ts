@@ -17,6 +17,9 @@ describe('compareToBaseline', () => {
     { name: 'higher and lower is better', r: row('x', 12, 0.01), higher: false, want: 'worse' },
     { name: 'lower and lower is better', r: row('x', 8, 0.01), higher: false, want: 'better' },
     { name: 'no direction', r: row('x', 12, 0.01), higher: null, want: 'different' },
+    // After Ctrl-C: the mean over all its seeds is above the baseline's (12 > 10), but over
+    // the paired seeds the policy is 5% lower; the paired difference decides.
+    { name: 'the paired difference decides, not the unpaired means', r: { ...row('x', 12, 0.01), relDiffPct: -5 }, higher: true, want: 'worse' },
   ];
   for (const c of cases) it(c.name, () => expect(compareToBaseline(c.r, 10, c.higher)).toBe(c.want));
 });

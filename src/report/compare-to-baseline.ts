@@ -19,13 +19,16 @@ export const VERDICTS: readonly Verdict[] = ['baseline', 'better', 'worse', 'dif
 
 /**
  * The verdict for a summary row: significant when p < SIGNIFICANCE_LEVEL, and then better
- * or worse by the sign of (mean - baseline mean) and the metric's direction.
+ * or worse by the sign of the difference and the metric's direction. The difference is
+ * rel_diff_pct, which compares paired seeds only (summarize); (mean - baseline mean) is
+ * the fallback when it is undefined (a baseline mean of 0), and differs from it only when
+ * the two policies ran different seeds.
  */
 export function compareToBaseline(row: MetricSummary, baselineMean: number, higherIsBetter: boolean | null): Verdict {
   if (row.policy === row.baseline) return 'baseline';
   if (!Number.isFinite(row.pValue)) return 'untested';
   if (row.pValue >= SIGNIFICANCE_LEVEL) return 'not significant';
-  const diff = row.mean - baselineMean;
+  const diff = Number.isFinite(row.relDiffPct) ? row.relDiffPct : row.mean - baselineMean;
   if (higherIsBetter === null || !Number.isFinite(diff) || diff === 0) return 'different';
   return (diff > 0) === higherIsBetter ? 'better' : 'worse';
 }

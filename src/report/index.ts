@@ -2,6 +2,8 @@
  * The report's public API: what the run command and `schedbench report` call. Everything
  * else in src/report is an implementation detail of these.
  */
+export { checkOutputFolder } from './check-output-folder.js';
+export type { OutputFolder } from './check-output-folder.js';
 export { readBenchCsv } from './read-bench-csv.js';
 export { rebuildHtml } from './rebuild-html.js';
 export { ReportError } from './report-error.js';

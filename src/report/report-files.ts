@@ -18,7 +18,7 @@ export const REPORT_FILES = {
 /** What each file holds, one line each, for the page and the README. */
 export const REPORT_FILE_DESCRIPTIONS: readonly (readonly [string, string])[] = [
   [REPORT_FILES.runs, 'one row per run (scenario, policy, seed) with every metric'],
-  [REPORT_FILES.summary, 'per scenario x policy x metric: mean, sd, 95% CI across seeds, difference from the baseline and its p-value'],
+  [REPORT_FILES.summary, 'per scenario x policy x metric: mean, sd, 95% CI across seeds, difference from the baseline and its p-value (over the seeds both ran)'],
   [REPORT_FILES.timeseries, 'cluster samples over simulated time: running and pending pods, allocated CPU, memory, GPU'],
   [REPORT_FILES.nodeUtilization, 'requested over allocatable CPU and memory per node at the end of each run'],
   [REPORT_FILES.queueDelay, 'queueing delay (arrival to first bind) at quantiles 0, 0.01, ..., 1 per run'],
