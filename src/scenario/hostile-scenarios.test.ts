@@ -163,6 +163,9 @@ const cases: { name: string; file: () => string; err: RegExp }[] = [
   { name: 'a huge image size', file: () => scenario((s) => { pool(s).images = [{ name: 'x', sizeBytes: 1e300 }]; }), err: /images\[0\]\.sizeBytes: .*got 1e\+300$/ },
   { name: 'a short policy without extends is not called a bad KubeSchedulerConfiguration', file: () => scenario((s) => { s.policies.push({ name: 'x', weights: { ImageLocality: 2 } }); }), err: /:\d+: policies\[1\]\.extends: got nothing; supported: default$/ },
   { name: 'an empty cluster', file: () => scenario((s) => { (s as Obj).cluster = {}; }), err: /:\d+: cluster: .*got \{\}$/ },
+  { name: 'toleration operator Maybe (found by the model at load time)', file: () => scenario((s) => { job(s).template.spec = { tolerations: [{ key: 'gpu', operator: 'Maybe' }] }; }), err: /:\d+: workload\.workloads\[0\]\.template\.spec\.tolerations\[0\]\.operator: expected one of "Equal"\|"Exists"\|"", got "Maybe"$/ },
+  { name: 'node affinity operator Like', file: () => scenario((s) => { job(s).template.spec = { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'Like', values: ['a'] }] }] } } } }; }), err: /:\d+: workload\.workloads\[0\]\.template\.spec\.affinity\.nodeAffinity\.requiredDuringSchedulingIgnoredDuringExecution\.nodeSelectorTerms\[0\]\.matchExpressions\[0\]\.operator: expected one of .*"Lt", got "Like"$/ },
+  { name: 'a node event for a node the cluster does not have', file: () => scenario((s) => { s.nodeEvents = [{ atS: 5, kind: 'fail', node: 'node-2' }]; }), err: /:\d+: nodeEvents\[0\]\.node: no node named "node-2" in the generated cluster \(nodes are <pool>-<i>, i from 0 to count - 1\)$/ },
   { name: 'an error quoting a long value stays short', file: () => scenario((s) => { job(s).arrival = { process: 'x'.repeat(100_000) }; }), err: /arrival\.process: got "x{50,60}…; supported/ },
 ];
 

@@ -4,6 +4,7 @@ import type { ProfileSpec } from '../framework/profile.js';
 import { defaultProfile } from '../framework/profile.js';
 import { InputError, excerpt } from '../model/errors.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
+import { checkGenerated } from './check-generated.js';
 import { readCsvColumn } from './csv-column.js';
 import type { Source } from './read-source.js';
 import { lineOf, readSource } from './read-source.js';
@@ -59,6 +60,19 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
     if (pools.has(p.name)) fail(src, ['cluster', 'generate', 'pools', i, 'name'], `duplicate pool name ${JSON.stringify(p.name)} (node names are <pool>-<i>)`);
     pools.add(p.name);
   });
+  // Durations play no part in the objects; a constant stands in for CSV-backed ones not read yet.
+  const templatesOnly = 'workloads' in s.workload ? s.workload.workloads.map((w) => ({ ...w, durationS: { kind: 'constant' as const, value: 0 } })) : [];
+  checkGenerated('generate' in s.cluster ? s.cluster.generate : null, templatesOnly, (path, problem) => fail(src, path, problem));
+  if ('generate' in s.cluster) {
+    const counts = new Map(s.cluster.generate.pools.map((p) => [p.name, p.count]));
+    (s.nodeEvents ?? []).forEach((e, i) => {
+      const m = /^(.*)-(\d+)$/.exec(e.node);
+      const count = m === null ? undefined : counts.get(m[1]!);
+      if (count === undefined || Number(m![2]) >= count || String(Number(m![2])) !== m![2]) {
+        fail(src, ['nodeEvents', i, 'node'], `no node named ${excerpt(e.node)} in the generated cluster (nodes are <pool>-<i>, i from 0 to count - 1)`);
+      }
+    });
+  }
   return {
     file,
     name: s.name,
