@@ -96,6 +96,9 @@ const cases: { name: string; file: () => string; err: RegExp }[] = [
     err: /case-\d+\.yaml: YAML aliases expand too far \(limit: 10000 alias expansions per document\)$/,
   },
   { name: 'lists nested 100 deep', file: () => write(`name: ${'['.repeat(100)}${']'.repeat(100)}\n`), err: /YAML nested too deeply|nested too deeply \(limit: 64/ },
+  { name: 'a file that is not a scenario (/etc/passwd-like) is not echoed', file: () => write('root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n'), err: /case-\d+\.yaml:1: not a scenario: expected a mapping of fields \(name, seeds, durationS, cluster, workload, policies\), got a string$/ },
+  { name: 'an empty file', file: () => write(''), err: /case-\d+\.yaml: not a scenario: .*got an empty file$/ },
+  { name: 'a policy file that is not a policy', file: () => scenario((s) => { s.policies.push(write('root:x:0:0:root:/root:/bin/bash\n')); }), err: /case-\d+\.yaml:1: a policy file must hold a policy, not another file name$/ },
   { name: 'two YAML documents', file: () => write(`${BASE_YAML}---\n${BASE_YAML}`), err: /case-\d+\.yaml:\d+: holds 2 YAML documents, expected one$/ },
   { name: 'a policy file that is a device', file: () => scenario((s) => s.policies.push('/dev/zero')), err: /:\d+: policies\[1\]: policy file \/dev\/zero: is not a regular file/ },
 

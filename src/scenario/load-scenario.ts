@@ -26,6 +26,11 @@ import type { Scenario } from './types.js';
  */
 export function loadScenario(file: string, caps: PluginCapabilities, checkProfile?: (p: ProfileSpec) => void): Scenario {
   const src = readSource(file);
+  if (src.value === null || typeof src.value !== 'object' || Array.isArray(src.value)) {
+    // Say what the file is, not what it says: it may be anything (/etc/passwd).
+    const kind = src.value === null ? 'an empty file' : Array.isArray(src.value) ? 'a list' : `a ${typeof src.value}`;
+    fail(src, [], `not a scenario: expected a mapping of fields (name, seeds, durationS, cluster, workload, policies), got ${kind}`);
+  }
   const s = validate(scenarioSchema, src, []);
   const dir = dirname(file);
   const seeds = typeof s.seeds === 'string' ? seedRange(s.seeds, src) : s.seeds;
