@@ -6,9 +6,9 @@ import type { MetricDef } from './types.js';
  */
 export const METRICS: readonly MetricDef[] = [
   { id: 'pods_arrived', label: 'Pods arrived', unit: 'pods', higherIsBetter: null, definition: 'Workload pods created during the run (arrivals, plus pods bound at time 0); a pod recreated by its controller counts once.' },
-  { id: 'pods_scheduled', label: 'Pods scheduled', unit: 'pods', higherIsBetter: true, definition: 'Workload pods bound at least once.' },
+  { id: 'pods_scheduled', label: 'Pods scheduled', unit: 'pods', higherIsBetter: true, definition: 'Workload pods bound at least once (one that later completed, or was evicted or preempted, still counts).' },
   { id: 'pods_unschedulable_end', label: 'Unschedulable at end', unit: 'pods', higherIsBetter: false, definition: 'Workload pods pending at the end whose last scheduling attempt failed.' },
-  { id: 'pods_pending_end', label: 'Pending at end', unit: 'pods', higherIsBetter: false, definition: 'Workload pods not bound at the end (unschedulable, in backoff, or not yet tried).' },
+  { id: 'pods_pending_end', label: 'Pending at end', unit: 'pods', higherIsBetter: false, definition: 'Workload pods not bound at the end (unschedulable, in backoff, or not yet tried), including the replacement of a pod that was bound and then evicted or preempted. Such a pod counts in pods_scheduled too, so pods_scheduled + pods_pending_end is pods_arrived plus the replacements pending at the end (pods_arrived = pods_scheduled + the pending pods never bound).' },
   { id: 'attempts', label: 'Scheduling attempts', unit: 'count', higherIsBetter: false, definition: 'Scheduling cycles run (first attempts and retries).' },
   { id: 'preemptions', label: 'Preemptions', unit: 'count', higherIsBetter: false, definition: 'Pods deleted as preemption victims.' },
   { id: 'evictions', label: 'Evictions', unit: 'count', higherIsBetter: false, definition: 'Pods deleted by node failure or drain.' },
@@ -16,7 +16,7 @@ export const METRICS: readonly MetricDef[] = [
   { id: 'cpu_alloc_end_pct', label: 'CPU allocated (end)', unit: '%', higherIsBetter: true, definition: 'The same ratio at the end of the run.' },
   { id: 'mem_alloc_mean_pct', label: 'Memory allocated (time mean)', unit: '%', higherIsBetter: true, definition: 'As CPU allocated (time mean), for memory.' },
   { id: 'mem_alloc_end_pct', label: 'Memory allocated (end)', unit: '%', higherIsBetter: true, definition: 'As CPU allocated (end), for memory.' },
-  { id: 'gpu_alloc_mean_pct', label: 'GPU allocated (time mean)', unit: '%', higherIsBetter: true, definition: 'Allocated milli-GPU over all milli-GPU of live nodes (the GPU-sharing model: GPUs from allocatable alibabacloud.com/gpu-count, 1000 milli each), averaged over simulated time; NaN without GPUs.' },
+  { id: 'gpu_alloc_mean_pct', label: 'GPU allocated (time mean)', unit: '%', higherIsBetter: true, definition: 'Allocated GPU over the GPU of live nodes in milli-GPU, counting both GPU models: the GPU-sharing model (allocatable alibabacloud.com/gpu-count GPUs of 1000 milli each, shares allocated by the pods\' GPU annotations) and the extended resource nvidia.com/gpu (a whole GPU is 1000 milli): (shared milli allocated + 1000 x nvidia.com/gpu requested) / (shared milli + 1000 x nvidia.com/gpu allocatable), averaged over simulated time; NaN when the cluster has neither.' },
   { id: 'gpu_alloc_end_pct', label: 'GPU allocated (end)', unit: '%', higherIsBetter: true, definition: 'The same ratio at the end of the run.' },
   { id: 'gpu_frag_pct', label: 'GPU fragmentation (end)', unit: '%', higherIsBetter: false, definition: 'The FGD paper\'s fragmentation rate at the end: fragmented milli-GPU (each node\'s F_n measured against the typical task shapes of the pods that arrived, covering 95% of them) over idle milli-GPU; NaN without GPUs or idle GPU.' },
   { id: 'nodes_in_use_end', label: 'Nodes in use (end)', unit: 'count', higherIsBetter: null, definition: 'Live nodes with at least one bound pod at the end.' },

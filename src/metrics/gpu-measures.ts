@@ -5,7 +5,49 @@ import { MILLI_PER_GPU } from '../model/gpu-resources.js';
 import type { CompiledPod } from '../model/pod.js';
 import { typicalTaskShapes } from '../model/typical-task-shapes.js';
 
-/** All milli-GPU of live nodes and how much of it is free. */
+/** The extended resource of the NVIDIA device plugin: whole GPUs, no sharing. */
+export const NVIDIA_GPU_RESOURCE = 'nvidia.com/gpu';
+
+/** GPU amounts of a cluster in both GPU models. */
+export interface GpuAmounts {
+  /** milli-GPU of all GPUs of live nodes in the GPU-sharing table (alibabacloud.com/gpu-count x 1000). */
+  readonly tableTotalMilli: number;
+  /** ... and how much of it is free. */
+  readonly tableFreeMilli: number;
+  /** nvidia.com/gpu requested by bound pods on live nodes (whole GPUs). */
+  readonly nvidiaRequested: number;
+  /** nvidia.com/gpu allocatable on live nodes (whole GPUs). */
+  readonly nvidiaAllocatable: number;
+}
+
+/**
+ * Allocated GPU in percent, counting both GPU models a cluster may use, a whole
+ * nvidia.com/gpu as 1000 milli-GPU: (table milli allocated + 1000 x nvidia.com/gpu
+ * requested) / (table milli + 1000 x nvidia.com/gpu allocatable) x 100. NaN only when
+ * the cluster has neither kind of GPU.
+ */
+export function gpuAllocPct(a: GpuAmounts): number {
+  const total = a.tableTotalMilli + MILLI_PER_GPU * a.nvidiaAllocatable;
+  const allocated = a.tableTotalMilli - a.tableFreeMilli + MILLI_PER_GPU * a.nvidiaRequested;
+  return total > 0 ? (allocated / total) * 100 : Number.NaN;
+}
+
+/** The GPU amounts of `view` now, over its live nodes. */
+export function gpuAmounts(view: ClusterView): GpuAmounts {
+  const { totalMilli, freeMilli } = gpuAllocation(view);
+  const dim = view.model.resources.lookup(NVIDIA_GPU_RESOURCE);
+  let nvidiaRequested = 0;
+  let nvidiaAllocatable = 0;
+  if (dim !== undefined && dim < view.dims) {
+    for (const node of view.nodeOrder()) {
+      nvidiaRequested += view.requested[node * view.dims + dim]!;
+      nvidiaAllocatable += view.allocatable[node * view.dims + dim]!;
+    }
+  }
+  return { tableTotalMilli: totalMilli, tableFreeMilli: freeMilli, nvidiaRequested, nvidiaAllocatable };
+}
+
+/** All milli-GPU of live nodes in the GPU-sharing table and how much of it is free. */
 export function gpuAllocation(view: ClusterView): { totalMilli: number; freeMilli: number } {
   let totalMilli = 0;
   let freeMilli = 0;

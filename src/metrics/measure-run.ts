@@ -4,7 +4,7 @@ import type { NodeId, Sym } from '../model/ids.js';
 import { CPU, MEMORY } from '../model/resources.js';
 import type { SimResult } from '../sim/types.js';
 import type { CompiledPod } from '../model/pod.js';
-import { gpuAllocation, gpuFragPct } from './gpu-measures.js';
+import { gpuAllocPct, gpuAmounts, gpuFragPct, NVIDIA_GPU_RESOURCE } from './gpu-measures.js';
 import { preferredSatisfiedPct } from './preferred-terms.js';
 import { queueDelaysS, sortedQuantile } from './queue-delay.js';
 import { maxSpreadSkew } from './spread-skew.js';
@@ -29,6 +29,7 @@ const SPREAD_KEYS = ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'];
 /** Computes every catalogue metric (see catalogue.ts for definitions) plus series and timing. */
 export function measureRun(o: RunOutcome): RunMetrics {
   const { result, view } = o;
+  const nvidiaDim = view.model.resources.lookup(NVIDIA_GPU_RESOURCE);
   const pct = (req: Float64Array, alloc: Float64Array, d: number) => (alloc[d]! > 0 ? (req[d]! / alloc[d]!) * 100 : Number.NaN);
   const timeseries: TimePoint[] = result.samples.map((s) => ({
     tS: s.atS,
@@ -36,7 +37,12 @@ export function measureRun(o: RunOutcome): RunMetrics {
     pending: s.pending,
     cpuAllocPct: pct(s.requested, s.allocatable, CPU),
     memAllocPct: pct(s.requested, s.allocatable, MEMORY),
-    gpuAllocPct: s.gpuMilliTotal > 0 ? ((s.gpuMilliTotal - s.gpuMilliFree) / s.gpuMilliTotal) * 100 : Number.NaN,
+    gpuAllocPct: gpuAllocPct({
+      tableTotalMilli: s.gpuMilliTotal,
+      tableFreeMilli: s.gpuMilliFree,
+      nvidiaRequested: nvidiaDim === undefined ? 0 : s.requested[nvidiaDim] ?? 0,
+      nvidiaAllocatable: nvidiaDim === undefined ? 0 : s.allocatable[nvidiaDim] ?? 0,
+    }),
   }));
   const times = timeseries.map((t) => t.tS);
 
@@ -56,7 +62,6 @@ export function measureRun(o: RunOutcome): RunMetrics {
   };
 
   const shapes = distinctShapes(o.arrivedPods.map((p) => p.requests));
-  const gpu = gpuAllocation(view);
   const delays = queueDelaysS(result.pods);
   const latest = latestIncarnations(result);
   const values: Record<string, number> = {
@@ -72,7 +77,7 @@ export function measureRun(o: RunOutcome): RunMetrics {
     mem_alloc_mean_pct: timeWeightedMean(times, timeseries.map((t) => t.memAllocPct), result.endS),
     mem_alloc_end_pct: totals(MEMORY),
     gpu_alloc_mean_pct: timeWeightedMean(times, timeseries.map((t) => t.gpuAllocPct), result.endS),
-    gpu_alloc_end_pct: gpu.totalMilli > 0 ? ((gpu.totalMilli - gpu.freeMilli) / gpu.totalMilli) * 100 : Number.NaN,
+    gpu_alloc_end_pct: gpuAllocPct(gpuAmounts(view)),
     gpu_frag_pct: gpuFragPct(view, o.arrivedPods),
     nodes_in_use_end: nodes.filter((n) => view.podsOn(n).length > 0).length,
     frag_cpu_pct: strandedPct(view, shapes, CPU),
