@@ -77,13 +77,24 @@ export const distributionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('empirical-csv'), file: z.string().min(1), column: z.string().min(1) }),
 ]);
 
+/** Simulated seconds at which something starts: within the longest scenario. */
+const timeS = z.number().min(0).max(MAX_DURATION_S, DURATION_LIMIT);
+/** A period in seconds: positive, within the longest scenario. */
+const periodS = positive.max(MAX_DURATION_S, DURATION_LIMIT);
+/**
+ * Lowest arrival rate: one pod per ~31 years. Slower rates push arrival times to
+ * infinity, where the diurnal curve is NaN and thinning would never accept a pod.
+ */
+const MIN_RATE_PER_S = 1e-9;
+const ratePerS = z.number().min(MIN_RATE_PER_S, `at least ${MIN_RATE_PER_S} per second`).max(1e9, 'at most 1e9 per second');
+
 const arrivalSchema = z.discriminatedUnion('process', [
-  z.strictObject({ process: z.literal('all-at-once'), atS: nonNegative.optional() }),
-  z.strictObject({ process: z.literal('poisson'), ratePerS: positive, startS: nonNegative.optional() }),
-  z.strictObject({ process: z.literal('burst'), size: z.number().int().min(1), everyS: positive, startS: nonNegative.optional() }),
+  z.strictObject({ process: z.literal('all-at-once'), atS: timeS.optional() }),
+  z.strictObject({ process: z.literal('poisson'), ratePerS, startS: timeS.optional() }),
+  z.strictObject({ process: z.literal('burst'), size: z.number().int().min(1), everyS: periodS, startS: timeS.optional() }),
   z.strictObject({
-    process: z.literal('diurnal'), meanRatePerS: positive, amplitude: z.number().min(0).max(1).optional(),
-    periodS: positive.optional(), peakAtS: nonNegative.optional(), startS: nonNegative.optional(),
+    process: z.literal('diurnal'), meanRatePerS: ratePerS, amplitude: z.number().min(0).max(1).optional(),
+    periodS: periodS.optional(), peakAtS: timeS.optional(), startS: timeS.optional(),
   }),
 ]);
 
