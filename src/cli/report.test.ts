@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replaceDirAtomic } from '../report/replace-dir-atomic.js';
 import { sampleReportData } from '../report/sample-report-data.js';
 import { writeReport } from '../report/write-report.js';
 
@@ -11,7 +12,12 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Runs the real `schedbench` entry point, as a user would. */
 function schedbench(...args: string[]) {
-  const r = spawnSync(process.execPath, ['src/cli/schedbench.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return schedbenchAs({}, ...args);
+}
+
+/** schedbench with spawn options (uid and gid, to run as another user). */
+function schedbenchAs(opts: { uid?: number; gid?: number }, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['src/cli/schedbench.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...opts });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -29,7 +35,7 @@ describe('schedbench report', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^wrote ${dir}/index\\.html \\(\\d+ KiB\\)\\n$`));
     expect(statSync(join(dir, 'index.html')).size).toBeGreaterThan(800_000);
-    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain('Workload pods bound at least once.');
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain('Workload pods bound at least once');
   });
 
   const bad: { name: string; setup: (dir: string) => void; want: (dir: string) => string }[] = [
@@ -45,6 +51,29 @@ describe('schedbench report', () => {
       setup: (dir) => writeFileSync(join(dir, 'timeseries.csv'), 'scenario,policy,seed\n"s,p,1\n'),
       want: (dir) => `schedbench: ${dir}/timeseries.csv:2: malformed CSV: Quote Not Closed: the parsing is finished with an opening quote`,
     },
+    {
+      name: 'runs.csv cut at a row boundary',
+      setup: (dir) => writeFileSync(join(dir, 'runs.csv'), readFileSync(join(dir, 'runs.csv'), 'utf8').split('\n').slice(0, 4).join('\n') + '\n'),
+      want: (dir) => `schedbench: ${dir}/summary.csv:6: scenario "spread & \\"pack\\"", policy "</script><script>alert(1)</script>", metric "pods_scheduled": n is 2 but runs.csv has 1 runs with a value (of 1): the files do not match (a truncated or edited file?)`,
+    },
+    {
+      name: 'runs.csv cut mid-header',
+      setup: (dir) => writeFileSync(join(dir, 'runs.csv'), 'scenario,policy,seed,pods_sch'),
+      want: (dir) => `schedbench: ${dir}/runs.csv:1: the last line has no newline: the file looks truncated; write the report again with \`schedbench run\``,
+    },
+    {
+      name: 'index.html is a folder',
+      setup: (dir) => { unlinkSync(join(dir, 'index.html')); mkdirSync(join(dir, 'index.html')); },
+      want: (dir) => `schedbench: ${dir}/index.html: is a folder, not the report page; remove or rename it, then run \`schedbench report\` again`,
+    },
+    {
+      name: 'an openb result folder',
+      setup: (dir) => {
+        rmSync(dir, { recursive: true });
+        replaceDirAtomic(dir, 'openb', (v) => writeFileSync(join(v, 'runs.csv'), 'policy,seed\nFGD,1\n'));
+      },
+      want: (dir) => `schedbench: ${dir}: is a \`schedbench openb\` result (summary.csv, runs.csv, curve.csv), not a report: \`schedbench report\` rebuilds the folders \`schedbench run\` writes`,
+    },
   ];
   for (const c of bad) {
     it(`${c.name}: one line on stderr naming file, line and column, exit 2`, () => {
@@ -56,6 +85,19 @@ describe('schedbench report', () => {
       expect(r.stderr).toBe(`${c.want(dir)}\n`);
     });
   }
+
+  // Root writes through mode bits, so the read-only case runs as user nobody when we are root.
+  it('a read-only report folder: one line, exit 2', () => {
+    const dir = join(work, 'read-only');
+    writeReport(dir, sampleReportData());
+    chmodSync(work, 0o755);
+    for (const f of [dir, join(dir, '.current', '.')]) chmodSync(f, 0o555);
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const r = schedbenchAs(asNobody, 'report', dir);
+    for (const f of [dir, join(dir, '.current', '.')]) chmodSync(f, 0o755);
+    expect(r.stderr).toBe(`schedbench: ${dir}: cannot write index.html: the folder is not writable (EACCES)\n`);
+    expect(r.code).toBe(2);
+  });
 
   it('--help tells what it does and the argument', () => {
     const r = schedbench('report', '--help');

@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from '../model/errors.js';
+import { readReportFolder } from '../report/read-report-folder.js';
 import type { Progress } from './progress.js';
 import { loadScenarios, runSuite } from './run-suite.js';
 
@@ -32,5 +34,52 @@ describe('runSuite end to end', () => {
     const other = readFileSync(join(c.dir, 'timeseries.csv'), 'utf8');
     expect(other).not.toBe(a);
     expect(c.runs).toBe(1);
+  });
+});
+
+describe('loadScenarios', () => {
+  it('refuses two scenarios with the same name, naming both files', () => {
+    // A copy next to the original, so its relative files (policy-most.yaml, durations.csv) resolve.
+    const copy = join(dirname(scenario), `good-copy-${process.pid}.yaml`);
+    copyFileSync(scenario, copy);
+    try {
+      expect(() => loadScenarios([scenario, copy])).toThrow(new InputError(
+        { file: copy, path: 'name' },
+        `scenario name "tiny" is also the name of ${scenario}; scenarios of one run need different names (their runs would be merged in the report)`,
+      ));
+    } finally {
+      rmSync(copy);
+    }
+  });
+
+  it('refuses the same file given twice', () => {
+    expect(() => loadScenarios([scenario, scenario])).toThrow(/: name: scenario name "tiny" is also the name of .*good\.yaml \(the same file twice\)/);
+  });
+});
+
+describe('runSuite interrupted', () => {
+  it('Ctrl-C before the first run ends: no report written', async () => {
+    const out = join(root, 'none');
+    const p = runSuite(loadScenarios([scenario]), {}, out, quiet);
+    process.emit('SIGINT');
+    const r = await p;
+    expect(r).toMatchObject({ interrupted: true, runs: 0, written: false });
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('Ctrl-C after 5 of 6 runs: the comparison uses the seeds both policies ran, and `report` accepts the folder', async () => {
+    const out = join(root, 'five');
+    const tick: Progress = { ...quiet, tick: (done) => { if (done === 5) process.emit('SIGINT'); } };
+    const r = await runSuite(loadScenarios([scenario]), {}, out, tick);
+    expect(r).toMatchObject({ interrupted: true, runs: 5, planned: 6, written: true });
+    const { tables } = readReportFolder(out);
+    // no-balance ran seed 1 only; the baseline (default) ran seeds 1 and 2.
+    const runs = (policy: string) => tables.runs.filter((x) => x.policy === policy);
+    expect(runs('no-balance').map((x) => x.seed)).toEqual([1]);
+    const row = tables.summary.find((x) => x.policy === 'no-balance' && x.metric === 'cpu_alloc_mean_pct')!;
+    const base = runs('default')[0]!.values['cpu_alloc_mean_pct']!;
+    const mine = runs('no-balance')[0]!.values['cpu_alloc_mean_pct']!;
+    expect(row.n).toBe(1);
+    expect(row.relDiffPct).toBeCloseTo(((mine - base) / Math.abs(base)) * 100, 3);
   });
 });

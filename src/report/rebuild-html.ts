@@ -47,7 +47,7 @@ function pageFile(dir: string): string {
   }
   const path = join(folder, REPORT_FILES.html);
   try {
-    if (lstatSync(path).isDirectory()) {
+    if (lstatSync(path).isDirectory() || lstatSync(join(dir, REPORT_FILES.html)).isDirectory()) {
       throw new ReportError({ file: join(dir, REPORT_FILES.html) }, 'is a folder, not the report page; remove or rename it, then run `schedbench report` again');
     }
   } catch (e) {
