@@ -31,6 +31,8 @@ export const INPUT_LIMITS = {
   scenarioNodeItems: 5_000_000,
   /** Cluster samples per run (durationS / sampleEveryS). */
   samplesPerRun: 100_000,
+  /** Values of an empirical distribution read from a CSV column (`empirical-csv`). */
+  empiricalValues: 2_000_000,
   /** Simulated seconds of a scenario (365 days); also bounds every duration a distribution can draw. */
   durationS: 31_536_000,
 } as const;
