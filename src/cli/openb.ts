@@ -5,15 +5,10 @@ import { runOpenbExperiment } from '../experiments/openb-experiment.js';
 import { fixed2, writeOpenbReport } from '../experiments/openb-report.js';
 import { DEFAULT_OPENB_POLICIES, OPENB_TIE_BREAKS } from '../experiments/openb-policies.js';
 import { excerpt, InputError } from '../model/errors.js';
+import { INPUT_LIMITS } from '../model/input-limits.js';
 import { checkOutputFolder } from '../report/index.js';
 import { parseSeeds } from './parse-seeds.js';
 import { formatTable } from './table.js';
-
-/**
- * The largest --inflate: the cap scenario files have on `openb.inflate` (scenario-schema),
- * so the flag cannot ask for an unbounded task list either.
- */
-export const MAX_INFLATE = 10;
 
 /** The summary table as printed: one row per policy, means over seeds. */
 export function formatOpenbSummary(summary: readonly OpenbPolicySummary[]): string {
@@ -32,7 +27,7 @@ export function registerOpenb(program: Command): void {
     .option('--pods <file>', 'openb pod list CSV (11 or 5 columns)', 'scenarios/data/openb/openb_pod_list_default.csv')
     .option('--policies <list>', 'comma-separated policies: Random, FirstFit, BestFit, WorstFit, DotProduct, GpuPacking, GpuClustering, FGD', DEFAULT_OPENB_POLICIES.join(','))
     .option('--seeds <list>', 'seeds: a range 42-51 and/or a list 1,2,3', '42-51')
-    .option('--inflate <factor>', `schedule tasks until their GPU request reaches this multiple of the GPU capacity (at most ${MAX_INFLATE})`, '1.3')
+    .option('--inflate <factor>', `schedule tasks until their GPU request reaches this multiple of the GPU capacity (at most ${INPUT_LIMITS.openbInflate})`, '1.3')
     .option('--tie-break <rule>', 'ties between best nodes: node-rank (a seeded node ranking per seed, as the paper\'s simulator) or uniform (a fresh draw per pod, as kube-scheduler)', 'node-rank')
     .option('--out <dir>', 'folder for summary.csv, runs.csv and curve.csv (new, empty, or an earlier openb result, which is replaced)', 'reports/openb')
     .option('--jobs <n>', 'worker threads (results do not depend on it)', String(availableParallelism()))
@@ -40,8 +35,8 @@ export function registerOpenb(program: Command): void {
       const policies = opts.policies.split(',').map((p) => p.trim()).filter((p) => p !== '');
       if (policies.length === 0) throw new InputError({ path: '--policies' }, 'expected at least one policy');
       const inflate = Number(opts.inflate);
-      if (opts.inflate.trim() === '' || !Number.isFinite(inflate) || inflate <= 0 || inflate > MAX_INFLATE) {
-        throw new InputError({ path: '--inflate' }, `expected a positive number up to ${MAX_INFLATE} (the limit scenario files have too), got ${excerpt(opts.inflate)}`);
+      if (opts.inflate.trim() === '' || !Number.isFinite(inflate) || inflate <= 0 || inflate > INPUT_LIMITS.openbInflate) {
+        throw new InputError({ path: '--inflate' }, `expected a positive number up to ${INPUT_LIMITS.openbInflate} (the limit scenario files have too), got ${excerpt(opts.inflate)}`);
       }
       const seeds = parseSeeds(opts.seeds);
       const workers = Number(opts.jobs);

@@ -35,6 +35,8 @@ export const INPUT_LIMITS = {
   empiricalValues: 2_000_000,
   /** Simulated seconds of a scenario (365 days); also bounds every duration a distribution can draw. */
   durationS: 31_536_000,
+  /** The openb inflation factor (`openb.inflate` in a scenario, `schedbench openb --inflate`): tasks drawn until GPU demand is this multiple of capacity. */
+  openbInflate: 10,
 } as const;
 
 /** Bytes as a person reads them: "2 MiB", "512 KiB", "17 bytes". */

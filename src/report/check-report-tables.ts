@@ -6,8 +6,8 @@ import type { ReportTables } from './types.js';
 
 /**
  * Checks that a report's files, read back, add up, so that a truncated or edited file is
- * refused instead of drawn as a smaller report: every file ends with a newline (schedbench
- * writes whole lines, so a missing one means the last line was cut); runs.csv has at
+ * refused instead of drawn as a smaller report: every file ends with a newline
+ * (checkWholeLines); runs.csv has at
  * least one run and no run twice; and runs.csv and summary.csv agree, that is summary.csv
  * has exactly one row per scenario x policy of runs.csv and metric column, and its `n` is
  * the number of those runs with a value of that metric. Errors name the file and line.
@@ -16,11 +16,7 @@ export function checkReportTables(
   texts: ReadonlyMap<string, string>, tables: ReportTables, lines: ReportTableLines, dir: string,
 ): void {
   const path = (f: string) => reportPath(dir, f);
-  for (const [name, text] of texts) {
-    if (text !== '' && !text.endsWith('\n')) {
-      throw new ReportError({ file: path(name), line: text.split('\n').length }, 'the last line has no newline: the file looks truncated; write the report again with `schedbench run`');
-    }
-  }
+  checkWholeLines(texts, dir);
   const runsFile = path(REPORT_FILES.runs);
   const summaryFile = path(REPORT_FILES.summary);
   if (tables.runs.length === 0) throw new ReportError({ file: runsFile }, 'has no runs, only a header: nothing to report (a truncated file?)');
@@ -61,6 +57,19 @@ export function checkReportTables(
       if (!summarized.has(JSON.stringify([scenario, policy, m]))) {
         throw new ReportError({ file: summaryFile }, `has no row for scenario ${short(scenario)}, policy ${short(policy)}, metric ${short(m)}, which runs.csv has (line ${g.line}): a truncated or edited file?`);
       }
+    }
+  }
+}
+
+/**
+ * Checks that every file ends with a newline: schedbench writes whole lines, so a file
+ * without one was cut (a full disk, a killed copy). Run before parsing, so the message
+ * says "truncated" rather than whatever the cut line looks like.
+ */
+export function checkWholeLines(texts: ReadonlyMap<string, string>, dir: string): void {
+  for (const [name, text] of texts) {
+    if (text !== '' && !text.endsWith('\n')) {
+      throw new ReportError({ file: reportPath(dir, name), line: text.split('\n').length }, 'the last line has no newline: the file looks truncated; write the report again with `schedbench run`');
     }
   }
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { checkReportTables } from './check-report-tables.js';
+import { checkReportTables, checkWholeLines } from './check-report-tables.js';
 import { OUTPUT_KIND_NAMES, readMarker } from './output-marker.js';
 import { parseReportInfo } from './report-info-json.js';
 import { parseReportTablesWithLines } from './parse-report-tables.js';
@@ -44,6 +44,7 @@ export function readReportFolder(dir: string): ReportFolder {
     files.push(name);
     if (name !== REPORT_FILES.html) texts.set(name, readReportFile(path));
   }
+  checkWholeLines(texts, dir);
   const infoText = texts.get(REPORT_FILES.info);
   const info = infoText !== undefined
     ? parseReportInfo(infoText, join(dir, REPORT_FILES.info))
