@@ -73,12 +73,16 @@ describe('checkOutputFolder', () => {
   }
 
   // As root, mode bits do not stop writes, so the check runs in a child as user nobody.
-  it.runIf(process.getuid?.() === 0)('refuses a read-only folder (checked as user nobody)', () => {
+  it.runIf(process.getuid?.() === 0)('refuses read-only folders (checked as user nobody)', () => {
     const ro = join(work, 'ro');
     mkdirSync(ro);
-    chmodSync(ro, 0o555);
+    const mine = join(work, 'ro-report');
+    mkdirSync(mine);
+    writeFileSync(join(mine, MARKER_FILE), markerText('report'));
+    for (const d of [ro, mine]) chmodSync(d, 0o555);
+    const dirs = [join(ro, 'r'), ro, mine];
     const code = `import { checkOutputFolder } from ${JSON.stringify(fileURLToPath(new URL('./check-output-folder.ts', import.meta.url)))};
-      for (const d of [${JSON.stringify(join(ro, 'r'))}, ${JSON.stringify(ro)}]) { try { checkOutputFolder(d, 'report'); console.log('ok'); } catch (e) { console.log(e.message); } }`;
+      for (const d of ${JSON.stringify(dirs)}) { try { checkOutputFolder(d, 'report'); console.log('ok'); } catch (e) { console.log(e.message); } }`;
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
       cwd: fileURLToPath(new URL('../../', import.meta.url)), encoding: 'utf8', uid: 65534, gid: 65534,
     });
@@ -86,6 +90,7 @@ describe('checkOutputFolder', () => {
     expect(r.stdout.trim().split('\n')).toEqual([
       `${join(ro, 'r')}: cannot create the folder in ${ro}: not writable (EACCES); give a folder you can write to`,
       `${ro}: cannot replace the empty folder: its parent ${work}: not writable (EACCES); give a folder you can write to`,
+      `${mine}: cannot replace the folder: not writable (EACCES); give a folder you can write to`,
     ]);
   });
 
