@@ -5,9 +5,10 @@ import { explain } from '../framework/explain.js';
 import { buildFramework } from '../framework/framework.js';
 import { ProfileError } from '../framework/profile-error.js';
 import { compilePod } from '../model/compile-pod.js';
-import { InputError } from '../model/errors.js';
+import { InputError, excerpt, oneLine } from '../model/errors.js';
 import { lineOf, loadObjects } from '../model/load-objects.js';
 import { ModelContext } from '../model/model-context.js';
+import { KIND_FIELDS, collectUnknownFields } from '../model/unknown-fields.js';
 import { inTreeRegistry } from '../plugins/index.js';
 import { loadProfile } from './load-profile.js';
 import { formatTable } from './table.js';
@@ -37,6 +38,11 @@ export function formatExplanation(e: Explanation): string {
   return lines.join('\n');
 }
 
+/** Prints a loader's warning as one line on stderr: `schedbench: warning: ...`. */
+export function warnOnStderr(message: string): void {
+  process.stderr.write(`schedbench: warning: ${oneLine(message)}\n`);
+}
+
 export function registerExplain(program: Command): void {
   program
     .command('explain')
@@ -48,10 +54,11 @@ export function registerExplain(program: Command): void {
     .option('--json', 'print the explanation as JSON')
     .action((opts: { cluster: string[]; pod: string; profile?: string; schedulerName?: string; json?: boolean }) => {
       const model = new ModelContext();
-      const { state } = loadCluster(opts.cluster, model);
+      const { state } = loadCluster(opts.cluster, model, { warn: warnOnStderr });
       const pods = loadObjects(opts.pod, 'Pod');
       if (pods.length !== 1 || pods[0]!.kind !== 'Pod') {
-        throw new InputError({ file: opts.pod }, `expected exactly one Pod, found ${pods.map((p) => p.kind).join(', ') || 'nothing'}`);
+        const kinds = pods.slice(0, 5).map((p) => excerpt(p.kind)).join(', ');
+        throw new InputError({ file: opts.pod }, `expected exactly one Pod, found ${pods.length === 0 ? 'nothing' : `${pods.length} objects (${kinds}${pods.length > 5 ? ', ...' : ''})`}`);
       }
       let pod;
       try {
@@ -60,6 +67,9 @@ export function registerExplain(program: Command): void {
         if (e instanceof InputError) throw e.at(opts.pod, lineOf(pods[0]!, e.where.pathParts ?? []));
         throw e;
       }
+      const unknown = new Set<string>();
+      collectUnknownFields(pods[0]!.object, KIND_FIELDS.get('Pod')!, unknown);
+      if (unknown.size > 0) warnOnStderr(`${opts.pod}: fields that v1 Pod does not define (ignored): ${[...unknown].map((p) => excerpt(p)).join(', ')}`);
       const spec = loadProfile(opts.profile, inTreeRegistry, model, opts.schedulerName);
       let fw;
       try {

@@ -3,8 +3,10 @@ import type { ProfileSpec } from '../framework/profile.js';
 import { defaultProfile } from '../framework/profile.js';
 import { registryCapabilities } from '../framework/registry-capabilities.js';
 import type { Registry } from '../framework/types.js';
-import { InputError, formatPath } from '../model/errors.js';
-import { loadObjects } from '../model/load-objects.js';
+import { InputError, excerpt, formatPath } from '../model/errors.js';
+import { describeIssue } from '../model/describe-issue.js';
+import type { LoadedObject } from '../model/load-objects.js';
+import { lineOf, loadObjects } from '../model/load-objects.js';
 import type { ModelContext } from '../model/model-context.js';
 import { ConfigError, kubeSchedulerConfigurationSchema, profilesFromConfig } from '../scenario/kube-scheduler-config.js';
 
@@ -29,7 +31,7 @@ export function loadProfile(file: string | undefined, registry: Registry, model:
   if (objects.length !== 1) throw new InputError({ file }, `expected one profile or KubeSchedulerConfiguration, found ${objects.length} objects`);
   const obj = objects[0]!;
   if (obj.kind === 'KubeSchedulerConfiguration') {
-    const cfg = parse(kubeSchedulerConfigurationSchema, obj.object, file);
+    const cfg = parse(kubeSchedulerConfigurationSchema, obj, file);
     let profiles: ProfileSpec[];
     try {
       profiles = profilesFromConfig(cfg, registryCapabilities(registry, model));
@@ -39,19 +41,21 @@ export function loadProfile(file: string | undefined, registry: Registry, model:
     }
     const chosen = schedulerName === undefined ? profiles[0] : profiles.find((p) => p.name === schedulerName);
     if (chosen === undefined) {
-      throw new InputError({ file }, `no profile with schedulerName ${JSON.stringify(schedulerName)} (have ${profiles.map((p) => p.name).join(', ')})`);
+      throw new InputError({ file }, `no profile with schedulerName ${excerpt(schedulerName)} (have ${profiles.slice(0, 10).map((p) => excerpt(p.name)).join(', ')})`);
     }
     return chosen;
   }
-  const { kind: _kind, ...spec } = parse(profileSchema, obj.object, file);
+  const { kind: _kind, ...spec } = parse(profileSchema, obj, file);
   return spec;
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
+function parse<T>(schema: z.ZodType<T>, loaded: LoadedObject, file: string): T {
+  const value = loaded.object;
   const r = schema.safeParse(value);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    throw new InputError({ file, path: formatPath(issue.path) || undefined }, issue.message);
+    const line = lineOf(loaded, issue.path);
+    throw new InputError({ file, line, path: formatPath(issue.path) || undefined }, describeIssue(issue, value));
   }
   return r.data;
 }

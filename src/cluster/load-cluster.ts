@@ -1,11 +1,13 @@
 import { compileNamespace, compileNode } from '../model/compile-node.js';
 import { compilePod } from '../model/compile-pod.js';
-import { InputError } from '../model/errors.js';
+import { InputError, excerpt } from '../model/errors.js';
+import type { NodeId, Sym } from '../model/ids.js';
 import { NO_SYM } from '../model/ids.js';
 import type { LoadedObject } from '../model/load-objects.js';
 import { lineOf, loadObjects } from '../model/load-objects.js';
 import type { ModelContext } from '../model/model-context.js';
 import type { CompiledPod } from '../model/pod.js';
+import { KIND_FIELDS, collectUnknownFields } from '../model/unknown-fields.js';
 import { ClusterState } from './cluster-state.js';
 
 /** A cluster read from Kubernetes object files, and the pods that still wait for a node. */
@@ -15,18 +17,35 @@ export interface LoadedCluster {
   readonly pending: readonly CompiledPod[];
 }
 
+/** Options for loadCluster. */
+export interface LoadClusterOptions {
+  /**
+   * Receives one line per thing worth knowing that does not stop the load: fields v1
+   * does not define (one line per kind), nodes without allocatable resources, nodes
+   * already over-committed. The CLI prints it as `schedbench: warning: ...`.
+   * @default discards the warnings
+   */
+  readonly warn?: (message: string) => void;
+}
+
 /** Kinds a cluster file may hold besides Node, Pod and Namespace; read and ignored. */
 const IGNORED_KINDS = new Set(['Event', 'ConfigMap', 'Secret', 'ServiceAccount', 'Endpoints', 'EndpointSlice']);
 
+/** Nodes named in a warning before "and N more". */
+const NAMED_NODES = 5;
+
 /**
  * Builds a ClusterState from files of Kubernetes objects (`kubectl get nodes,pods -A -o
- * json` output, YAML manifests, `kind: List`): nodes in file order, pods with
- * spec.nodeName bound to their node, pods without one returned as pending. Pods that
- * finished (phase Succeeded or Failed) are left out, as kube-scheduler's informers leave
- * them out. Every error names the file and the object.
+ * json` output, `GET /api/v1/nodes` NodeList and PodList responses, YAML manifests,
+ * `kind: List`): nodes in file order, pods with spec.nodeName bound to their node, pods
+ * without one returned as pending. Pods that finished (phase Succeeded or Failed) are
+ * left out, as kube-scheduler's informers leave them out. Every error names the file,
+ * the line and the object; a cluster without nodes is refused, since nothing can be
+ * scheduled on it. What is odd but legal is passed to `opts.warn`.
  */
-export function loadCluster(files: readonly string[], model: ModelContext): LoadedCluster {
-  const objects = files.flatMap((file) => loadObjects(file).map((o) => ({ ...o, file })));
+export function loadCluster(files: readonly string[], model: ModelContext, opts: LoadClusterOptions = {}): LoadedCluster {
+  const warn = opts.warn ?? (() => undefined);
+  const objects = files.flatMap((file) => loadObjects(file));
   // Errors from compiling an object get the line of the offending field.
   const located = <T>(o: LoadedObject, build: () => T): T => {
     try {
@@ -36,35 +55,48 @@ export function loadCluster(files: readonly string[], model: ModelContext): Load
       throw e;
     }
   };
+  const unknown = new UnknownFieldReport();
   const state = new ClusterState(model, Math.max(16, objects.length));
-  const pods: { pod: CompiledPod; file: string; loaded: LoadedObject }[] = [];
+  const pods: { pod: CompiledPod; loaded: LoadedObject }[] = [];
+  const noAllocatable: string[] = [];
   for (const o of objects) {
+    const file = o.source.file;
     switch (o.kind) {
-      case 'Node':
-        if (state.nodeByName(model.symbols.intern(nodeName(o.object))) !== -1) {
-          throw new InputError({ file: o.file, line: lineOf(o, ['metadata', 'name']), object: `node ${nodeName(o.object)}` }, 'duplicate node name');
+      case 'Node': {
+        const name = nodeName(o.object);
+        if (state.nodeByName(model.symbols.intern(name)) !== -1) {
+          throw new InputError({ file, line: lineOf(o, ['metadata', 'name']), object: `node ${name}` }, 'duplicate node name');
         }
-        state.addNode(located(o, () => compileNode(o.object, model, o.file)));
+        const node = located(o, () => compileNode(o.object, model, file));
+        unknown.check(o);
+        if (!hasAllocatable(o.object)) noAllocatable.push(name);
+        state.addNode(node);
         break;
+      }
       case 'Namespace': {
-        const ns = located(o, () => compileNamespace(o.object, model, o.file));
+        const ns = located(o, () => compileNamespace(o.object, model, file));
+        unknown.check(o);
         state.setNamespace(model.symbols.intern(ns.name), ns.labels);
         break;
       }
       case 'Pod': {
         const phase = (o.object as { status?: { phase?: unknown } }).status?.phase;
         if (phase === 'Succeeded' || phase === 'Failed') break;
-        pods.push({ pod: located(o, () => compilePod(o.object, model, { file: o.file })), file: o.file, loaded: o });
+        pods.push({ pod: located(o, () => compilePod(o.object, model, { file })), loaded: o });
+        unknown.check(o);
         break;
       }
       default:
         if (!IGNORED_KINDS.has(o.kind)) {
-          throw new InputError({ file: o.file, line: lineOf(o, ['kind']), path: o.path || undefined }, `unsupported kind ${JSON.stringify(o.kind)} (expected Node, Pod or Namespace)`);
+          throw new InputError({ file, line: lineOf(o, ['kind']), path: o.path || undefined }, `unsupported kind ${excerpt(o.kind)} (expected Node, Pod or Namespace)`);
         }
     }
   }
+  if (state.liveNodeCount === 0) {
+    throw new InputError({ file: files.join(', ') }, 'the cluster has no nodes (no Node objects in these files); nothing could be scheduled on it');
+  }
   const pending: CompiledPod[] = [];
-  for (const { pod, file, loaded } of pods) {
+  for (const { pod, loaded } of pods) {
     if (pod.nodeName === NO_SYM) {
       pending.push(pod);
       continue;
@@ -72,13 +104,83 @@ export function loadCluster(files: readonly string[], model: ModelContext): Load
     const node = state.nodeByName(pod.nodeName);
     if (node === -1) {
       throw new InputError(
-        { file, line: lineOf(loaded, ['spec', 'nodeName']), object: `pod ${model.symbols.text(pod.namespace)}/${pod.name}`, path: 'spec.nodeName' },
-        `node ${JSON.stringify(model.symbols.text(pod.nodeName))} is not in the cluster`,
+        { file: loaded.source.file, line: lineOf(loaded, ['spec', 'nodeName']), object: `pod ${model.symbols.text(pod.namespace)}/${pod.name}`, path: 'spec.nodeName' },
+        `node ${excerpt(model.symbols.text(pod.nodeName))} is not in the cluster`,
       );
     }
-    state.bind(pod, node);
+    state.bind(pod, node as NodeId);
+  }
+  unknown.report(warn);
+  if (noAllocatable.length > 0) {
+    warn(`${nodeCount(noAllocatable.length)} without status.allocatable (kube-scheduler reads allocatable, not capacity; no pod fits there): ${someNames(noAllocatable)}`);
+  }
+  const over = overcommitted(state, model);
+  if (over.length > 0) {
+    warn(`${nodeCount(over.length)} already over-committed by their bound pods (requests above allocatable; no further pod fits there): ${someNames(over)}`);
   }
   return { state, pending };
+}
+
+/** Unknown field paths per kind, reported as one line per kind. */
+class UnknownFieldReport {
+  private readonly byKind = new Map<string, { paths: Set<string>; objects: number; files: Set<string> }>();
+
+  /** Records the fields of `o` that its kind's v1 schema does not define. */
+  check(o: LoadedObject): void {
+    const t = KIND_FIELDS.get(o.kind);
+    if (t === undefined) return;
+    const found = new Set<string>();
+    collectUnknownFields(o.object, t, found);
+    if (found.size === 0) return;
+    let entry = this.byKind.get(o.kind);
+    if (entry === undefined) {
+      entry = { paths: new Set(), objects: 0, files: new Set() };
+      this.byKind.set(o.kind, entry);
+    }
+    entry.objects++;
+    entry.files.add(o.source.file);
+    for (const p of found) entry.paths.add(p);
+  }
+
+  /** One warning per kind, in the order kinds were first met. */
+  report(warn: (message: string) => void): void {
+    for (const [kind, e] of this.byKind) {
+      const files = [...e.files];
+      const where = files.length === 1 ? files[0]! : `${files[0]!} and ${files.length - 1} more files`;
+      const paths = [...e.paths].map((p) => excerpt(p));
+      warn(`${where}: ${e.objects} ${kind} object${e.objects === 1 ? ' has' : 's have'} fields that v1 ${kind} does not define (ignored): ${paths.slice(0, 8).join(', ')}${paths.length > 8 ? ` and ${paths.length - 8} more` : ''}`);
+    }
+  }
+}
+
+function hasAllocatable(o: unknown): boolean {
+  const alloc = (o as { status?: { allocatable?: unknown } | null }).status?.allocatable;
+  return alloc !== null && typeof alloc === 'object' && Object.keys(alloc).length > 0;
+}
+
+/** Names of the nodes whose bound pods request more of some resource than it has (pods included). */
+function overcommitted(state: ClusterState, model: ModelContext): string[] {
+  const out: string[] = [];
+  const dims = state.dims;
+  for (const node of state.nodeOrder()) {
+    const base = node * dims;
+    for (let r = 0; r < dims; r++) {
+      if (state.requested[base + r]! > (state.allocatable[base + r] ?? 0)) {
+        out.push(model.symbols.text(state.nodeName[node] as Sym));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function nodeCount(n: number): string {
+  return n === 1 ? '1 node is' : `${n} nodes are`;
+}
+
+function someNames(names: readonly string[]): string {
+  const shown = names.slice(0, NAMED_NODES).map((n) => excerpt(n)).join(', ');
+  return names.length > NAMED_NODES ? `${shown} and ${names.length - NAMED_NODES} more` : shown;
 }
 
 function nodeName(o: unknown): string {

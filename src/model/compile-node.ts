@@ -1,3 +1,4 @@
+import { describeIssue } from './describe-issue.js';
 import { InputError, formatPath } from './errors.js';
 import type { NodeInput } from './k8s-schema.js';
 import { namespaceSchema, nodeSchema } from './k8s-schema.js';
@@ -14,7 +15,7 @@ export function compileNode(raw: unknown, ctx: ModelContext, file?: string): Com
   const parsed = nodeSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new InputError({ file, object: `node ${typeof name === 'string' ? name : '(unnamed)'}`, path: formatPath(issue.path), pathParts: issue.path }, issue.message);
+    throw new InputError({ file, object: `node ${typeof name === 'string' ? name : '(unnamed)'}`, path: formatPath(issue.path), pathParts: issue.path }, describeIssue(issue, raw));
   }
   return compileValidNode(parsed.data, ctx);
 }
@@ -51,7 +52,8 @@ export function compileNamespace(raw: unknown, ctx: ModelContext, file?: string)
   const parsed = namespaceSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new InputError({ file, object: 'namespace', path: formatPath(issue.path) }, issue.message);
+    const name = (raw as { metadata?: { name?: unknown } } | null)?.metadata?.name;
+    throw new InputError({ file, object: `namespace ${typeof name === 'string' ? name : '(unnamed)'}`, path: formatPath(issue.path), pathParts: issue.path }, describeIssue(issue, raw));
   }
   return { name: parsed.data.metadata.name, labels: compileLabels(parsed.data.metadata.labels, ctx.symbols) };
 }

@@ -1,3 +1,4 @@
+import { describeIssue } from './describe-issue.js';
 import { InputError, formatPath } from './errors.js';
 import type { PodId, Sym } from './ids.js';
 import { NO_SYM } from './ids.js';
@@ -13,6 +14,7 @@ import type { CompiledPod, OwnerRef, PodAffinityTerm, SpreadConstraint, Weighted
 import { DO_NOT_SCHEDULE, SCHEDULE_ANYWAY } from './pod.js';
 import { incomingPodScoringRequests, podRequests, toVector } from './pod-requests.js';
 import { compileHostPort } from './ports.js';
+import { QuantityError } from './quantity.js';
 import { CPU, MEMORY } from './resources.js';
 import { compileTolerations } from './taints.js';
 import type { GpuRequest } from './gpu-request.js';
@@ -43,7 +45,7 @@ export function compilePod(raw: unknown, ctx: ModelContext, opts: CompilePodOpti
   const parsed = podSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new InputError({ ...where(formatPath(issue.path)), pathParts: issue.path }, issue.message);
+    throw new InputError({ ...where(formatPath(issue.path)), pathParts: issue.path }, describeIssue(issue, raw));
   }
   const fail = (path: string, problem: string): never => { throw new InputError(where(path), problem); };
   return compileValidPod(parsed.data, ns, ctx, fail, opts.apiValidation ?? true);
@@ -57,9 +59,18 @@ function compileValidPod(
   const labels = compileLabels(p.metadata?.labels, symbols);
   const namespace = symbols.intern(ns);
 
-  const requests = toVector(podRequests(spec, resources, false), resources);
-  const nonZero = podRequests(spec, resources, true);
-  const scoring = incomingPodScoringRequests(spec, resources);
+  let requests: Float64Array;
+  let nonZero: Map<number, number>;
+  let scoring: Map<number, number>;
+  try {
+    requests = toVector(podRequests(spec, resources, false), resources);
+    nonZero = podRequests(spec, resources, true);
+    scoring = incomingPodScoringRequests(spec, resources);
+  } catch (e) {
+    // Each quantity is within 2^53 once scaled (the schema checked); their sum may not be.
+    if (e instanceof QuantityError) fail('spec.containers', `the pod's requests add up to more than ${Number.MAX_SAFE_INTEGER} (2^53 - 1, the largest integer schedbench holds exactly) in one resource`);
+    throw e;
+  }
 
   const na = spec.affinity?.nodeAffinity;
   const requiredNodeAffinity = na?.requiredDuringSchedulingIgnoredDuringExecution

@@ -1,26 +1,44 @@
 import { z } from 'zod';
-import { parseQuantity, QuantityError } from './quantity.js';
+import { excerpt } from './errors.js';
+import { annotationMapSchema, labelMapSchema } from './label-schema.js';
+import { nanoValue } from './quantity.js';
+import { isOvercommitAllowed, resourceListSchema } from './resource-list-schema.js';
 
 /**
  * Zod schemas for the parts of v1 Node, v1 Pod and v1 Namespace that scheduling reads.
  * Objects are loose: fields the scheduler does not read are kept, not rejected, so a
- * `kubectl get -o json` dump validates as it is. Enumerations that Kubernetes' own
- * validation restricts (operators, effects, whenUnsatisfiable) are restricted here too.
+ * `kubectl get -o json` dump validates as it is (unknown-fields.ts warns about the
+ * fields v1 does not have). What Kubernetes' own validation restricts is restricted
+ * here too: enumerations (operators, effects, whenUnsatisfiable), label keys and values,
+ * annotation keys, resource names, quantities (not negative, whole for extended
+ * resources, requests within limits). Maps are read into null-prototype records, so
+ * every key is kept as written.
  */
 
-const quantity = z.union([z.string(), z.number()]).transform((v, ctx) => {
-  // kube trims surrounding spaces before parsing a JSON quantity string.
-  const text = typeof v === 'number' ? String(v) : v.trim();
-  try {
-    parseQuantity(text);
-  } catch (e) {
-    ctx.addIssue({ code: 'custom', message: e instanceof QuantityError ? e.message : String(e) });
-    return z.NEVER;
-  }
-  return text;
-});
-const resourceList = z.record(z.string(), quantity);
-const stringMap = z.record(z.string(), z.string());
+const stringMap = labelMapSchema;
+
+/**
+ * A container's (or the pod's) resources: requests and limits, a request at most its
+ * limit, and equal to it for resources that cannot be overcommitted (extended resources,
+ * hugepages), as ValidateResourceRequirements requires.
+ */
+const resourceRequirements = z
+  .looseObject({ requests: resourceListSchema('container').nullish(), limits: resourceListSchema('container').nullish() })
+  .superRefine((r, ctx) => {
+    if (!r.requests || !r.limits) return;
+    for (const name of Object.keys(r.requests)) {
+      const limit = r.limits[name];
+      if (limit === undefined) continue;
+      const request = r.requests[name]!;
+      const req = nanoValue(request);
+      const lim = nanoValue(limit);
+      if (req !== lim && !isOvercommitAllowed(name)) {
+        ctx.addIssue({ code: 'custom', path: ['requests', name], message: `must equal the limit (${excerpt(limit)}) for a resource that cannot be overcommitted, got ${excerpt(request)}` });
+      } else if (req > lim) {
+        ctx.addIssue({ code: 'custom', path: ['requests', name], message: `must be at most the limit (${excerpt(limit)}), got ${excerpt(request)}` });
+      }
+    }
+  });
 
 const labelSelectorRequirement = z.looseObject({
   key: z.string(),
@@ -108,9 +126,7 @@ const containerPort = z.looseObject({
 const container = z.looseObject({
   name: z.string().optional(),
   image: z.string().nullish(),
-  resources: z
-    .looseObject({ requests: resourceList.nullish(), limits: resourceList.nullish() })
-    .nullish(),
+  resources: resourceRequirements.nullish(),
   ports: z.array(containerPort).nullish(),
   restartPolicy: z.enum(['Always']).nullish(),
 });
@@ -120,7 +136,7 @@ const metadata = z.looseObject({
   namespace: z.string().optional(),
   uid: z.string().optional(),
   labels: stringMap.nullish(),
-  annotations: stringMap.nullish(),
+  annotations: annotationMapSchema.nullish(),
   deletionTimestamp: z.string().nullish(),
   ownerReferences: z
     .array(z.looseObject({ apiVersion: z.string().nullish(), kind: z.string(), name: z.string(), controller: z.boolean().nullish() }))
@@ -141,12 +157,18 @@ export const podSchema = z.looseObject({
     topologySpreadConstraints: z.array(spreadConstraint).nullish(),
     containers: z.array(container),
     initContainers: z.array(container).nullish(),
-    overhead: resourceList.nullish(),
-    resources: z.looseObject({ requests: resourceList.nullish(), limits: resourceList.nullish() }).nullish(),
+    overhead: resourceListSchema('container').nullish(),
+    resources: resourceRequirements.nullish(),
     schedulingGates: z.array(z.looseObject({ name: z.string() })).nullish(),
   }),
   status: z.looseObject({ phase: z.string().nullish(), nominatedNodeName: z.string().nullish() }).nullish(),
 });
+
+/** An image's size in bytes: a whole number, at most 2^53 - 1 so that sums over images stay exact enough to score. */
+const imageSize = z.number()
+  .min(0, 'expected a size in bytes, not negative')
+  .max(Number.MAX_SAFE_INTEGER, `too large: at most ${Number.MAX_SAFE_INTEGER} bytes (2^53 - 1, the largest integer schedbench holds exactly)`)
+  .int('expected a whole number of bytes');
 
 export const nodeSchema = z.looseObject({
   kind: z.literal('Node').optional(),
@@ -156,10 +178,10 @@ export const nodeSchema = z.looseObject({
     .nullish(),
   status: z
     .looseObject({
-      allocatable: resourceList.nullish(),
-      capacity: resourceList.nullish(),
+      allocatable: resourceListSchema('node').nullish(),
+      capacity: resourceListSchema('node').nullish(),
       images: z
-        .array(z.looseObject({ names: z.array(z.string()).nullish(), sizeBytes: z.number().int().min(0).nullish() }))
+        .array(z.looseObject({ names: z.array(z.string()).nullish(), sizeBytes: imageSize.nullish() }))
         .nullish(),
     })
     .nullish(),

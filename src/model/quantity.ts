@@ -1,3 +1,5 @@
+import { excerpt } from './errors.js';
+
 /**
  * Kubernetes resource quantities ("500m", "2Gi", "1e3", ".5") read exactly, with BigInt,
  * and scaled to integers the way k8s.io/apimachinery resource.Quantity does.
@@ -51,7 +53,7 @@ function isDigit(code: number): boolean {
  * caps binary-suffixed values there; schedbench cannot hold them exactly).
  */
 export function parseQuantity(text: string): ExactQuantity {
-  const bad = (why: string): never => { throw new QuantityError(`${JSON.stringify(text)} is not a quantity (${why})`); };
+  const bad = (why: string): never => { throw new QuantityError(`${excerpt(text)} is not a quantity (${why})`); };
   if (text.length === 0) bad('empty');
   const end = text.length;
   let pos = 0;
@@ -72,22 +74,22 @@ export function parseQuantity(text: string): ExactQuantity {
   while (pos < end && SUFFIX_LETTERS.includes(text[pos]!)) pos++;
   if (pos < end && (text[pos] === '+' || text[pos] === '-')) pos++;
   while (pos < end && isDigit(text.charCodeAt(pos))) pos++;
-  if (pos < end) bad(`unexpected ${JSON.stringify(text[pos])}`);
+  if (pos < end) bad(`unexpected ${excerpt(text[pos])}`);
   const suffix = text.slice(suffixStart);
 
   const digits = BigInt((intPart + fracPart) || '0');
   let exp10 = -fracPart.length;
   let exp2 = 0;
-  if (suffix in DECIMAL_SUFFIX) {
+  if (Object.hasOwn(DECIMAL_SUFFIX, suffix)) {
     exp10 += DECIMAL_SUFFIX[suffix]!;
-  } else if (suffix in BINARY_SUFFIX) {
+  } else if (Object.hasOwn(BINARY_SUFFIX, suffix)) {
     exp2 = BINARY_SUFFIX[suffix]!;
   } else if (suffix.length > 1 && (suffix[0] === 'e' || suffix[0] === 'E') && /^[+-]?\d+$/.test(suffix.slice(1))) {
     const e = Number(suffix.slice(1));
     if (!(Math.abs(e) <= MAX_EXPONENT)) bad('exponent out of range');
     exp10 += e;
   } else {
-    bad(`unknown suffix ${JSON.stringify(suffix)}`);
+    bad(`unknown suffix ${excerpt(suffix)}`);
   }
   const q: ExactQuantity = { negative, digits, exp10, exp2 };
   if (magnitudeExceeds(q, INT64_MAX)) bad('beyond the int64 range');
@@ -135,7 +137,7 @@ function scaleNano(n: bigint, per: bigint, what: string): number {
   const a = neg ? -n : n;
   let v = a / per;
   if (v * per !== a) v += 1n;
-  if (v > MAX_SAFE) throw new QuantityError(`${what} is too large to represent exactly`);
+  if (v > MAX_SAFE) throw new QuantityError(`${what} is too large: at most ${MAX_SAFE} (2^53 - 1) once scaled, the largest integer schedbench holds exactly`);
   return Number(neg ? -v : v);
 }
 
@@ -151,12 +153,12 @@ export function nanoToValue(n: bigint): number {
 
 /** Mirrors resource.Quantity.MilliValue(): the quantity in thousandths, rounded up. */
 export function milliValue(text: string): number {
-  return scaleNano(nanoValue(text), NANOS_PER_MILLI, JSON.stringify(text));
+  return scaleNano(nanoValue(text), NANOS_PER_MILLI, excerpt(text));
 }
 
 /** Mirrors resource.Quantity.Value(): the quantity in whole units, rounded up. */
 export function unitValue(text: string): number {
-  return scaleNano(nanoValue(text), NANOS_PER_UNIT, JSON.stringify(text));
+  return scaleNano(nanoValue(text), NANOS_PER_UNIT, excerpt(text));
 }
 
 /** Formats bytes for people ("1.5Gi"); reports only, never parsed back. */

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { excerpt } from './errors.js';
+import { isQualifiedName } from './labels.js';
+import { QuantityError, milliValue, nanoValue, parseQuantity, unitValue } from './quantity.js';
+
+/**
+ * Resource names and quantities of a v1.ResourceList (node capacity and allocatable,
+ * container requests and limits, overhead), checked as the API server's validation
+ * checks them (validateResourceName, ValidateContainerResourceName,
+ * ValidateResourceQuantityValue) plus the one limit of schedbench's own: a quantity
+ * must be an exact integer once scaled (milli-units for cpu, units otherwise), at most
+ * Number.MAX_SAFE_INTEGER = 2^53 - 1, since the simulator keeps amounts as float64.
+ * Scenario files and Kubernetes objects share these checks.
+ */
+
+/** Where a resource list sits: a node's admits `pods` and any qualified name; a container's only standard resources or domain names. */
+export type ResourceListKind = 'node' | 'container';
+
+/** The largest exact amount: 2^53 - 1 milli-cpu, bytes or units. */
+export const MAX_EXACT_AMOUNT = Number.MAX_SAFE_INTEGER;
+
+const HUGEPAGES = /^hugepages-/;
+const NANOS_PER_UNIT = 1_000_000_000n;
+
+/**
+ * Why `name` is not a resource name for a list of `kind`, or null. Node lists accept any
+ * qualified name (kubelets report attachable-volumes-* and the like); container lists
+ * accept cpu, memory, ephemeral-storage, hugepages-<size> or a domain-qualified name
+ * (ValidateContainerResourceName). `requests.` is reserved for quotas.
+ */
+export function resourceNameProblem(name: string, kind: ResourceListKind): string | null {
+  const standard = kind === 'node' ? 'a resource name such as cpu, memory, pods' : 'a standard resource (cpu, memory, ephemeral-storage, hugepages-<size>)';
+  const bad = `not a resource name: expected ${standard} or a domain-qualified name like nvidia.com/gpu, got ${excerpt(name)}`;
+  if (!isQualifiedName(name) || name.startsWith('requests.')) return bad;
+  if (kind === 'node' || name.includes('/')) return null;
+  if (name === 'cpu' || name === 'memory' || name === 'ephemeral-storage' || HUGEPAGES.test(name)) return null;
+  return bad;
+}
+
+/**
+ * Mirrors helper.IsIntegerResourceName for the names a pod or node carries: pods and
+ * extended resources (domain-qualified, outside kubernetes.io) count whole units.
+ */
+export function isIntegerResource(name: string): boolean {
+  return name === 'pods' || (name.includes('/') && !name.includes('kubernetes.io/'));
+}
+
+/**
+ * Mirrors v1helper.IsOvercommitAllowed: only native resources other than hugepages may
+ * have a request below the limit; for the others request and limit must be equal.
+ */
+export function isOvercommitAllowed(name: string): boolean {
+  return (!name.includes('/') || name.includes('kubernetes.io/')) && !HUGEPAGES.test(name);
+}
+
+/**
+ * Why `value` is not a quantity `resource` may hold, or null: a Kubernetes quantity, not
+ * negative, whole for integer resources (a fractional nvidia.com/gpu), and at most
+ * MAX_EXACT_AMOUNT once scaled. The problem quotes the value.
+ */
+export function quantityProblem(resource: string, value: unknown): string | null {
+  const got = `got ${excerpt(value)}`;
+  if (typeof value !== 'string' && typeof value !== 'number') return `expected a quantity like 500m or 2Gi, ${got}`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return `expected a quantity like 500m or 2Gi, ${got}`;
+  const text = quantityText(value);
+  let negative: boolean;
+  try {
+    negative = parseQuantity(text).negative;
+  } catch (e) {
+    if (e instanceof QuantityError) return e.message;
+    throw e;
+  }
+  let scaled: number;
+  try {
+    scaled = resource === 'cpu' ? milliValue(text) : unitValue(text);
+  } catch (e) {
+    if (e instanceof QuantityError) {
+      return `too large: at most ${MAX_EXACT_AMOUNT}${resource === 'cpu' ? 'm (milli-cpu)' : ''} (2^53 - 1, the largest integer schedbench holds exactly), ${got}`;
+    }
+    throw e;
+  }
+  if (negative && scaled !== 0) return `must not be negative, ${got}`;
+  if (isIntegerResource(resource) && nanoValue(text) % NANOS_PER_UNIT !== 0n) {
+    return `must be a whole number of ${resource} (${resource === 'pods' ? 'pods are' : 'extended resources are'} counted in whole units), ${got}`;
+  }
+  return null;
+}
+
+/** The quantity text kube parses: a JSON number as written, a string trimmed of spaces. */
+export function quantityText(value: string | number): string {
+  return typeof value === 'number' ? String(value) : value.trim();
+}
+
+/** A resource name as a zod schema (see resourceNameProblem). */
+export function resourceNameSchema(kind: ResourceListKind) {
+  return z.string().superRefine((name, ctx) => {
+    const problem = resourceNameProblem(name, kind);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
+}
+
+/**
+ * A v1.ResourceList: names and quantities checked (see resourceNameProblem and
+ * quantityProblem), read into a null-prototype record of quantity texts, so that no name
+ * is dropped or inherited.
+ */
+export function resourceListSchema(kind: ResourceListKind) {
+  return z.custom<Record<string, unknown>>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), {
+    message: 'expected a map of resource names to quantities',
+  }).transform((list, ctx) => {
+    const out = Object.create(null) as Record<string, string>;
+    for (const name of Object.keys(list)) {
+      const q = list[name];
+      const problem = resourceNameProblem(name, kind) ?? quantityProblem(name, q);
+      if (problem !== null) {
+        ctx.addIssue({ code: 'custom', path: [name], message: problem });
+        return z.NEVER;
+      }
+      out[name] = quantityText(q as string | number);
+    }
+    return out;
+  });
+}
