@@ -72,7 +72,7 @@ describe('replaceDirAtomic under SIGKILL', () => {
 
   it('killed during a first write: no folder at the path, and the next write removes the leftover', async () => {
     const dir = join(work, 'new');
-    const pid = await killAt(dir, 'swapped');
+    const pid = await killAt(dir, 'renaming');
     expect(existsSync(dir)).toBe(false);
     expect(readdirSync(work)).toEqual([`.new.tmp-${pid}`]);
     writeReport(dir, sampleReportData());

@@ -9,9 +9,11 @@ import { ReportError } from './report-error.js';
 import { replaceWithLink } from './replace-with-link.js';
 
 /**
- * Test hook: when set to a step name ('filled', 'linked', 'swapped'), the writer stops
- * there for this many milliseconds (SCHEDBENCH_TEST_PAUSE=step:ms), so a test can SIGKILL
- * it at the dangerous moment. Never set in normal use.
+ * Test hook: SCHEDBENCH_TEST_PAUSE=<step>:<ms> makes the writer stop at that step for ms
+ * milliseconds, so a test can SIGKILL it at the dangerous moment. Steps: 'filled' (the
+ * new version written), 'linked' (its links made, `.current` not yet swapped), 'swapped'
+ * (`.current` swapped, old version not yet removed), and for a first write 'renaming'
+ * (the whole folder built, not yet renamed into place). Never set in normal use.
  */
 const PAUSE_ENV = 'SCHEDBENCH_TEST_PAUSE';
 
@@ -51,7 +53,7 @@ function firstWrite(path: string, kind: OutputKind, fill: (versionDir: string) =
     const names = fillVersion(tmp, version, fill);
     for (const name of names) symlinkSync(linkTarget(name), join(tmp, name));
     symlinkSync(version, join(tmp, CURRENT));
-    pause('swapped');
+    pause('renaming');
     // Replaces `path` when it is an empty folder (rename(2) allows that), atomically.
     renameSync(tmp, path);
   } catch (e) {
