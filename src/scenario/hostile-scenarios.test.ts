@@ -127,6 +127,9 @@ const cases: { name: string; file: () => string; err: RegExp }[] = [
   { name: 'empirical-csv with hex', file: () => scenario((s) => { job(s).durationS = csv('seconds\n30\n\n0x10\n'); }), err: /case-\d+\.csv:4: column seconds: expected a decimal number, got "0x10"$/ },
   { name: 'empirical-csv with a negative', file: () => scenario((s) => { job(s).durationS = csv('seconds\n30\n-5\n'); }), err: /case-\d+\.csv:3: column seconds: expected a duration in seconds from 0 to 31536000, got "-5"$/ },
   { name: 'empirical-csv with Infinity', file: () => scenario((s) => { job(s).durationS = csv('seconds\nInfinity\n'); }), err: /\.csv:2: column seconds: expected a decimal number, got "Infinity"$/ },
+  { name: 'empirical-csv with 2.5 million values', file: () => scenario((s) => { job(s).durationS = csv(`seconds\n${'1\n'.repeat(2_500_000)}`); }), err: /\.csv:2000002: column seconds: more than 2000000 values \(INPUT_LIMITS\.empiricalValues\); sample the column$/ },
+  { name: 'empirical-csv with an unclosed quote', file: () => scenario((s) => { job(s).durationS = csv('seconds\n1\n"2\n3\n'); }), err: /\.csv:3: not valid CSV: a quote opened here is never closed$/ },
+  { name: 'empirical-csv without the column', file: () => scenario((s) => { job(s).durationS = csv('\n\nsecs,other\n1,2\n'); }), err: /\.csv:3: no column "seconds" \(have "secs, other"\)$/ },
   { name: 'choice with a length mismatch', file: () => scenario((s) => { job(s).durationS = { kind: 'choice', values: [1, 2, 3], weights: [1, 1] }; }), err: /durationS\.weights: expected one weight per value \(3\), got 2 weights$/ },
   { name: 'choice with all-zero weights', file: () => scenario((s) => { job(s).durationS = { kind: 'choice', values: [1, 2], weights: [0, 0] }; }), err: /durationS\.weights: expected at least one positive weight, got \[0,0\]$/ },
   { name: 'choice with a negative weight', file: () => scenario((s) => { job(s).durationS = { kind: 'choice', values: [1, 2], weights: [1, -1] }; }), err: /durationS\.weights\[1\]: a weight cannot be negative, got -1$/ },
@@ -190,6 +193,11 @@ describe('what hostile-looking scenario files may legally do', () => {
     const nodes = generateCluster((s.cluster as { generate: ClusterSpec }).generate, Rng.fromSeed(1)) as { metadata: { labels: Record<string, string> } }[];
     expect(Object.hasOwn(nodes[0]!.metadata.labels, 'constructor')).toBe(true);
     expect(nodes[0]!.metadata.labels.constructor).toBe('yes');
+  });
+
+  it('reads an empirical-csv column with quotes, CRLF, empty lines and a BOM', () => {
+    const s = load(scenario((x) => { job(x).durationS = csv('\uFEFFa,"seconds",b\r\n1,"2",3\r\n\r\n"x,y",  "4" ,z\n5,,7\n'); }));
+    expect('workloads' in s.workload && s.workload.workloads[0]!.durationS).toEqual({ kind: 'empirical', values: [2, 4] });
   });
 
   it('reads a JSON scenario with a byte order mark', () => {
