@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,11 @@ describe('readReportFolder refuses tables that do not add up', () => {
         for (const f of ['summary.csv', 'runs.csv', 'curve.csv']) writeFileSync(join(dir, f), 'policy,seed\n');
       },
       want: (dir) => `${dir}: is a \`schedbench openb\` result (summary.csv, runs.csv, curve.csv), not a report: \`schedbench report\` rebuilds the folders \`schedbench run\` writes`,
+    },
+    {
+      name: 'a runs.csv over the size limit (sparse, never read)',
+      setup: (dir) => truncateSync(join(dir, 'runs.csv'), 65 * 1024 * 1024),
+      want: (dir) => `${dir}/runs.csv: is 68157440 bytes, over the limit of 64 MiB for a report file`,
     },
     {
       name: 'runs.csv that is a folder',
