@@ -43,6 +43,9 @@ export interface ExactQuantity {
 /** Thrown for a string that is not a Kubernetes quantity or does not fit an int. */
 export class QuantityError extends Error {}
 
+/** Thrown for a quantity whose magnitude is past what schedbench can hold (int64, or 2^53 once scaled). */
+export class QuantityRangeError extends QuantityError {}
+
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
@@ -92,7 +95,7 @@ export function parseQuantity(text: string): ExactQuantity {
     bad(`unknown suffix ${excerpt(suffix)}`);
   }
   const q: ExactQuantity = { negative, digits, exp10, exp2 };
-  if (magnitudeExceeds(q, INT64_MAX)) bad('beyond the int64 range');
+  if (magnitudeExceeds(q, INT64_MAX)) throw new QuantityRangeError(`${excerpt(text)} is beyond the int64 range`);
   return q;
 }
 
@@ -137,7 +140,7 @@ function scaleNano(n: bigint, per: bigint, what: string): number {
   const a = neg ? -n : n;
   let v = a / per;
   if (v * per !== a) v += 1n;
-  if (v > MAX_SAFE) throw new QuantityError(`${what} is too large: at most ${MAX_SAFE} (2^53 - 1) once scaled, the largest integer schedbench holds exactly`);
+  if (v > MAX_SAFE) throw new QuantityRangeError(`${what} is too large: at most ${MAX_SAFE} (2^53 - 1) once scaled, the largest integer schedbench holds exactly`);
   return Number(neg ? -v : v);
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { excerpt } from './errors.js';
 import { isQualifiedName } from './labels.js';
-import { QuantityError, milliValue, nanoValue, parseQuantity, unitValue } from './quantity.js';
+import { QuantityError, QuantityRangeError, milliValue, nanoValue, parseQuantity, unitValue } from './quantity.js';
 
 /**
  * Resource names and quantities of a v1.ResourceList (node capacity and allocatable,
@@ -63,20 +63,15 @@ export function quantityProblem(resource: string, value: unknown): string | null
   if (typeof value !== 'string' && typeof value !== 'number') return `expected a quantity like 500m or 2Gi, ${got}`;
   if (typeof value === 'number' && !Number.isFinite(value)) return `expected a quantity like 500m or 2Gi, ${got}`;
   const text = quantityText(value);
+  const tooLarge = `too large: at most ${MAX_EXACT_AMOUNT}${resource === 'cpu' ? 'm (milli-cpu)' : ''} (2^53 - 1, the largest integer schedbench holds exactly), ${got}`;
   let negative: boolean;
-  try {
-    negative = parseQuantity(text).negative;
-  } catch (e) {
-    if (e instanceof QuantityError) return e.message;
-    throw e;
-  }
   let scaled: number;
   try {
+    negative = parseQuantity(text).negative;
     scaled = resource === 'cpu' ? milliValue(text) : unitValue(text);
   } catch (e) {
-    if (e instanceof QuantityError) {
-      return `too large: at most ${MAX_EXACT_AMOUNT}${resource === 'cpu' ? 'm (milli-cpu)' : ''} (2^53 - 1, the largest integer schedbench holds exactly), ${got}`;
-    }
+    if (e instanceof QuantityRangeError) return tooLarge;
+    if (e instanceof QuantityError) return e.message;
     throw e;
   }
   if (negative && scaled !== 0) return `must not be negative, ${got}`;
