@@ -71,7 +71,7 @@ describe('schedbench explain', () => {
       name: 'a snapshot path pointing at a file that is no cluster (not echoed back)',
       cluster: () => write('passwd', 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n'),
       pod: () => write('pod.yaml', POD),
-      err: /passwd:1: document 1: expected a Kubernetes object, got "root:x:0:0:root:\/root:\/bin\/bash daemon:x:1:1:daemon:\/usr\/s…"$/,
+      err: /passwd:1: document 1: expected a Kubernetes object, got "root:x:0:0:root:\/root:\/bin\/bash daemon:x:1:1:daemon:\/usr\/s…$/,
     },
     {
       name: 'a cluster file without nodes',
