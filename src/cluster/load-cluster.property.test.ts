@@ -1,0 +1,159 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { compilePod } from '../model/compile-pod.js';
+import { InputError } from '../model/errors.js';
+import { INPUT_LIMITS } from '../model/input-limits.js';
+import { loadObjects } from '../model/load-objects.js';
+import { ModelContext } from '../model/model-context.js';
+import '../testing/fast-check-seed.js';
+import { loadCluster } from './load-cluster.js';
+
+/**
+ * Whatever a cluster file holds, loadCluster, loadObjects and compilePod either succeed
+ * or throw an InputError of one line at most INPUT_LIMITS.errorChars long: random bytes,
+ * random YAML-like text, and the shipped cluster fixtures and conformance pods with one
+ * random edit (a key deleted, a value replaced by random JSON, a hostile number or
+ * string, a list item duplicated).
+ */
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const fixture = (f: string) => join(root, 'src/cluster/fixtures', f);
+const dir = mkdtempSync(join(tmpdir(), 'schedbench-cluster-fuzz-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Json = unknown;
+type Path = (string | number)[];
+
+const readJson = (f: string): Json => JSON.parse(readFileSync(f, 'utf8')) as Json;
+/** Cluster fixtures that load, and a few conformance vectors' nodes and pods as cluster files. */
+const clusters: Json[] = [
+  readJson(fixture('snapshot.json')),
+  { kind: 'List', items: [readJson(fixture('api-nodes.json')), readJson(fixture('api-pods.json'))] },
+];
+for (const v of ['NodeAffinity', 'PodTopologySpread', 'TaintToleration', 'NodeResourcesFit']) {
+  const c = (readJson(join(root, 'conformance/kube-scheduler', `${v}.json`)) as { cases: { pod: Json; nodes: Json[] }[] }).cases[0]!;
+  clusters.push({ kind: 'List', items: [...c.nodes.map((n) => ({ kind: 'Node', ...(n as object) })), { kind: 'Pod', ...(c.pod as object) }] });
+}
+
+let n = 0;
+
+/** Runs `load` on `content` written to a fresh file; the error message, or null on success. Anything but an InputError fails the test. */
+function outcome(content: string | Uint8Array, ext: string, load: (file: string) => void): string | null {
+  const file = join(dir, `fuzz-${n++}${ext}`);
+  writeFileSync(file, content);
+  try {
+    load(file);
+    return null;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return e.message;
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+function expectOneLine(message: string | null): void {
+  if (message === null) return;
+  expect(message).not.toMatch(/[\n\r]/);
+  expect(message.length).toBeLessThanOrEqual(INPUT_LIMITS.errorChars);
+}
+
+/** The three loaders, each on the same file. */
+const loaders: ((file: string) => void)[] = [
+  (f) => loadCluster([f], new ModelContext(), { warn: () => undefined }),
+  (f) => loadObjects(f),
+  (f) => {
+    const model = new ModelContext();
+    for (const o of loadObjects(f, 'Pod')) if (o.kind === 'Pod') compilePod(o.object, model, { file: f });
+  },
+];
+
+/** Every path to a value in a JSON-like tree (the root excluded). */
+function pathsOf(v: Json, at: Path = []): Path[] {
+  if (v === null || typeof v !== 'object') return [];
+  const entries: [string | number, Json][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
+  return entries.flatMap(([k, x]) => [[...at, k], ...pathsOf(x, [...at, k])]);
+}
+
+const getIn = (v: Json, path: Path): Json => path.reduce<Json>((o, k) => (o as Record<string | number, Json>)[k], v);
+
+type Edit =
+  | { readonly op: 'delete' }
+  | { readonly op: 'replace'; readonly value: Json }
+  | { readonly op: 'rename'; readonly key: string }
+  | { readonly op: 'duplicate' };
+
+/** Applies one edit at `path` (on a deep copy). */
+function edited(rootValue: Json, path: Path, edit: Edit): Json {
+  const copy = structuredClone(rootValue);
+  const parent = getIn(copy, path.slice(0, -1)) as Record<string | number, Json> | Json[];
+  const key = path[path.length - 1]!;
+  switch (edit.op) {
+    case 'delete':
+      if (Array.isArray(parent)) parent.splice(key as number, 1);
+      else delete parent[key];
+      break;
+    case 'replace':
+      (parent as Record<string | number, Json>)[key] = edit.value;
+      break;
+    case 'rename':
+      if (!Array.isArray(parent)) {
+        Object.defineProperty(parent, edit.key, { value: parent[key], enumerable: true, configurable: true, writable: true });
+        if (edit.key !== String(key)) delete parent[key];
+      }
+      break;
+    case 'duplicate':
+      if (Array.isArray(parent)) parent.splice(key as number, 0, structuredClone(parent[key as number]));
+      break;
+    default: {
+      const never: never = edit;
+      throw new Error(`unknown edit ${JSON.stringify(never)}`);
+    }
+  }
+  return copy;
+}
+
+const hostile = fc.constantFrom<Json>(
+  1e300, -1, -1e9, 2 ** 53 + 2, 1e18, 1e20, 0, 0.5, 1e-9, '1e18', '-5', '-500m', '0.5', '1e16', '0x10', '__proto__', 'constructor',
+  '', 'Sometimes', 'Like', 'NodeList', 'List', null, [], {}, 'a'.repeat(5000), '\u0000\n\u2028',
+);
+const valueArb: fc.Arbitrary<Json> = fc.oneof(fc.jsonValue({ maxDepth: 3 }), hostile, fc.string({ maxLength: 100 }), fc.double());
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  fc.constant<Edit>({ op: 'delete' }),
+  fc.constant<Edit>({ op: 'duplicate' }),
+  valueArb.map((value): Edit => ({ op: 'replace', value })),
+  fc.constantFrom('__proto__', 'constructor', 'toString', 'a b', 'kind', 'items').map((key): Edit => ({ op: 'rename', key })),
+);
+
+describe('cluster loaders never let anything but a one-line InputError escape', () => {
+  it('random bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), fc.constantFrom('.yaml', '.json'), fc.nat({ max: 2 }), (bytes, ext, l) => {
+      expectOneLine(outcome(bytes, ext, loaders[l]!));
+    }), { numRuns: 100 });
+  });
+
+  it('random text shaped like YAML', () => {
+    const token = fc.constantFrom('kind: Node\n', 'kind: NodeList\n', 'items:\n', 'metadata: {name: a}\n', '- ', '{', '}', '[', ']', ': ', '&a ', '*a ', '!!binary ', '"', '\n  ', '---\n', '\u0000', '\uFEFF', 'cpu: -1\n');
+    fc.assert(fc.property(fc.array(token, { maxLength: 60 }), fc.nat({ max: 2 }), (parts, l) => {
+      expectOneLine(outcome(parts.join(''), '.yaml', loaders[l]!));
+    }), { numRuns: 100 });
+  });
+
+  it('shipped cluster files and conformance objects with one random edit', () => {
+    const arb = fc.nat({ max: clusters.length - 1 }).chain((i) =>
+      fc.tuple(fc.constant(i), fc.constantFrom(...pathsOf(clusters[i])), editArb, fc.boolean(), fc.nat({ max: 2 })));
+    fc.assert(fc.property(arb, ([i, path, edit, asJson, l]) => {
+      const doc = edited(clusters[i], path, edit);
+      expectOneLine(outcome(asJson ? JSON.stringify(doc) : stringify(doc), asJson ? '.json' : '.yaml', loaders[l]!));
+    }), { numRuns: 200 });
+  });
+
+  it('the unedited files load', () => {
+    for (const c of clusters) expect(outcome(JSON.stringify(c), '.json', loaders[0]!)).toBeNull();
+  });
+});
