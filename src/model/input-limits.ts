@@ -13,6 +13,11 @@ export const INPUT_LIMITS = {
   yamlBytes: 2 * 1024 * 1024,
   /** Bytes of a JSON file (cluster dumps, conformance vectors, report.json). */
   jsonBytes: 128 * 1024 * 1024,
+  /**
+   * Bytes of a scenario or policy file written as JSON (as YAML: yamlBytes). Lower than
+   * jsonBytes: a scenario is read whole into zod, and only cluster dumps need to be big.
+   */
+  scenarioJsonBytes: 16 * 1024 * 1024,
   /** Bytes of a CSV file (traces, empirical distributions, report tables). */
   csvBytes: 64 * 1024 * 1024,
   /** YAML aliases (`*name`) one document may expand; stops "billion laughs" files. */

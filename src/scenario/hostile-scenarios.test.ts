@@ -91,6 +91,12 @@ const cases: { name: string; file: () => string; err: RegExp }[] = [
     err: /case-\d+\.yaml: larger than the limit of 2 MiB for a YAML or JSON file \(it has 24 MiB\); write it as JSON in a \.json file/,
   },
   {
+    name: 'a 17 MB JSON scenario',
+    file: () => write(`{"name":"big","seeds":[${'1,'.repeat(8.5 * 1024 * 1024)}1]}`, '.json'),
+    err: /case-\d+\.json: larger than the limit of 16 MiB for a JSON scenario or policy file \(it has 17 MiB\)$/,
+  },
+  { name: '1002 seeds', file: () => scenario((s) => { s.seeds = Array.from({ length: 1002 }, (_, i) => i); }), err: /:\d+: seeds: at most 1001 seeds, got a list of 1002$/ },
+  {
     name: 'a billion-laughs scenario',
     file: () => write(`a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`).join('\n')}\n`),
     err: /case-\d+\.yaml: YAML aliases expand too far \(limit: 10000 alias expansions per document\)$/,

@@ -241,6 +241,9 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
       return `not any of the accepted forms, got ${excerpt(got)}`;
     }
     default: {
+      if ((issue.code === 'too_big' || issue.code === 'too_small') && Array.isArray(got)) {
+        return `${issue.message.replace(/^(Too small|Too big): /, '')}, got a list of ${got.length}`;
+      }
       const expected = issue.message.replace(/^(Invalid input|Too small|Too big|Invalid string|Invalid number): /, '').replace(/, received \w+$/, '');
       return `${expected}, got ${excerpt(got)}`;
     }
@@ -253,17 +256,28 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
  * would select every node).
  */
 function rejectProtoKeys(value: unknown, src: Source): void {
-  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  // Iterative; each entry links to its parent, so the path is built only for the error.
+  type Entry = { readonly v: object; readonly key: string | number; readonly parent: Entry | null };
+  const pathOf = (e: Entry | null): (string | number)[] => {
+    const out: (string | number)[] = [];
+    for (let x = e; x !== null && x.parent !== null; x = x.parent) out.unshift(x.key);
+    return out;
+  };
+  if (typeof value !== 'object' || value === null) return;
+  const stack: Entry[] = [{ v: value, key: '', parent: null }];
   while (stack.length > 0) {
-    const { v, path } = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
-    if (Array.isArray(v)) {
-      v.forEach((x, i) => stack.push({ v: x, path: [...path, i] }));
+    const e = stack.pop()!;
+    if (Array.isArray(e.v)) {
+      for (let i = 0; i < e.v.length; i++) {
+        const x: unknown = e.v[i];
+        if (typeof x === 'object' && x !== null) stack.push({ v: x, key: i, parent: e });
+      }
       continue;
     }
-    for (const [k, x] of Object.entries(v)) {
-      if (k === '__proto__') fail(src, path, 'the key "__proto__" is not allowed (no label key, resource name or field is called that)');
-      stack.push({ v: x, path: [...path, k] });
+    for (const k of Object.keys(e.v)) {
+      if (k === '__proto__') fail(src, pathOf(e), 'the key "__proto__" is not allowed (no label key, resource name or field is called that)');
+      const x: unknown = (e.v as Record<string, unknown>)[k];
+      if (typeof x === 'object' && x !== null) stack.push({ v: x, key: k, parent: e });
     }
   }
 }

@@ -19,7 +19,7 @@ export interface Source {
 
 /**
  * Reads a scenario or policy file (YAML, or JSON which is YAML too) with the sizes a
- * hostile file could blow up bounded: a `.json` file may have INPUT_LIMITS.jsonBytes,
+ * hostile file could blow up bounded: a `.json` file may have INPUT_LIMITS.scenarioJsonBytes,
  * anything else INPUT_LIMITS.yamlBytes (YAML costs ~100x more to parse); aliases and
  * nesting depth are bounded by yamlToJs. A JSON file larger than the YAML limit is read
  * with JSON.parse (no line numbers). One document per file.
@@ -27,8 +27,8 @@ export interface Source {
 export function readSource(file: string): Source {
   const json = extname(file).toLowerCase() === '.json';
   const text = readInputFile(file, json
-    ? { what: 'JSON', maxBytes: INPUT_LIMITS.jsonBytes }
-    : { what: 'YAML or JSON', maxBytes: INPUT_LIMITS.yamlBytes, hint: `write it as JSON in a .json file for up to ${formatBytes(INPUT_LIMITS.jsonBytes)}` });
+    ? { what: 'JSON scenario or policy', maxBytes: INPUT_LIMITS.scenarioJsonBytes }
+    : { what: 'YAML or JSON', maxBytes: INPUT_LIMITS.yamlBytes, hint: `write it as JSON in a .json file for up to ${formatBytes(INPUT_LIMITS.scenarioJsonBytes)}` });
   if (text.length > INPUT_LIMITS.yamlBytes) return { file, value: parseJson(text, file), doc: null, lines: null };
   const { docs, lines } = parseYaml(text, file);
   if (docs.length > 1) {

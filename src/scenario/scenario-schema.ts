@@ -232,7 +232,7 @@ const shortPolicySchema = z.strictObject({
 export const policySchema = z.union([kubeSchedulerConfigurationSchema, shortPolicySchema, z.string().min(1)]);
 
 const seedsSchema = z.union([
-  z.array(z.number().int().min(0)).min(1),
+  z.array(z.number().int().min(0)).min(1).max(1001, 'at most 1001 seeds'),
   z.string().regex(/^\d+-\d+$/, 'a range like "42-51"'),
 ]);
 
