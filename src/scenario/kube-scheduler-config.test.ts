@@ -74,6 +74,19 @@ describe('profilesFromConfig', () => {
   ];
   for (const c of bad) it(c.name, () => expect(() => profilesFromConfig(cfg(c.profile), caps)).toThrow(c.err));
 
+  it('the top level takes every v1 field and refuses unknown ones, as strict decoding does', () => {
+    const top = {
+      apiVersion: 'kubescheduler.config.k8s.io/v1', kind: 'KubeSchedulerConfiguration', parallelism: 16,
+      leaderElection: { leaderElect: true }, clientConnection: { kubeconfig: '/etc/k' }, healthzBindAddress: '', metricsBindAddress: '',
+      enableProfiling: true, enableContentionProfiling: false, percentageOfNodesToScore: 50, podInitialBackoffSeconds: 1,
+      podMaxBackoffSeconds: 10, profiles: [{ schedulerName: 'x' }], extenders: [], delayCacheUntilActive: false,
+    };
+    expect(kubeSchedulerConfigurationSchema.safeParse(top).success).toBe(true);
+    const typo = kubeSchedulerConfigurationSchema.safeParse({ ...top, percentageOfNodeToScore: 10 });
+    expect(typo.success).toBe(false);
+    expect(typo.error!.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['percentageOfNodeToScore'] });
+  });
+
   it('the schema rejects unknown fields and versions', () => {
     expect(kubeSchedulerConfigurationSchema.safeParse({ apiVersion: 'kubescheduler.config.k8s.io/v1beta3', kind: 'KubeSchedulerConfiguration' }).success).toBe(false);
     expect(kubeSchedulerConfigurationSchema.safeParse({ apiVersion: 'kubescheduler.config.k8s.io/v1', kind: 'KubeSchedulerConfiguration', profiles: [{ plugin: {} }] }).success).toBe(false);
