@@ -39,9 +39,11 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
   checkSizes(s, src);
 
   const policies: ProfileSpec[] = [];
+  const policyNames = new Set<string>();
   s.policies.forEach((p, i) => {
     for (const profile of policyProfiles(p, src, ['policies', i], dir, caps)) {
-      if (policies.some((q) => q.name === profile.name)) fail(src, ['policies', i], `duplicate policy name ${JSON.stringify(profile.name)}`);
+      if (policyNames.has(profile.name)) fail(src, ['policies', i], `duplicate policy name ${JSON.stringify(profile.name)}`);
+      policyNames.add(profile.name);
       // Plugin args and weights are checked by building the profile, here at the door.
       try {
         checkProfile?.(profile);
