@@ -69,7 +69,7 @@ describe('loadCluster refuses what Kubernetes refuses, naming file, line, field 
     { name: 'a label key with a space', text: `kind: Node\nmetadata:\n  name: n1\n  labels: {"a b": x}\n`, err: /node n1: metadata\.labels\.a b: not a label key: .*got "a b"$/ },
     { name: 'a label value of 64 characters', text: `kind: Node\nmetadata:\n  name: n1\n  labels: {a: ${'v'.repeat(64)}}\n`, err: /node n1: metadata\.labels\.a: not a label value: expected at most 63 characters .*got "v{20,}/ },
     { name: 'a label value that is a number', text: podSpec('  nodeSelector: {disk: 1}\n'), err: /spec\.nodeSelector\.disk: expected a string, got 1$/ },
-    { name: 'an unqualified resource a container cannot request', text: NODE + podWith('{requests: {gpu: "1"}}'), err: /requests\.gpu: not a resource name: expected a standard resource .*got "gpu"$/ },
+    { name: 'a resource name that is no qualified name', text: NODE + podWith('{requests: {"nvidia.com/gpu/x": "1"}}'), err: /requests\.nvidia\.com\/gpu\/x: not a resource name: expected a standard resource .*got "nvidia\.com\/gpu\/x"$/ },
     // Enumerations quote the value, as kube's "Unsupported value" does.
     {
       name: 'node affinity operator Like',

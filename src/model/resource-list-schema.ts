@@ -23,18 +23,28 @@ const HUGEPAGES = /^hugepages-/;
 const NANOS_PER_UNIT = 1_000_000_000n;
 
 /**
- * Why `name` is not a resource name for a list of `kind`, or null. Node lists accept any
- * qualified name (kubelets report attachable-volumes-* and the like); container lists
- * accept cpu, memory, ephemeral-storage, hugepages-<size> or a domain-qualified name
- * (ValidateContainerResourceName). `requests.` is reserved for quotas.
+ * Why `name` is not a resource name, or null: a qualified name (validateResourceName's
+ * syntax), not the quota prefix `requests.`.
+ * CAVEAT: kube's API validation also refuses an unqualified name in a container other
+ * than cpu, memory, ephemeral-storage and hugepages-<size> (`foo`); kube-scheduler's own
+ * tests use such names and the scheduler ignores them, so they are accepted here
+ * (`kind` is kept for callers that want the stricter rule, see isStandardResourceName).
  */
 export function resourceNameProblem(name: string, kind: ResourceListKind): string | null {
+  if (isQualifiedName(name) && !name.startsWith('requests.')) return null;
   const standard = kind === 'node' ? 'a resource name such as cpu, memory, pods' : 'a standard resource (cpu, memory, ephemeral-storage, hugepages-<size>)';
-  const bad = `not a resource name: expected ${standard} or a domain-qualified name like nvidia.com/gpu, got ${excerpt(name)}`;
-  if (!isQualifiedName(name) || name.startsWith('requests.')) return bad;
-  if (kind === 'node' || name.includes('/')) return null;
-  if (name === 'cpu' || name === 'memory' || name === 'ephemeral-storage' || HUGEPAGES.test(name)) return null;
-  return bad;
+  return `not a resource name: expected ${standard} or a domain-qualified name like nvidia.com/gpu, got ${excerpt(name)}`;
+}
+
+/**
+ * Whether an unqualified `name` is one the API server accepts in a list of `kind`
+ * (ValidateContainerResourceName: cpu, memory, ephemeral-storage, hugepages-<size>;
+ * nodes also pods). Domain-qualified names are always accepted.
+ */
+export function isStandardResourceName(name: string, kind: ResourceListKind): boolean {
+  if (name.includes('/')) return true;
+  if (name === 'cpu' || name === 'memory' || name === 'ephemeral-storage' || HUGEPAGES.test(name)) return true;
+  return kind === 'node' && name === 'pods';
 }
 
 /**
