@@ -1,6 +1,7 @@
 import { openbNode, OpenbPods } from '../generators/traces/openb-objects.js';
 import { loadOpenbNodes, loadOpenbPods } from '../generators/traces/openb.js';
 import { excerpt, InputError } from '../model/errors.js';
+import { INPUT_LIMITS } from '../model/input-limits.js';
 import type { CompiledPod } from '../model/pod.js';
 import { totalGpuMilli } from '../model/gpu-request.js';
 import { GPU_COUNT_RESOURCE } from '../model/gpu-resources.js';
@@ -14,13 +15,6 @@ import { runOpenbJobs } from './openb-pool.js';
 import type { OpenbRunInput, OpenbRunResult } from './openb-run.js';
 import type { OpenbTieBreak } from './openb-policies.js';
 import { OPENB_POLICIES } from './openb-policies.js';
-
-/**
- * Largest inflation factor: the task sequence grows with it (10 x the cluster's GPUs is
- * far past the 1.3 of the paper), so a mistyped `--inflate 1e6` cannot run for hours.
- * A scenario's openb workload has the same cap.
- */
-export const OPENB_MAX_INFLATE = 10;
 
 /** What `schedbench openb` runs. */
 export interface OpenbExperimentOptions {
@@ -70,8 +64,8 @@ export async function runOpenbExperiment(opts: OpenbExperimentOptions): Promise<
     if (!OPENB_POLICIES.has(p)) throw new InputError({ path: '--policies' }, `unknown policy ${JSON.stringify(p)} (known: ${[...OPENB_POLICIES.keys()].join(', ')})`);
   }
   if (opts.seeds.length === 0) throw new InputError({ path: '--seeds' }, 'expected at least one seed');
-  if (!(opts.inflate > 0) || !(opts.inflate <= OPENB_MAX_INFLATE)) {
-    throw new InputError({ path: '--inflate' }, `expected a positive number of at most ${OPENB_MAX_INFLATE} (the limit, as in a scenario's openb workload), got ${excerpt(opts.inflate)}`);
+  if (!(opts.inflate > 0) || !(opts.inflate <= INPUT_LIMITS.openbInflate)) {
+    throw new InputError({ path: '--inflate' }, `expected a positive number of at most ${INPUT_LIMITS.openbInflate} (the limit, as in a scenario's openb workload), got ${excerpt(opts.inflate)}`);
   }
   const tieBreak = opts.tieBreak ?? 'node-rank';
   const input = prepareOpenbInput(opts.nodesFile, opts.podsFile, opts.inflate, tieBreak);

@@ -207,7 +207,7 @@ const workloadSchema = z.union([
    * shuffle, then drawn with replacement until the GPU requests reach inflate x the
    * cluster's GPU capacity; one task arrives per simulated second and none leaves.
    */
-  z.strictObject({ openb: z.strictObject({ pods: z.string().min(1), inflate: z.number().gt(0).max(10).optional() }) }),
+  z.strictObject({ openb: z.strictObject({ pods: z.string().min(1), inflate: z.number().gt(0).max(INPUT_LIMITS.openbInflate).optional() }) }),
 ]);
 
 /** A policy in short form: kube-scheduler's default profile with changes. */
