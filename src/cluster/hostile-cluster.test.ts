@@ -98,6 +98,14 @@ describe('loadCluster refuses what Kubernetes refuses, naming file, line, field 
   for (const c of cases) it(c.name, () => expect(() => loadCluster([write(c.text)], new ModelContext())).toThrow(c.err));
 });
 
+describe('a JSON dump past the YAML limit still gets line numbers', () => {
+  it('a negative allocatable in node 39999 of a 4 MB NodeList', () => {
+    const items = Array.from({ length: 40_000 }, (_, i) => JSON.stringify({ metadata: { name: `node-${i}` }, status: { allocatable: { cpu: i === 39_999 ? '-1' : '4', pods: '110' } } }));
+    const f = write(`{"kind": "NodeList", "apiVersion": "v1", "items": [\n${items.join(',\n')}\n]}`, '.json');
+    expect(() => loadCluster([f], new ModelContext())).toThrow(/c\d+\.json:40001: node node-39999: status\.allocatable\.cpu: must not be negative, got "-1"$/);
+  });
+});
+
 describe('loadCluster reads real API dumps', () => {
   it('GET /api/v1/nodes and GET /api/v1/pods responses, in separate files, without a warning', () => {
     const warnings: string[] = [];

@@ -1,6 +1,7 @@
 import type { Document, LineCounter } from 'yaml';
 import { InputError, excerpt } from './errors.js';
 import { INPUT_LIMITS, formatBytes } from './input-limits.js';
+import { lineAt, jsonOffsetOf } from './json-position.js';
 import { checkDepth, parseYaml, yamlToJs } from './parse-yaml.js';
 import { readInputFile } from './read-input-file.js';
 
@@ -27,27 +28,25 @@ const parsedSources = new WeakMap<SourceText, { docs: readonly Document.Parsed[]
 
 /**
  * The 1-based line of a field inside a loaded object (or of its nearest enclosing node
- * that exists, for a missing field). Parses the text again, with positions, only when
- * asked: that is, only on the error path. CAVEAT: undefined for a text larger than
- * INPUT_LIMITS.yamlBytes (a big JSON dump; parsing it as YAML for positions would cost
- * ~100 bytes of memory per byte) or one the YAML parser refuses (JSON with a key twice).
+ * that exists, for a missing field). Only asked for on the error path: JSON text is
+ * scanned (json-position.ts, cheap at any size), YAML text parsed again with positions.
+ * CAVEAT: undefined for YAML the parser refuses on a second reading.
  */
 export function lineOf(o: LoadedObject, field: readonly PropertyKey[] = []): number | undefined {
+  const full = [...o.parts, ...field.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+  if (looksLikeJson(o.source.text)) return lineAt(o.source.text, jsonOffsetOf(o.source.text, full));
   let parsed = parsedSources.get(o.source);
   if (parsed === undefined) {
     parsed = null;
-    if (o.source.text.length <= INPUT_LIMITS.yamlBytes) {
-      try {
-        parsed = parseYaml(o.source.text, o.source.file);
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-      }
+    try {
+      parsed = parseYaml(o.source.text, o.source.file);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
     }
     parsedSources.set(o.source, parsed);
   }
   const doc = parsed?.docs[o.doc];
   if (parsed === null || parsed === undefined || doc === undefined) return undefined;
-  const full = [...o.parts, ...field.map((p) => (typeof p === 'symbol' ? String(p) : p))];
   for (let n = full.length; n >= 0; n--) {
     const node = doc.getIn(full.slice(0, n), true) as { range?: [number, number, number] } | undefined;
     if (node?.range) return parsed.lines.linePos(node.range[0]).line;
