@@ -1,5 +1,5 @@
 import { describeIssue } from './describe-issue.js';
-import { InputError, formatPath } from './errors.js';
+import { InputError, excerpt, formatPath } from './errors.js';
 import type { PodId, Sym } from './ids.js';
 import { NO_SYM } from './ids.js';
 import type { LabelSelectorInput, PodAffinityTermInput, PodInput } from './k8s-schema.js';
@@ -244,9 +244,9 @@ function gpuFromAnnotations(
   const count = annotations?.[GPU_COUNT_RESOURCE];
   if (count === undefined) return NO_GPU;
   const at = (k: string) => `metadata.annotations["${k}"]`;
-  if (!/^\d+$/.test(count)) fail(at(GPU_COUNT_RESOURCE), `expected a whole number of GPUs, got ${JSON.stringify(count)}`);
+  if (!/^\d+$/.test(count)) fail(at(GPU_COUNT_RESOURCE), `expected a whole number of GPUs, got ${excerpt(count)}`);
   const milliText = annotations?.[GPU_MILLI_RESOURCE] ?? '1000';
-  if (!/^\d+$/.test(milliText)) fail(at(GPU_MILLI_RESOURCE), `expected milli-GPU from 1 to 1000, got ${JSON.stringify(milliText)}`);
+  if (!/^\d+$/.test(milliText)) fail(at(GPU_MILLI_RESOURCE), `expected milli-GPU from 1 to 1000, got ${excerpt(milliText)}`);
   const models = (annotations?.[GPU_MODEL_LABEL] ?? '').split('|').filter((m) => m !== '');
   try {
     return makeGpuRequest(Number(count), Number(count) === 0 ? 0 : Number(milliText), Int32Array.from(models, (m) => symbols.intern(m)));

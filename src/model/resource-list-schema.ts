@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { excerpt } from './errors.js';
 import { isQualifiedName } from './labels.js';
-import { QuantityError, QuantityRangeError, milliValue, nanoValue, parseQuantity, unitValue } from './quantity.js';
+import { QuantityError, QuantityRangeError, nanoToMilliValue, nanoToValue, nanoValueOf, parseQuantity } from './quantity.js';
 
 /**
  * Resource names and quantities of a v1.ResourceList (node capacity and allocatable,
@@ -20,6 +20,14 @@ export type ResourceListKind = 'node' | 'container';
 export const MAX_EXACT_AMOUNT = Number.MAX_SAFE_INTEGER;
 
 const HUGEPAGES = /^hugepages-/;
+/** Names nearly every list holds, accepted without the qualified-name regexes. */
+const COMMON_NAMES: ReadonlySet<string> = new Set(['cpu', 'memory', 'pods', 'ephemeral-storage']);
+/**
+ * Quantities most files are made of ("500m", "2", "512Mi", "16Gi"): at most six digits
+ * and a suffix that keeps them below 2^53 in any unit (but cpu in Gi), never negative,
+ * and whole unless the suffix is m. They need no BigInt arithmetic to be checked.
+ */
+const PLAIN_QUANTITY = /^\d{1,6}(m|k|Ki|Mi|Gi)?$/;
 const NANOS_PER_UNIT = 1_000_000_000n;
 
 /**
@@ -31,6 +39,7 @@ const NANOS_PER_UNIT = 1_000_000_000n;
  * (`kind` is kept for callers that want the stricter rule, see isStandardResourceName).
  */
 export function resourceNameProblem(name: string, kind: ResourceListKind): string | null {
+  if (COMMON_NAMES.has(name)) return null;
   if (isQualifiedName(name) && !name.startsWith('requests.')) return null;
   const standard = kind === 'node' ? 'a resource name such as cpu, memory, pods' : 'a standard resource (cpu, memory, ephemeral-storage, hugepages-<size>)';
   return `not a resource name: expected ${standard} or a domain-qualified name like nvidia.com/gpu, got ${excerpt(name)}`;
@@ -73,19 +82,21 @@ export function quantityProblem(resource: string, value: unknown): string | null
   if (typeof value !== 'string' && typeof value !== 'number') return `expected a quantity like 500m or 2Gi, ${got}`;
   if (typeof value === 'number' && !Number.isFinite(value)) return `expected a quantity like 500m or 2Gi, ${got}`;
   const text = quantityText(value);
+  // 999999Gi cores would be 2^60 milli-cpu: cpu in Gi takes the exact path.
+  if (PLAIN_QUANTITY.test(text) && !(text.endsWith('m') && isIntegerResource(resource)) && !(resource === 'cpu' && text.endsWith('Gi'))) return null;
   const tooLarge = `too large: at most ${MAX_EXACT_AMOUNT}${resource === 'cpu' ? 'm (milli-cpu)' : ''} (2^53 - 1, the largest integer schedbench holds exactly), ${got}`;
-  let negative: boolean;
+  let nano: bigint;
   let scaled: number;
   try {
-    negative = parseQuantity(text).negative;
-    scaled = resource === 'cpu' ? milliValue(text) : unitValue(text);
+    nano = nanoValueOf(parseQuantity(text));
+    scaled = resource === 'cpu' ? nanoToMilliValue(nano) : nanoToValue(nano);
   } catch (e) {
     if (e instanceof QuantityRangeError) return tooLarge;
     if (e instanceof QuantityError) return e.message;
     throw e;
   }
-  if (negative && scaled !== 0) return `must not be negative, ${got}`;
-  if (isIntegerResource(resource) && nanoValue(text) % NANOS_PER_UNIT !== 0n) {
+  if (nano < 0n && scaled !== 0) return `must not be negative, ${got}`;
+  if (nano % NANOS_PER_UNIT !== 0n && isIntegerResource(resource)) {
     return `must be a whole number of ${resource} (${resource === 'pods' ? 'pods are' : 'extended resources are'} counted in whole units), ${got}`;
   }
   return null;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { describeIssue } from './describe-issue.js';
 import { InputError, formatPath } from './errors.js';
 import type { Sym } from './ids.js';
 import { labelSelectorSchema } from './k8s-schema.js';
+import { labelMapSchema } from './label-schema.js';
 import type { LabelSelector, LabelSet, Requirement } from './labels.js';
 import { compileLabels, compileLabelSelector, OP_IN, selectorMatches } from './labels.js';
 import type { ModelContext } from './model-context.js';
@@ -28,11 +30,10 @@ export interface Workload {
   readonly labels: LabelSet | null;
 }
 
-const stringMap = z.record(z.string(), z.string());
 const meta = z.looseObject({ name: z.string().min(1, 'a workload needs metadata.name'), namespace: z.string().optional() });
 const workloadSchema = z.discriminatedUnion('kind', [
-  z.looseObject({ kind: z.literal('Service'), metadata: meta, spec: z.looseObject({ selector: stringMap.nullish() }).nullish() }),
-  z.looseObject({ kind: z.literal('ReplicationController'), metadata: meta, spec: z.looseObject({ selector: stringMap.nullish() }).nullish() }),
+  z.looseObject({ kind: z.literal('Service'), metadata: meta, spec: z.looseObject({ selector: labelMapSchema.nullish() }).nullish() }),
+  z.looseObject({ kind: z.literal('ReplicationController'), metadata: meta, spec: z.looseObject({ selector: labelMapSchema.nullish() }).nullish() }),
   z.looseObject({ kind: z.literal('ReplicaSet'), metadata: meta, spec: z.looseObject({ selector: labelSelectorSchema.nullish() }) }),
   z.looseObject({ kind: z.literal('StatefulSet'), metadata: meta, spec: z.looseObject({ selector: labelSelectorSchema.nullish() }) }),
 ]);
@@ -47,7 +48,7 @@ export function compileWorkload(raw: unknown, ctx: ModelContext, opts: { file?: 
   const parsed = workloadSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new InputError({ file: opts.file, object: objName, path: formatPath(issue.path) }, issue.message);
+    throw new InputError({ file: opts.file, object: objName, path: formatPath(issue.path), pathParts: issue.path }, describeIssue(issue, raw));
   }
   const w = parsed.data;
   const { symbols } = ctx;
