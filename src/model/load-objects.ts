@@ -29,8 +29,8 @@ const parsedSources = new WeakMap<SourceText, { docs: readonly Document.Parsed[]
 /**
  * The 1-based line of a field inside a loaded object (or of its nearest enclosing node
  * that exists, for a missing field). Only asked for on the error path: JSON text is
- * scanned (json-position.ts, cheap at any size), YAML text parsed again with positions.
- * CAVEAT: undefined for YAML the parser refuses on a second reading.
+ * scanned (json-position.ts, cheap at any size); YAML documents keep the positions of
+ * the parse that loaded them (parsed again only for objects built by hand).
  */
 export function lineOf(o: LoadedObject, field: readonly PropertyKey[] = []): number | undefined {
   const full = [...o.parts, ...field.map((p) => (typeof p === 'symbol' ? String(p) : p))];
@@ -83,7 +83,10 @@ export function parseObjects(text: string, file: string, defaultKind?: string): 
     checkDepth(value, file);
     docs.push({ value, path: '', doc: 0 });
   } else {
-    parseYaml(body, file).docs.forEach((doc, i) => {
+    const parsed = parseYaml(body, file);
+    // Kept for lineOf while the objects live: a second parse would cost as much again.
+    parsedSources.set(source, parsed);
+    parsed.docs.forEach((doc, i) => {
       const value = yamlToJs(doc, file);
       if (value !== null && value !== undefined) docs.push({ value, path: `document ${i + 1}`, doc: i });
     });
