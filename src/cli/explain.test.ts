@@ -48,7 +48,21 @@ describe('schedbench explain', () => {
     expect(r.stderr).toBe('schedbench: warning: 1 node is already over-committed by their bound pods (requests above allocatable; no further pod fits there): "tiny"\n');
   });
 
-  const bad = [
+  const bad: { name: string; cluster: () => string; pod: () => string; profile?: () => string; err: RegExp }[] = [
+    {
+      name: 'a profile with a __proto__ key names it and its line',
+      cluster: () => fixture('api-nodes.json'),
+      pod: () => write('pod.yaml', POD),
+      profile: () => write('proto-profile.yaml', 'name: p\nfilter: [NodeResourcesFit]\nscore: [{name: NodeResourcesFit, weight: 1}]\n__proto__: {x: 1}\n'),
+      err: /proto-profile\.yaml:4: __proto__: unknown field "__proto__"$/,
+    },
+    {
+      name: 'a profile weight that is no number quotes it',
+      cluster: () => fixture('api-nodes.json'),
+      pod: () => write('pod.yaml', POD),
+      profile: () => write('weight-profile.yaml', 'name: p\nfilter: [NodeResourcesFit]\nscore: [{name: NodeResourcesFit, weight: Like}]\n'),
+      err: /weight-profile\.yaml:3: score\[0\]\.weight: expected number, got "Like"$/,
+    },
     {
       name: 'a negative request never reaches the scores (no NodeResourcesFit 102)',
       cluster: () => fixture('api-nodes.json'),
@@ -88,7 +102,7 @@ describe('schedbench explain', () => {
   ];
   for (const c of bad) {
     it(c.name, () => {
-      const r = schedbench('explain', '--cluster', c.cluster(), '--pod', c.pod());
+      const r = schedbench('explain', '--cluster', c.cluster(), '--pod', c.pod(), ...(c.profile ? ['--profile', c.profile()] : []));
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       const lines = r.stderr.split('\n').filter((l) => l !== '');

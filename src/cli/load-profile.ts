@@ -54,8 +54,9 @@ function parse<T>(schema: z.ZodType<T>, loaded: LoadedObject, file: string): T {
   const r = schema.safeParse(value);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    const line = lineOf(loaded, issue.path);
-    throw new InputError({ file, line, path: formatPath(issue.path) || undefined }, describeIssue(issue, value));
+    // An unknown field is best shown at the field itself.
+    const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
+    throw new InputError({ file, line: lineOf(loaded, path), path: formatPath(path) || undefined }, describeIssue(issue, value));
   }
   return r.data;
 }
