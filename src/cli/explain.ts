@@ -5,12 +5,13 @@ import { explain } from '../framework/explain.js';
 import { buildFramework } from '../framework/framework.js';
 import { ProfileError } from '../framework/profile-error.js';
 import { compilePod } from '../model/compile-pod.js';
-import { InputError, excerpt, oneLine } from '../model/errors.js';
+import { InputError, excerpt } from '../model/errors.js';
 import { lineOf, loadObjects } from '../model/load-objects.js';
 import { ModelContext } from '../model/model-context.js';
 import { KIND_FIELDS, collectUnknownFields } from '../model/unknown-fields.js';
 import { inTreeRegistry } from '../plugins/index.js';
 import { loadProfile } from './load-profile.js';
+import { warnOnStderr } from './warn-on-stderr.js';
 import { formatTable } from './table.js';
 
 /** The explain table: one row per node, one column per score plugin (normalized x weight). */
@@ -36,11 +37,6 @@ export function formatExplanation(e: Explanation): string {
   lines.push(formatTable(header, rows));
   lines.push(e.best.length === 0 ? 'unschedulable: no feasible node' : `best: ${e.best.join(', ')}${e.best.length > 1 ? ' (tie, broken at random)' : ''}`);
   return lines.join('\n');
-}
-
-/** Prints a loader's warning as one line on stderr: `schedbench: warning: ...`. */
-export function warnOnStderr(message: string): void {
-  process.stderr.write(`schedbench: warning: ${oneLine(message)}\n`);
 }
 
 export function registerExplain(program: Command): void {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { loadCluster } from '../cluster/load-cluster.js';
 import { buildFramework } from '../framework/framework.js';
 import { registryCapabilities } from '../framework/registry-capabilities.js';
 import { METRICS } from '../metrics/catalogue.js';
@@ -12,6 +13,7 @@ import { checkOutputFolder, writeReport } from '../report/index.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Progress } from './progress.js';
+import { warnOnStderr } from './warn-on-stderr.js';
 import type { RunSelection } from './run-scenario.js';
 import { planRuns } from './run-scenario.js';
 
@@ -31,6 +33,9 @@ export function loadScenarios(files: readonly string[]): Scenario[] {
       throw new InputError({ file: s.file, path: 'name' }, `scenario name ${excerpt(s.name)} is also the name of ${first.file}${same}; scenarios of one run need different names (their runs would be merged in the report)`);
     }
     byName.set(s.name, s);
+    // A snapshot is loaded once here, before any run: its errors and warnings (unknown
+    // fields, over-committed nodes) are said once, not once per run.
+    if ('snapshot' in s.cluster) loadCluster(s.cluster.snapshot, new ModelContext(), { warn: warnOnStderr });
   }
   return scenarios;
 }
