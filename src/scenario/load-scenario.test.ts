@@ -27,7 +27,7 @@ describe('loadScenario', () => {
     { file: 'bad-seeds.yaml', err: /bad-seeds\.yaml:2: seeds: a range like "42-51", got "ten"$/ },
     { file: 'unknown-field.yaml', err: /unknown-field\.yaml:12: colour: unknown field "colour"/ },
     { file: 'negative-replicas.yaml', err: /negative-replicas\.yaml:9: workload\.workloads\[0\]\.replicas: expected number to be >=0, got -3$/ },
-    { file: 'bad-arrival.yaml', err: /bad-arrival\.yaml:9: workload\.workloads\[0\]\.arrival\.process: got "sometimes"; supported: all-at-once, poisson, burst, diurnal$/ },
+    { file: 'bad-arrival.yaml', err: /bad-arrival\.yaml:9: workload\.workloads\[0\]\.arrival\.process: got "sometimes"; supported values: "all-at-once", "poisson", "burst", "diurnal"$/ },
     { file: 'bad-name.yaml', err: /bad-name\.yaml:9: workload\.workloads\[0\]\.name: a lowercase DNS label/ },
     { file: 'bad-baseline.yaml', err: /bad-baseline\.yaml:12: baseline: no policy named "nope" \(have default\)/ },
     { file: 'duplicate-policy.yaml', err: /duplicate-policy\.yaml:12: policies\[1\]: duplicate policy name "default"/ },

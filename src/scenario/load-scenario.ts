@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { ProfileSpec } from '../framework/profile.js';
 import { defaultProfile } from '../framework/profile.js';
+import { describeIssue } from '../model/describe-issue.js';
 import { InputError, excerpt } from '../model/errors.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
 import { checkGenerated } from './check-generated.js';
@@ -218,38 +219,6 @@ function bestIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
     if (chosen !== null && (best.code === 'invalid_union' || chosen.path.length > best.path.length)) best = chosen;
   }
   return best;
-}
-
-/**
- * The problem of a zod issue in a user's words: what was expected and what the file
- * says there (`got "Sometimes"; supported: NoSchedule, ...`, as kube's "Unsupported
- * value" does). Custom issues (scenario-schema's refinements) quote the value themselves.
- */
-function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
-  let got: unknown = root;
-  for (const p of issue.path) {
-    got = got !== null && typeof got === 'object' && Object.hasOwn(got, p) ? (got as Record<PropertyKey, unknown>)[p as PropertyKey] : undefined;
-  }
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `unknown field ${issue.keys.map((k) => excerpt(k)).join(', ')}`;
-    case 'custom':
-      return issue.message;
-    case 'invalid_value':
-      return `got ${excerpt(got)}; supported: ${issue.values.map((v) => String(v)).join(', ')}`;
-    case 'invalid_union': {
-      const options = (issue as { options?: unknown[] }).options;
-      if (Array.isArray(options)) return `got ${excerpt(got)}; supported: ${options.map((v) => String(v)).join(', ')}`;
-      return `not any of the accepted forms, got ${excerpt(got)}`;
-    }
-    default: {
-      if ((issue.code === 'too_big' || issue.code === 'too_small') && Array.isArray(got)) {
-        return `${issue.message.replace(/^(Too small|Too big): /, '')}, got a list of ${got.length}`;
-      }
-      const expected = issue.message.replace(/^(Invalid input|Too small|Too big|Invalid string|Invalid number): /, '').replace(/, received \w+$/, '');
-      return `${expected}, got ${excerpt(got)}`;
-    }
-  }
 }
 
 /**
