@@ -41,8 +41,28 @@ const NANOS_PER_UNIT = 1_000_000_000n;
 export function resourceNameProblem(name: string, kind: ResourceListKind): string | null {
   if (COMMON_NAMES.has(name)) return null;
   if (isQualifiedName(name) && !name.startsWith('requests.')) return null;
-  const standard = kind === 'node' ? 'a resource name such as cpu, memory, pods' : 'a standard resource (cpu, memory, ephemeral-storage, hugepages-<size>)';
-  return `not a resource name: expected ${standard} or a domain-qualified name like nvidia.com/gpu, got ${excerpt(name)}`;
+  return notAResourceName(name, kind === 'node' ? 'a resource name such as cpu, memory, pods' : `a standard resource (${STANDARD_NAMES.container})`);
+}
+
+/**
+ * Why `name` is not a resource name under the API server's full rule, or null: that of
+ * resourceNameProblem, and an unqualified name must be a standard one (see
+ * isStandardResourceName). For files written for schedbench (scenario files), where no
+ * kube-scheduler test needs `foo`.
+ */
+export function standardResourceNameProblem(name: string, kind: ResourceListKind): string | null {
+  if (resourceNameProblem(name, kind) === null && isStandardResourceName(name, kind)) return null;
+  return notAResourceName(name, `a standard resource (${STANDARD_NAMES[kind]})`);
+}
+
+/** The standard unqualified resource names a list of each kind accepts, as messages list them. */
+const STANDARD_NAMES: Readonly<Record<ResourceListKind, string>> = {
+  node: 'cpu, memory, ephemeral-storage, pods, hugepages-<size>',
+  container: 'cpu, memory, ephemeral-storage, hugepages-<size>',
+};
+
+function notAResourceName(name: string, expected: string): string {
+  return `not a resource name: expected ${expected} or a domain-qualified name like nvidia.com/gpu, got ${excerpt(name)}`;
 }
 
 /**
@@ -56,12 +76,22 @@ export function isStandardResourceName(name: string, kind: ResourceListKind): bo
   return kind === 'node' && name === 'pods';
 }
 
+/** Mirrors v1helper.IsPrefixedNativeResource: the name is in the kubernetes.io/ domain. */
+export function isPrefixedNativeResource(name: string): boolean {
+  return name.includes('kubernetes.io/');
+}
+
+/** Mirrors v1helper.IsNativeResource: no domain, or the kubernetes.io/ domain. */
+export function isNativeResource(name: string): boolean {
+  return !name.includes('/') || isPrefixedNativeResource(name);
+}
+
 /**
  * Mirrors helper.IsIntegerResourceName for the names a pod or node carries: pods and
  * extended resources (domain-qualified, outside kubernetes.io) count whole units.
  */
 export function isIntegerResource(name: string): boolean {
-  return name === 'pods' || (name.includes('/') && !name.includes('kubernetes.io/'));
+  return name === 'pods' || !isNativeResource(name);
 }
 
 /**
@@ -69,7 +99,7 @@ export function isIntegerResource(name: string): boolean {
  * have a request below the limit; for the others request and limit must be equal.
  */
 export function isOvercommitAllowed(name: string): boolean {
-  return (!name.includes('/') || name.includes('kubernetes.io/')) && !HUGEPAGES.test(name);
+  return isNativeResource(name) && !HUGEPAGES.test(name);
 }
 
 /**
@@ -92,7 +122,7 @@ export function quantityProblem(resource: string, value: unknown): string | null
     scaled = resource === 'cpu' ? nanoToMilliValue(nano) : nanoToValue(nano);
   } catch (e) {
     if (e instanceof QuantityRangeError) return tooLarge;
-    if (e instanceof QuantityError) return e.message;
+    if (e instanceof QuantityError) return `${e.message}; expected a quantity like 500m or 2Gi`;
     throw e;
   }
   if (nano < 0n && scaled !== 0) return `must not be negative, ${got}`;
@@ -116,18 +146,18 @@ export function resourceNameSchema(kind: ResourceListKind) {
 }
 
 /**
- * A v1.ResourceList: names and quantities checked (see resourceNameProblem and
- * quantityProblem), read into a null-prototype record of quantity texts, so that no name
- * is dropped or inherited.
+ * A v1.ResourceList: names and quantities checked (see resourceNameProblem, or the
+ * stricter `nameProblem` given, and quantityProblem), read into a null-prototype record
+ * of quantity texts, so that no name is dropped or inherited.
  */
-export function resourceListSchema(kind: ResourceListKind) {
+export function resourceListSchema(kind: ResourceListKind, nameProblem: (name: string, kind: ResourceListKind) => string | null = resourceNameProblem) {
   return z.custom<Record<string, unknown>>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), {
     message: 'expected a map of resource names to quantities',
   }).transform((list, ctx) => {
     const out = Object.create(null) as Record<string, string>;
     for (const name of Object.keys(list)) {
       const q = list[name];
-      const problem = resourceNameProblem(name, kind) ?? quantityProblem(name, q);
+      const problem = nameProblem(name, kind) ?? quantityProblem(name, q);
       if (problem !== null) {
         ctx.addIssue({ code: 'custom', path: [name], message: problem });
         return z.NEVER;

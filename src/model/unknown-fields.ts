@@ -14,7 +14,7 @@ export interface FieldTree {
   readonly children: ReadonlyMap<string, FieldTree>;
 }
 
-function tree(leaves: readonly string[], children: Readonly<Record<string, FieldTree>> = {}): FieldTree {
+function tree(leaves: Iterable<string>, children: Readonly<Record<string, FieldTree>> = {}): FieldTree {
   return { fields: new Set([...leaves, ...Object.keys(children)]), children: new Map(Object.entries(children)) };
 }
 
@@ -51,8 +51,12 @@ const CONTAINER = tree([
   'stdinOnce', 'tty',
 ], { ports: tree(['name', 'hostPort', 'containerPort', 'protocol', 'hostIP']), resources: RESOURCES });
 
-/** The field names of a v1.PodSpec (Kubernetes 1.34). */
-export const POD_SPEC_FIELDS: readonly string[] = [
+/**
+ * The field names of a v1.PodSpec (Kubernetes 1.34): the pod tree below, and the fields a
+ * scenario's pod template may set (a misspelt one is refused by name, as kube's strict
+ * decoding would).
+ */
+export const POD_SPEC_FIELDS: ReadonlySet<string> = new Set([
   'activeDeadlineSeconds', 'affinity', 'automountServiceAccountToken', 'containers', 'dnsConfig', 'dnsPolicy',
   'enableServiceLinks', 'ephemeralContainers', 'hostAliases', 'hostIPC', 'hostNetwork', 'hostPID', 'hostUsers',
   'hostname', 'hostnameOverride', 'imagePullSecrets', 'initContainers', 'nodeName', 'nodeSelector', 'os', 'overhead',
@@ -60,7 +64,7 @@ export const POD_SPEC_FIELDS: readonly string[] = [
   'restartPolicy', 'runtimeClassName', 'schedulerName', 'schedulingGates', 'securityContext', 'serviceAccount',
   'serviceAccountName', 'setHostnameAsFQDN', 'shareProcessNamespace', 'subdomain', 'terminationGracePeriodSeconds',
   'tolerations', 'topologySpreadConstraints', 'volumes',
-];
+]);
 
 const POD_SPEC = tree(POD_SPEC_FIELDS, {
   affinity: AFFINITY,

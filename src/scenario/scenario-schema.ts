@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { excerpt } from '../model/errors.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
-import { nanoValue } from '../model/quantity.js';
-import type { ResourceListKind } from './k8s-names.js';
-import { labelProblem, quantityProblem, resourceNameProblem } from './k8s-names.js';
+import { labelKeyProblem, labelMapSchema, labelProblem, labelValueProblem } from '../model/label-schema.js';
+import { resourceListSchema, standardResourceNameProblem } from '../model/resource-list-schema.js';
+import { POD_SPEC_FIELDS } from '../model/unknown-fields.js';
 import { kubeSchedulerConfigurationSchema } from './kube-scheduler-config.js';
-import { POD_SPEC_FIELDS } from './pod-spec-fields.js';
 
 /**
  * The scenario file format (scenarios/*.yaml): what cluster, what workload, which seeds,
@@ -14,6 +13,11 @@ import { POD_SPEC_FIELDS } from './pod-spec-fields.js';
  * (src/generators/cluster-spec.ts, workload-spec.ts), checked field by field here, with
  * names, quantities and sizes checked as Kubernetes and INPUT_LIMITS bound them.
  * Custom messages quote the user's value themselves; load-scenario adds it for the rest.
+ * Labels, resource names and quantities are checked by the model's own schemas, with one
+ * difference: a scenario is written for schedbench, so an unqualified resource name must
+ * be a standard one, as the API server requires (standardResourceNameProblem); cluster
+ * files accept any qualified name, since kube-scheduler's own tests use such names.
+ * Requests above limits are refused by the model when checkGenerated compiles a pod.
  */
 
 const nonNegative = z.number().min(0);
@@ -32,21 +36,8 @@ const issue = (ctx: z.RefinementCtx, path: (string | number)[], message: string)
   ctx.addIssue({ code: 'custom', path, message });
 };
 
-/** A ResourceList (capacity, requests, limits): kube resource names, quantities within 2^53 units. */
-const resourceList = (kind: ResourceListKind) => z.record(z.string(), z.union([z.string(), z.number()])).superRefine((list, ctx) => {
-  for (const [name, q] of Object.entries(list)) {
-    const problem = resourceNameProblem(name, kind) ?? quantityProblem(name, q);
-    if (problem !== null) issue(ctx, [name], problem);
-  }
-});
-
-/** Labels (or a nodeSelector): qualified-name keys, label values. */
-const labelMap = z.record(z.string(), z.unknown()).superRefine((labels, ctx) => {
-  for (const [k, v] of Object.entries(labels)) {
-    const problem = labelProblem(k, v);
-    if (problem !== null) issue(ctx, [k], problem);
-  }
-}).transform((labels) => labels as Record<string, string>);
+/** A ResourceList (capacity, requests, limits): standard kube resource names, quantities within 2^53 units. */
+const resourceList = (kind: 'node' | 'container') => resourceListSchema(kind, standardResourceNameProblem);
 
 export const distributionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('constant'), value: durationS }),
@@ -125,21 +116,12 @@ const templatePodSpec = z.record(z.string(), z.unknown()).superRefine((spec, ctx
 const INT32_MAX = 2_147_483_647;
 
 const templateSchema = z.strictObject({
-  labels: labelMap.optional(),
+  labels: labelMapSchema.optional(),
   requests: resourceList('container').optional(),
   limits: resourceList('container').optional(),
   /** A PriorityClass value: int32; kube reserves values above one billion for system classes. */
   priority: z.number().int().min(-INT32_MAX - 1).max(INT32_MAX).optional(),
   spec: templatePodSpec.optional(),
-}).superRefine((t, ctx) => {
-  // ValidateResourceRequirements: a limit below its request is refused.
-  for (const [r, limit] of Object.entries(t.limits ?? {})) {
-    const request = t.requests?.[r];
-    if (request === undefined || quantityProblem(r, request) !== null || quantityProblem(r, limit) !== null) continue;
-    if (nanoValue(String(limit).trim()) < nanoValue(String(request).trim())) {
-      issue(ctx, ['limits', r], `must be at least the request (${excerpt(request)}), got ${excerpt(limit)}`);
-    }
-  }
 });
 
 const name = z.string().max(63, 'at most 63 characters').regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a lowercase DNS label (a-z, 0-9, -)');
@@ -159,8 +141,11 @@ const workloadItemSchema = z.discriminatedUnion('kind', [
 
 const taintSchema = z.strictObject({ key: z.string(), value: z.string().optional(), effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']) })
   .superRefine((t, ctx) => {
-    const problem = labelProblem(t.key, t.value ?? '');
-    if (problem !== null) issue(ctx, [problem.startsWith('not a label key') ? 'key' : 'value'], problem);
+    // A taint's key and value are checked as a label's (validateTaints).
+    const keyProblem = labelKeyProblem(t.key);
+    const valueProblem = keyProblem === null ? labelValueProblem(t.value ?? '') : null;
+    if (keyProblem !== null) issue(ctx, ['key'], keyProblem);
+    else if (valueProblem !== null) issue(ctx, ['value'], valueProblem);
   });
 
 const poolSchema = z.strictObject({
@@ -168,7 +153,7 @@ const poolSchema = z.strictObject({
   count: z.number().int().min(0).max(INPUT_LIMITS.scenarioNodes, `at most ${INPUT_LIMITS.scenarioNodes} nodes per scenario (INPUT_LIMITS.scenarioNodes)`),
   /** Allocatable per resource; at least one resource (a node without any cannot mean anything). */
   capacity: resourceList('node').refine((c) => Object.keys(c).length > 0, 'expected at least one resource (cpu, memory, pods, ...), got {}'),
-  labels: labelMap.optional(),
+  labels: labelMapSchema.optional(),
   taints: z.array(taintSchema).optional(),
   images: z.array(z.strictObject({
     name: z.string().min(1),
