@@ -1,26 +1,18 @@
 import { isQualifiedName } from '../model/labels.js';
+import { isNativeResource, isPrefixedNativeResource } from '../model/resource-list-schema.js';
 
 /**
  * kube's classification of resource names, which decides what NodeResourcesFit checks
  * and what the resource scorers read. A name outside cpu/memory/ephemeral-storage/pods
  * that is not a scalar resource (e.g. "foo", without a domain) is dropped by
- * framework.Resource.Add, so kube-scheduler neither filters nor scores on it.
+ * framework.Resource.Add, so kube-scheduler neither filters nor scores on it. What is
+ * native (no domain, or kubernetes.io/) is the model's (isNativeResource), shared with
+ * the validation of resource lists.
  */
 
-const RESOURCE_DEFAULT_NAMESPACE_PREFIX = 'kubernetes.io/';
 const RESOURCE_REQUESTS_PREFIX = 'requests.';
 const HUGEPAGES_PREFIX = 'hugepages-';
 const ATTACHABLE_VOLUMES_PREFIX = 'attachable-volumes-';
-
-/** Mirrors v1helper.IsPrefixedNativeResource: the name is in the kubernetes.io/ domain. */
-export function isPrefixedNativeResource(name: string): boolean {
-  return name.includes(RESOURCE_DEFAULT_NAMESPACE_PREFIX);
-}
-
-/** Mirrors v1helper.IsNativeResource: no domain, or the kubernetes.io/ domain. */
-export function isNativeResource(name: string): boolean {
-  return !name.includes('/') || isPrefixedNativeResource(name);
-}
 
 /**
  * Mirrors v1helper.IsExtendedResourceName: a domain-qualified name outside kubernetes.io
