@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { excerpt } from '../model/errors.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
 import { labelKeyProblem, labelMapSchema, labelProblem, labelValueProblem } from '../model/label-schema.js';
+import type { ResourceListKind } from '../model/resource-list-schema.js';
 import { resourceListSchema, standardResourceNameProblem } from '../model/resource-list-schema.js';
 import { POD_SPEC_FIELDS } from '../model/unknown-fields.js';
 import { kubeSchedulerConfigurationSchema } from './kube-scheduler-config.js';
@@ -37,7 +38,7 @@ const issue = (ctx: z.RefinementCtx, path: (string | number)[], message: string)
 };
 
 /** A ResourceList (capacity, requests, limits): standard kube resource names, quantities within 2^53 units. */
-const resourceList = (kind: 'node' | 'container') => resourceListSchema(kind, standardResourceNameProblem);
+const resourceList = (kind: ResourceListKind) => resourceListSchema(kind, standardResourceNameProblem);
 
 export const distributionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('constant'), value: durationS }),
