@@ -2,7 +2,8 @@ import type { Document, LineCounter } from 'yaml';
 import { InputError, excerpt } from './errors.js';
 import { INPUT_LIMITS, formatBytes } from './input-limits.js';
 import { lineAt, jsonOffsetOf } from './json-position.js';
-import { checkDepth, parseYaml, yamlToJs } from './parse-yaml.js';
+import { parseJson } from './parse-json.js';
+import { parseYaml, yamlToJs } from './parse-yaml.js';
 import { readInputFile } from './read-input-file.js';
 
 /** The text an object was read from, kept so an error can name its line. */
@@ -74,14 +75,7 @@ export function parseObjects(text: string, file: string, defaultKind?: string): 
   const source: SourceText = { file, text: body };
   const docs: { value: unknown; path: string; doc: number }[] = [];
   if (looksLikeJson(body)) {
-    let value: unknown;
-    try {
-      value = JSON.parse(body);
-    } catch (e) {
-      throw new InputError({ file }, `not valid JSON: ${(e as Error).message}`);
-    }
-    checkDepth(value, file);
-    docs.push({ value, path: '', doc: 0 });
+    docs.push({ value: parseJson(body, file), path: '', doc: 0 });
   } else {
     const parsed = parseYaml(body, file);
     // Kept for lineOf while the objects live: a second parse would cost as much again.

@@ -2,7 +2,8 @@ import { extname } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { InputError } from '../model/errors.js';
 import { INPUT_LIMITS, formatBytes } from '../model/input-limits.js';
-import { checkDepth, parseYaml, yamlToJs } from '../model/parse-yaml.js';
+import { parseJson } from '../model/parse-json.js';
+import { parseYaml, yamlToJs } from '../model/parse-yaml.js';
 import { readInputFile } from '../model/read-input-file.js';
 
 /**
@@ -37,17 +38,6 @@ export function readSource(file: string): Source {
   }
   if (docs.length === 0) return { file, value: null, doc: null, lines };
   return { file, value: yamlToJs(docs[0]!, file), doc: docs[0]!, lines };
-}
-
-function parseJson(text: string, file: string): unknown {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new InputError({ file }, `not valid JSON: ${(e as Error).message}`);
-  }
-  checkDepth(value, file);
-  return value;
 }
 
 /** The line of the deepest node on `path` that the file has (undefined without a YAML document). */
