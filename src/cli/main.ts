@@ -23,7 +23,8 @@ export function buildProgram(): Command {
     .name('schedbench')
     .description('Benchmark Kubernetes-style scheduling algorithms: a kube-scheduler-faithful core in a discrete-event simulator, with CSV and HTML reports.')
     .version(packageVersion(), '-V, --version', 'print the schedbench version')
-    .showHelpAfterError()
+    // A usage error is one line like every other error (subcommands inherit this).
+    .configureOutput({ outputError: (text, write) => write(`schedbench: ${oneLine(text.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' '))} (see --help)\n`) })
     .exitOverride();
   registerConformance(program);
   registerExplain(program);
@@ -39,9 +40,15 @@ const HELP_CODES: ReadonlySet<string> = new Set(['commander.helpDisplayed', 'com
 /**
  * Runs the CLI; user errors print one line on stderr and exit 2, never a stack trace.
  * Usage errors (an unknown option, a missing argument, no subcommand) exit 2 as well;
- * commander has printed its message and the usage already. --help and --version exit 0.
+ * commander has printed its one-line message already. --help and --version exit 0.
  */
 export async function main(argv: readonly string[]): Promise<void> {
+  if (argv.length <= 2) {
+    // Commander would print the whole help on stderr; a usage error is one line.
+    process.stderr.write('schedbench: expected a command: conformance, explain, openb, report or run (see --help)\n');
+    process.exitCode = 2;
+    return;
+  }
   try {
     await buildProgram().parseAsync([...argv]);
   } catch (e) {

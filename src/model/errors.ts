@@ -45,12 +45,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /**
- * A message as one readable line: control characters (newlines included) shown as
- * escapes, and cut at INPUT_LIMITS.errorChars with an ellipsis, so that no input, however
+ * A message as one readable line: control characters (newlines included) and the
+ * bidirectional-text controls that could reorder what a terminal shows, as escapes, and
+ * cut at INPUT_LIMITS.errorChars with an ellipsis, so that no input, however
  * hostile, can make an error longer than a line or write to the terminal.
  */
 export function oneLine(text: string): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
   return flat.length <= INPUT_LIMITS.errorChars ? flat : `${flat.slice(0, INPUT_LIMITS.errorChars - 1)}…`;
 }
 

@@ -88,7 +88,7 @@ describe('loadObjects', () => {
     {
       name: 'YAML over the YAML limit says to use JSON',
       make: () => file('big.yaml', `kind: List\nitems:\n${'- kind: Node\n  metadata: {name: a}\n'.repeat(Math.ceil(INPUT_LIMITS.yamlBytes / 30))}`),
-      err: /big\.yaml: larger than the limit of 2 MiB for a YAML file \(it has 2\.\d MiB\); write it as JSON \(kubectl get -o json\) for up to 128 MiB$/,
+      err: /big\.yaml: larger than the limit of 512 KiB for a YAML file \(it has 5\d\d(\.\d)? KiB\); write it as JSON \(kubectl get -o json\) for up to 128 MiB$/,
     },
     { name: 'a missing file', make: () => join(dir, 'nope.json'), err: /nope\.json: cannot read: no such file$/ },
     { name: 'a folder', make: () => { mkdirSync(join(dir, 'folder'), { recursive: true }); return join(dir, 'folder'); }, err: /folder: is a folder, expected a YAML or JSON file$/ },

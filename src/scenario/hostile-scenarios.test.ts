@@ -88,7 +88,7 @@ const cases: { name: string; file: () => string; err: RegExp }[] = [
   {
     name: 'a 24 MB YAML list',
     file: () => write(`name: big\nseeds: [${'1, '.repeat(8 * 1024 * 1024)}1]\n`),
-    err: /case-\d+\.yaml: larger than the limit of 2 MiB for a YAML or JSON file \(it has 24 MiB\); write it as JSON in a \.json file/,
+    err: /case-\d+\.yaml: larger than the limit of 512 KiB for a YAML or JSON file \(it has 24 MiB\); write it as JSON in a \.json file/,
   },
   {
     name: 'a 17 MB JSON scenario',
