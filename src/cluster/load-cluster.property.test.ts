@@ -12,6 +12,8 @@ import { loadObjects } from '../model/load-objects.js';
 import { ModelContext } from '../model/model-context.js';
 import '../testing/fast-check-seed.js';
 import { loadCluster } from './load-cluster.js';
+import type { Edit, Json } from '../testing/json-edits.js';
+import { edited, pathsOf } from '../testing/json-edits.js';
 
 /**
  * Whatever a cluster file holds, loadCluster, loadObjects and compilePod either succeed
@@ -26,8 +28,6 @@ const fixture = (f: string) => join(root, 'src/cluster/fixtures', f);
 const dir = mkdtempSync(join(tmpdir(), 'schedbench-cluster-fuzz-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Json = unknown;
-type Path = (string | number)[];
 
 const readJson = (f: string): Json => JSON.parse(readFileSync(f, 'utf8')) as Json;
 /** Cluster fixtures that load, and a few conformance vectors' nodes and pods as cluster files. */
@@ -72,51 +72,6 @@ const loaders: ((file: string) => void)[] = [
     for (const o of loadObjects(f, 'Pod')) if (o.kind === 'Pod') compilePod(o.object, model, { file: f });
   },
 ];
-
-/** Every path to a value in a JSON-like tree (the root excluded). */
-function pathsOf(v: Json, at: Path = []): Path[] {
-  if (v === null || typeof v !== 'object') return [];
-  const entries: [string | number, Json][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
-  return entries.flatMap(([k, x]) => [[...at, k], ...pathsOf(x, [...at, k])]);
-}
-
-const getIn = (v: Json, path: Path): Json => path.reduce<Json>((o, k) => (o as Record<string | number, Json>)[k], v);
-
-type Edit =
-  | { readonly op: 'delete' }
-  | { readonly op: 'replace'; readonly value: Json }
-  | { readonly op: 'rename'; readonly key: string }
-  | { readonly op: 'duplicate' };
-
-/** Applies one edit at `path` (on a deep copy). */
-function edited(rootValue: Json, path: Path, edit: Edit): Json {
-  const copy = structuredClone(rootValue);
-  const parent = getIn(copy, path.slice(0, -1)) as Record<string | number, Json> | Json[];
-  const key = path[path.length - 1]!;
-  switch (edit.op) {
-    case 'delete':
-      if (Array.isArray(parent)) parent.splice(key as number, 1);
-      else delete parent[key];
-      break;
-    case 'replace':
-      (parent as Record<string | number, Json>)[key] = edit.value;
-      break;
-    case 'rename':
-      if (!Array.isArray(parent)) {
-        Object.defineProperty(parent, edit.key, { value: parent[key], enumerable: true, configurable: true, writable: true });
-        if (edit.key !== String(key)) delete parent[key];
-      }
-      break;
-    case 'duplicate':
-      if (Array.isArray(parent)) parent.splice(key as number, 0, structuredClone(parent[key as number]));
-      break;
-    default: {
-      const never: never = edit;
-      throw new Error(`unknown edit ${JSON.stringify(never)}`);
-    }
-  }
-  return copy;
-}
 
 const hostile = fc.constantFrom<Json>(
   1e300, -1, -1e9, 2 ** 53 + 2, 1e18, 1e20, 0, 0.5, 1e-9, '1e18', '-5', '-500m', '0.5', '1e16', '0x10', '__proto__', 'constructor',

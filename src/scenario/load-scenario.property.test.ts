@@ -12,6 +12,8 @@ import { INPUT_LIMITS } from '../model/input-limits.js';
 import { ModelContext } from '../model/model-context.js';
 import { inTreeRegistry } from '../plugins/index.js';
 import { loadScenario } from './load-scenario.js';
+import type { Edit, Json } from '../testing/json-edits.js';
+import { edited, pathsOf } from '../testing/json-edits.js';
 
 /**
  * Whatever a file holds, loadScenario either returns a scenario or throws an InputError
@@ -52,47 +54,6 @@ function expectOneLine(message: string | null): void {
   expect(message).toMatch(/fuzz-\d+\.(yaml|json)/);
 }
 
-type Json = unknown;
-type Path = (string | number)[];
-
-/** Every path to a value in a JSON-like tree (the root excluded). */
-function pathsOf(v: Json, at: Path = []): Path[] {
-  if (v === null || typeof v !== 'object') return [];
-  const entries: [string | number, Json][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
-  return entries.flatMap(([k, x]) => [[...at, k], ...pathsOf(x, [...at, k])]);
-}
-
-const getIn = (v: Json, path: Path): Json => path.reduce<Json>((o, k) => (o as Record<string | number, Json>)[k], v);
-
-type Edit =
-  | { readonly op: 'delete' }
-  | { readonly op: 'replace'; readonly value: Json }
-  | { readonly op: 'duplicate' };
-
-/** Applies one edit at `path` (on a deep copy). */
-function edited(root: Json, path: Path, edit: Edit): Json {
-  const copy = structuredClone(root);
-  const parent = getIn(copy, path.slice(0, -1)) as Record<string | number, Json> | Json[];
-  const key = path[path.length - 1]!;
-  switch (edit.op) {
-    case 'delete':
-      if (Array.isArray(parent)) parent.splice(key as number, 1);
-      else delete parent[key];
-      break;
-    case 'replace':
-      (parent as Record<string | number, Json>)[key] = edit.value;
-      break;
-    case 'duplicate':
-      if (Array.isArray(parent)) parent.splice(key as number, 0, structuredClone(parent[key as number]));
-      else (parent as Record<string | number, Json>)[`${key}`] = structuredClone(parent[key]);
-      break;
-    default: {
-      const never: never = edit;
-      throw new Error(`unknown edit ${JSON.stringify(never)}`);
-    }
-  }
-  return copy;
-}
 
 const valueArb: fc.Arbitrary<Json> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
