@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IS_ROOT, NOBODY, nobodyCanRunProject } from '../testing/other-user.js';
 import { checkOutputFolder } from './check-output-folder.js';
 import { MARKER_FILE, markerText } from './output-marker.js';
 import { ReportError } from './report-error.js';
@@ -72,8 +73,9 @@ describe('checkOutputFolder', () => {
     });
   }
 
-  // As root, mode bits do not stop writes, so the check runs in a child as user nobody.
-  it.runIf(process.getuid?.() === 0)('refuses read-only folders (checked as user nobody)', () => {
+  // As root, mode bits do not stop writes, so the check runs in a child as user nobody;
+  // not possible (so not run) where nobody cannot enter the project's folder.
+  it.runIf(IS_ROOT && nobodyCanRunProject())('refuses read-only folders (checked as user nobody)', () => {
     const ro = join(work, 'ro');
     mkdirSync(ro);
     const mine = join(work, 'ro-report');
@@ -84,7 +86,7 @@ describe('checkOutputFolder', () => {
     const code = `import { checkOutputFolder } from ${JSON.stringify(fileURLToPath(new URL('./check-output-folder.ts', import.meta.url)))};
       for (const d of ${JSON.stringify(dirs)}) { try { checkOutputFolder(d, 'report'); console.log('ok'); } catch (e) { console.log(e.message); } }`;
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
-      cwd: fileURLToPath(new URL('../../', import.meta.url)), encoding: 'utf8', uid: 65534, gid: 65534,
+      cwd: fileURLToPath(new URL('../../', import.meta.url)), encoding: 'utf8', ...NOBODY,
     });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim().split('\n')).toEqual([
@@ -95,7 +97,7 @@ describe('checkOutputFolder', () => {
   });
 
   // chmod does not stop root; skipped there (the test above covers it as user nobody).
-  it.skipIf(process.getuid?.() === 0)('refuses a read-only folder (as this user)', () => {
+  it.skipIf(IS_ROOT)('refuses a read-only folder (as this user)', () => {
     const ro = join(work, 'ro-me');
     mkdirSync(ro);
     chmodSync(ro, 0o555);
