@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,14 +6,13 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { compilePod } from '../model/compile-pod.js';
-import { InputError } from '../model/errors.js';
-import { INPUT_LIMITS } from '../model/input-limits.js';
 import { loadObjects } from '../model/load-objects.js';
 import { ModelContext } from '../model/model-context.js';
 import '../testing/fast-check-seed.js';
 import { loadCluster } from './load-cluster.js';
 import type { Edit, Json } from '../testing/json-edits.js';
 import { edited, pathsOf } from '../testing/json-edits.js';
+import { expectOneLine, loadOutcomes } from '../testing/load-outcome.js';
 
 /**
  * Whatever a cluster file holds, loadCluster, loadObjects and compilePod either succeed
@@ -40,28 +39,7 @@ for (const v of ['NodeAffinity', 'PodTopologySpread', 'TaintToleration', 'NodeRe
   clusters.push({ kind: 'List', items: [...c.nodes.map((n) => ({ kind: 'Node', ...(n as object) })), { kind: 'Pod', ...(c.pod as object) }] });
 }
 
-let n = 0;
-
-/** Runs `load` on `content` written to a fresh file; the error message, or null on success. Anything but an InputError fails the test. */
-function outcome(content: string | Uint8Array, ext: string, load: (file: string) => void): string | null {
-  const file = join(dir, `fuzz-${n++}${ext}`);
-  writeFileSync(file, content);
-  try {
-    load(file);
-    return null;
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return e.message;
-  } finally {
-    rmSync(file, { force: true });
-  }
-}
-
-function expectOneLine(message: string | null): void {
-  if (message === null) return;
-  expect(message).not.toMatch(/[\n\r]/);
-  expect(message.length).toBeLessThanOrEqual(INPUT_LIMITS.errorChars);
-}
+const outcome = loadOutcomes(dir);
 
 /** The three loaders, each on the same file. */
 const loaders: ((file: string) => void)[] = [

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,13 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { buildFramework } from '../framework/framework.js';
 import { registryCapabilities } from '../framework/registry-capabilities.js';
-import { InputError } from '../model/errors.js';
-import { INPUT_LIMITS } from '../model/input-limits.js';
 import { ModelContext } from '../model/model-context.js';
 import { inTreeRegistry } from '../plugins/index.js';
 import { loadScenario } from './load-scenario.js';
 import type { Edit, Json } from '../testing/json-edits.js';
 import { edited, pathsOf } from '../testing/json-edits.js';
+import { expectOneLine, loadOutcomes } from '../testing/load-outcome.js';
 
 /**
  * Whatever a file holds, loadScenario either returns a scenario or throws an InputError
@@ -30,29 +29,9 @@ symlinkSync(join(scenariosDir, 'data'), join(dir, 'data'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const caps = registryCapabilities(inTreeRegistry, new ModelContext());
-let n = 0;
-
-/** Loads `content` as a scenario file; returns the error message or null on success, and fails on anything but an InputError. */
-function outcome(content: string | Uint8Array, ext: string): string | null {
-  const file = join(dir, `fuzz-${n++}${ext}`);
-  writeFileSync(file, content);
-  try {
-    loadScenario(file, caps, (p) => buildFramework(p, inTreeRegistry, new ModelContext()));
-    return null;
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return e.message;
-  } finally {
-    rmSync(file, { force: true });
-  }
-}
-
-function expectOneLine(message: string | null): void {
-  if (message === null) return;
-  expect(message).not.toMatch(/[\n\r]/);
-  expect(message.length).toBeLessThanOrEqual(INPUT_LIMITS.errorChars);
-  expect(message).toMatch(/fuzz-\d+\.(yaml|json)/);
-}
+const loadAt = loadOutcomes(dir);
+/** Loads `content` as a scenario file: the error message, or null on success. */
+const outcome = (content: string | Uint8Array, ext: string) => loadAt(content, ext, (file) => { loadScenario(file, caps, (p) => buildFramework(p, inTreeRegistry, new ModelContext())); });
 
 
 const valueArb: fc.Arbitrary<Json> = fc.oneof(
