@@ -41,6 +41,15 @@ describe('schedbench explain', () => {
     expect((JSON.parse(r.stdout) as { best: string[] }).best).toEqual(['worker-1']);
   });
 
+  it('takes a scenario\'s short policy form as --profile', () => {
+    const profile = write('short.yaml', 'name: no-balance\nextends: default\ndisable: [NodeResourcesBalancedAllocation]\n');
+    const r = schedbench('explain', '--cluster', fixture('api-nodes.json'), '--pod', write('pod.yaml', POD), '--profile', profile);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^pod default\/p, profile no-balance$/m);
+    expect(r.stdout).toMatch(/NodeResourcesFit×1/);
+    expect(r.stdout).not.toMatch(/NodeResourcesBalancedAllocation/);
+  });
+
   it('an over-committed snapshot is a warning line naming the node', () => {
     const cluster = write('over.yaml', 'kind: Node\nmetadata: {name: tiny}\nstatus:\n  allocatable: {cpu: "1", memory: 1Gi, pods: "10"}\n---\nkind: Pod\nmetadata: {name: big}\nspec:\n  nodeName: tiny\n  containers: [{name: c, resources: {requests: {cpu: "2"}}}]\n');
     const r = schedbench('explain', '--cluster', cluster, '--pod', write('pod.yaml', POD));
@@ -98,6 +107,13 @@ describe('schedbench explain', () => {
       cluster: () => fixture('api-nodes.json'),
       pod: () => fixture('api-nodes.json'),
       err: /api-nodes\.json: expected exactly one Pod, found 2 objects \("Node", "Node"\)$/,
+    },
+    {
+      name: 'a short policy disabling a plugin the default profile lacks names the field and its line',
+      cluster: () => fixture('api-nodes.json'),
+      pod: () => write('pod.yaml', POD),
+      profile: () => write('short-bad.yaml', 'name: x\nextends: default\ndisable:\n  - NodeResourcesFit\n  - MagicScore\n'),
+      err: /short-bad\.yaml:5: disable\[1\]: "MagicScore" is not a filter or score plugin of the default profile$/,
     },
   ];
   for (const c of bad) {

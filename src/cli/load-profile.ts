@@ -9,6 +9,8 @@ import type { LoadedObject } from '../model/load-objects.js';
 import { lineOf, loadObjects } from '../model/load-objects.js';
 import type { ModelContext } from '../model/model-context.js';
 import { ConfigError, kubeSchedulerConfigurationSchema, profilesFromConfig } from '../scenario/kube-scheduler-config.js';
+import { shortPolicySchema } from '../scenario/scenario-schema.js';
+import { shortPolicyProfile } from '../scenario/short-policy.js';
 
 const profileSchema = z.strictObject({
   kind: z.literal('SchedbenchProfile').optional(),
@@ -22,7 +24,8 @@ const profileSchema = z.strictObject({
 /**
  * Reads a profile file (YAML or JSON): a KubeSchedulerConfiguration
  * (kubescheduler.config.k8s.io/v1; `schedulerName` picks a profile, default the first),
- * or schedbench's own shape (name, filter, score, args, percentageOfNodesToScore).
+ * a scenario's short policy form (`extends: default` with changes), or schedbench's own
+ * shape (name, filter, score, args, percentageOfNodesToScore).
  * Without a file, kube-scheduler's default profile.
  */
 export function loadProfile(file: string | undefined, registry: Registry, model: ModelContext, schedulerName?: string): ProfileSpec {
@@ -44,6 +47,17 @@ export function loadProfile(file: string | undefined, registry: Registry, model:
       throw new InputError({ file }, `no profile with schedulerName ${excerpt(schedulerName)} (have ${profiles.slice(0, 10).map((p) => excerpt(p.name)).join(', ')})`);
     }
     return chosen;
+  }
+  if (typeof obj.object === 'object' && obj.object !== null && 'extends' in obj.object) {
+    const short = parse(shortPolicySchema, obj, file);
+    try {
+      return shortPolicyProfile(short, defaultProfile(short.name));
+    } catch (e) {
+      // shortPolicyProfile says "disable[0]: problem"; the path goes before the problem.
+      const [where, ...rest] = (e as Error).message.split(': ');
+      const parts = where!.split(/[.[\]]+/).filter((k) => k !== '').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+      throw new InputError({ file, line: lineOf(obj, parts), path: where }, rest.join(': '));
+    }
   }
   const { kind: _kind, ...spec } = parse(profileSchema, obj, file);
   return spec;

@@ -197,7 +197,7 @@ const workloadSchema = z.union([
 ]);
 
 /** A policy in short form: kube-scheduler's default profile with changes. */
-const shortPolicySchema = z.strictObject({
+export const shortPolicySchema = z.strictObject({
   name: z.string().min(1),
   extends: z.literal('default'),
   /** Score weights to change, by plugin name. */
