@@ -12,8 +12,8 @@ export const TEST_NAME = 'paired sign-flip permutation (exact, two-sided)';
  * scenario's baseline policy, over the paired seeds only (those both policies ran with a
  * value), the relative difference of the two means and the p-value of the paired
  * sign-flip test. So an interrupted suite, where the baseline ran one seed more, still
- * compares like with like; `mean` and `n` stay over all of the policy's seeds. Output order: scenarios,
- * policies and metrics in the order given. NaN values (a metric undefined in a run) are
+ * compares like with like; `mean` and `n` stay over all of the policy's seeds. Output
+ * order: scenarios, policies and metrics in the order given. NaN values (a metric undefined in a run) are
  * left out of that metric's statistics.
  */
 export function summarize(
