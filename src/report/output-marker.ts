@@ -11,16 +11,20 @@ export const MARKER_FILE = '.schedbench-report';
 /** The layout version the marker declares; bumped when the folder layout changes. */
 export const MARKER_VERSION = 1;
 
-/** What wrote a folder: `schedbench run` (a report) or `schedbench openb` (its CSVs). */
-export type OutputKind = 'report' | 'openb';
+/**
+ * What wrote a folder: `schedbench run` or `merge` (a report), `schedbench openb` (a
+ * report with the experiment's tables), or `run --shard` (a shard's cell results).
+ */
+export type OutputKind = 'report' | 'openb' | 'shard';
 
 /** Every OutputKind, for parsing. */
-export const OUTPUT_KINDS: readonly OutputKind[] = ['report', 'openb'];
+export const OUTPUT_KINDS: readonly OutputKind[] = ['report', 'openb', 'shard'];
 
 /** How each kind is named in messages. */
 export const OUTPUT_KIND_NAMES: Readonly<Record<OutputKind, string>> = {
   report: 'a `schedbench run` report',
   openb: 'a `schedbench openb` result',
+  shard: 'a shard of a sweep (`run --shard`)',
 };
 
 /** The marker's text: one line of JSON with the kind and the layout version. */
