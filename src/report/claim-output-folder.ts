@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { checkOutputFolder } from './check-output-folder.js';
 import { firstWriteTemp } from './folder-layout.js';
@@ -11,9 +11,10 @@ import { ReportError } from './report-error.js';
  * its journal of finished cells there, so a killed run can resume): a new folder is
  * created holding only the marker (built under a hidden name, then renamed into place),
  * an empty one gets the marker, a folder of the same kind is left as it is. Anything
- * else is refused untouched (checkOutputFolder). Returns the folder's absolute path.
+ * else is refused untouched (checkOutputFolder). Returns the folder's absolute path and
+ * what was there before (so a job that ends with nothing to write can give it back).
  */
-export function claimOutputFolder(dir: string, kind: OutputKind): string {
+export function claimOutputFolder(dir: string, kind: OutputKind): { readonly path: string; readonly was: 'missing' | 'empty' | 'ours' } {
   const target = checkOutputFolder(dir, kind);
   try {
     if (target.state === 'empty') writeFileSync(join(target.path, MARKER_FILE), markerText(kind), { flag: 'wx' });
@@ -30,5 +31,21 @@ export function claimOutputFolder(dir: string, kind: OutputKind): string {
     if (typeof err.code !== 'string') throw e;
     throw new ReportError({ file: err.path ?? dir }, `cannot create the folder (${err.code})`);
   }
-  return target.path;
+  return { path: target.path, was: target.state };
+}
+
+/**
+ * Gives back a folder claimOutputFolder made or marked when the job wrote nothing: a
+ * folder it created is removed, an empty one is emptied again; `ownFiles` are the
+ * names the job itself put there besides the marker. A folder that was already ours
+ * is left as it was, less `ownFiles`.
+ */
+export function releaseOutputFolder(claim: { readonly path: string; readonly was: 'missing' | 'empty' | 'ours' }, ownFiles: readonly string[]): void {
+  for (const f of ownFiles) rmSync(join(claim.path, f), { force: true });
+  if (claim.was === 'ours') return;
+  rmSync(join(claim.path, MARKER_FILE), { force: true });
+  // rmdir, not rm -r: only an empty folder goes, so nothing someone added meanwhile is lost.
+  if (claim.was === 'missing') {
+    try { rmdirSync(claim.path); } catch { /* not empty or gone: leave it */ }
+  }
 }

@@ -11,6 +11,6 @@ export { REPORT_FILE_DESCRIPTIONS, REPORT_FILES } from './report-files.js';
 export type { BenchRow, ReportData } from './types.js';
 export type { WriteReportOptions, WrittenReport } from './write-report.js';
 export { writeReport } from './write-report.js';
-export { claimOutputFolder } from './claim-output-folder.js';
+export { claimOutputFolder, releaseOutputFolder } from './claim-output-folder.js';
 export { replaceDirAtomic } from './replace-dir-atomic.js';
 export type { OutputKind } from './output-marker.js';
