@@ -3,11 +3,10 @@ import { loadCluster } from '../cluster/load-cluster.js';
 import { buildFramework } from '../framework/framework.js';
 import type { ProfileSpec } from '../framework/profile.js';
 import { Scheduler } from '../framework/scheduler.js';
-import type { ClusterSpec } from '../generators/cluster-spec.js';
 import { generateCluster } from '../generators/generate-cluster.js';
 import { generateWorkload } from '../generators/generate-workload.js';
 import { Rng } from '../generators/rng.js';
-import type { WorkloadPlan, WorkloadSpec } from '../generators/workload-spec.js';
+import type { WorkloadPlan } from '../generators/workload-spec.js';
 import { loadOpenbNodes, loadOpenbPods } from '../generators/traces/openb.js';
 import { OpenbPods, openbNode } from '../generators/traces/openb-objects.js';
 import { measureRun } from '../metrics/measure-run.js';
@@ -21,7 +20,7 @@ import type { PodId } from '../model/ids.js';
 import { ModelContext } from '../model/model-context.js';
 import type { CompiledPod } from '../model/pod.js';
 import { inTreeRegistry } from '../plugins/index.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario, ScenarioWorkload } from '../scenario/types.js';
 import { simulate } from '../sim/simulator.js';
 import type { NodeEvent, PodArrival } from '../sim/types.js';
 
@@ -77,8 +76,8 @@ export function planRuns(s: Scenario, sel: RunSelection = {}): (() => RunMetrics
         const rng = Rng.fromSeed(seed);
         inputs = {
           rng,
-          nodeObjects: 'generate' in s.cluster ? generateCluster(s.cluster.generate as ClusterSpec, rng.fork('cluster')) : null,
-          plan: 'workloads' in s.workload ? generateWorkload(s.workload as WorkloadSpec, rng.fork('workload')) : null,
+          nodeObjects: s.cluster.kind === 'generate' ? generateCluster(s.cluster.spec, rng.fork('cluster')) : null,
+          plan: s.workload.kind === 'generate' ? generateWorkload(s.workload.spec, rng.fork('workload')) : null,
         };
       }
       return inputs;
@@ -99,17 +98,24 @@ function runOne(
   const model = new ModelContext();
   let state: ClusterState;
   let pending: readonly CompiledPod[] = [];
-  if (nodeObjects !== null) {
-    state = ClusterState.from(model, nodeObjects.map((n) => compileNode(n, model)));
-  } else if ('openb' in s.cluster) {
-    state = ClusterState.from(model, loadOpenbNodes(s.cluster.openb.nodes).map((r) => openbNode(r, model)));
-  } else {
-    const loaded = loadCluster((s.cluster as { snapshot: string[] }).snapshot, model);
-    state = loaded.state;
-    pending = loaded.pending;
+  switch (s.cluster.kind) {
+    case 'generate':
+      // planRuns generated them once for the seed (every policy sees the same nodes).
+      if (nodeObjects === null) throw new Error('a generated cluster without its generated nodes');
+      state = ClusterState.from(model, nodeObjects.map((n) => compileNode(n, model)));
+      break;
+    case 'openb':
+      state = ClusterState.from(model, loadOpenbNodes(s.cluster.nodesFile).map((r) => openbNode(r, model)));
+      break;
+    case 'snapshot': {
+      const loaded = loadCluster(s.cluster.files, model);
+      state = loaded.state;
+      pending = loaded.pending;
+      break;
+    }
   }
   const arrivals: PodArrival[] = pending.map((pod) => ({ atS: 0, pod, durationS: null }));
-  if (plan === null) arrivals.push(...openbArrivals((s.workload as { openb: OpenbWorkload }).openb, model, state, rng.fork('workload')));
+  if (s.workload.kind !== 'generate') arrivals.push(...openbArrivals(s.workload, model, state, rng.fork('workload')));
   const templates = plan === null ? [] : plan.templates.map((t) => compilePod(t, model, { file: s.file }));
   for (const a of plan?.arrivals ?? []) {
     if (a.atS > s.durationS) continue;
@@ -148,12 +154,6 @@ function nodeEvents(s: Scenario, state: ClusterState): NodeEvent[] {
   }).sort((a, b) => a.atS - b.atS);
 }
 
-/** The openb workload of a scenario. */
-interface OpenbWorkload {
-  readonly pods: string;
-  readonly inflate?: number;
-}
-
 /**
  * The arrivals of an openb pod list: replayed in time (a task arrives at creation_time
  * and runs until deletion_time; one without times arrives at 0 and stays), or, with
@@ -161,10 +161,10 @@ interface OpenbWorkload {
  * simulated second, never leaving. `schedbench openb` runs the paper's experiment with
  * its own tie-breaking; here every task goes through the full scheduler and simulator.
  */
-function openbArrivals(w: OpenbWorkload, model: ModelContext, state: ClusterState, rng: Rng): PodArrival[] {
+function openbArrivals(w: Exclude<ScenarioWorkload, { kind: 'generate' }>, model: ModelContext, state: ClusterState, rng: Rng): PodArrival[] {
   const factory = new OpenbPods(model);
-  const rows = loadOpenbPods(w.pods);
-  if (w.inflate !== undefined) {
+  const rows = loadOpenbPods(w.podsFile);
+  if (w.kind === 'openb-inflated') {
     let capacityMilli = 0;
     for (const n of state.nodeOrder()) capacityMilli += state.gpus.count[n]! * MILLI_PER_GPU;
     const order = inflatedTaskOrder(rows.map((r) => r.numGpu * r.gpuMilli), capacityMilli, w.inflate, rng);

@@ -35,7 +35,7 @@ export function loadScenarios(files: readonly string[]): Scenario[] {
     byName.set(s.name, s);
     // A snapshot is loaded once here, before any run: its errors and warnings (unknown
     // fields, over-committed nodes) are said once, not once per run.
-    if ('snapshot' in s.cluster) loadCluster(s.cluster.snapshot, new ModelContext(), { warn: warnOnStderr });
+    if (s.cluster.kind === 'snapshot') loadCluster(s.cluster.files, new ModelContext(), { warn: warnOnStderr });
   }
   return scenarios;
 }

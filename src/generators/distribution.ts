@@ -1,22 +1,14 @@
+import type { Distribution } from '../scenario/scenario-schema.js';
 import type { Rng } from './rng.js';
 
 /**
- * A distribution of non-negative numbers a generator draws from (durations in seconds,
- * replica counts, request sizes). Closed set; `sample` handles each kind. Parameters are
- * validated at the door (scenario-schema.ts): non-negative, min <= max, one positive
- * weight at least, and bounded so that every draw is finite.
+ * A distribution of non-negative numbers a generator draws from (durations in seconds).
+ * Closed set; `sample` handles each kind. Declared once, as the scenario schema
+ * (distributionSchema, where each kind is documented and its parameters are bounded so
+ * that every draw is finite); `empirical-csv` never reaches here, loadScenario reads it
+ * into `empirical`.
  */
-export type Distribution =
-  | { readonly kind: 'constant'; readonly value: number }
-  | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
-  /** Normal, redrawn until inside [min, max] (truncated; bounds default to [0, infinity): values are never negative). */
-  | { readonly kind: 'normal'; readonly mean: number; readonly stddev: number; readonly min?: number; readonly max?: number }
-  /** exp(N(mu, sigma)): mu and sigma are of the underlying normal. */
-  | { readonly kind: 'lognormal'; readonly mu: number; readonly sigma: number }
-  | { readonly kind: 'exponential'; readonly mean: number }
-  | { readonly kind: 'choice'; readonly values: readonly number[]; readonly weights?: readonly number[] }
-  /** Uniform over observed values (e.g. a CSV column), i.e. the empirical distribution. */
-  | { readonly kind: 'empirical'; readonly values: readonly number[] };
+export type { Distribution };
 
 /** Draws one value. Every draw comes from `rng`; the same stream gives the same values. */
 export function sample(d: Distribution, rng: Rng): number {

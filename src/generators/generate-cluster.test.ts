@@ -10,8 +10,8 @@ type NodeObj = { metadata: { name: string; labels: Record<string, string> }; sta
 describe('generateCluster', () => {
   const spec: ClusterSpec = {
     pools: [
-      { name: 'cpu', count: 7, capacity: { cpu: '32', memory: '128Gi', pods: 110 }, images: [{ name: 'nginx:1', sizeBytes: 1e8, probability: 0.5 }] },
-      { name: 'gpu', count: 3, capacity: { cpu: '64', memory: '256Gi', pods: 110, 'nvidia.com/gpu': 8 }, taints: [{ key: 'gpu', effect: 'NoSchedule' }] },
+      { name: 'cpu', count: 7, capacity: { cpu: '32', memory: '128Gi', pods: '110' }, images: [{ name: 'nginx:1', sizeBytes: 1e8, probability: 0.5 }] },
+      { name: 'gpu', count: 3, capacity: { cpu: '64', memory: '256Gi', pods: '110', 'nvidia.com/gpu': '8' }, taints: [{ key: 'gpu', effect: 'NoSchedule' }] },
     ],
     topology: { regions: 1, zonesPerRegion: 3, racksPerZone: 2 },
   };

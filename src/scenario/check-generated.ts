@@ -1,12 +1,11 @@
-import type { ClusterSpec } from '../generators/cluster-spec.js';
 import { generateCluster } from '../generators/generate-cluster.js';
 import { generateWorkload } from '../generators/generate-workload.js';
 import { Rng } from '../generators/rng.js';
-import type { WorkloadItemSpec } from '../generators/workload-spec.js';
 import { compileNode } from '../model/compile-node.js';
 import { compilePod } from '../model/compile-pod.js';
 import { InputError, excerpt } from '../model/errors.js';
 import { ModelContext } from '../model/model-context.js';
+import type { ClusterSpec, WorkloadItemSpec } from './scenario-schema.js';
 
 /** Where a problem sits in the scenario file, and what it is. */
 export type FailAt = (path: readonly (string | number)[], problem: string) => never;

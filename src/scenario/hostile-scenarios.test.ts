@@ -7,7 +7,6 @@ import { buildFramework } from '../framework/framework.js';
 import { registryCapabilities } from '../framework/registry-capabilities.js';
 import { generateCluster } from '../generators/generate-cluster.js';
 import { Rng } from '../generators/rng.js';
-import type { ClusterSpec } from '../generators/cluster-spec.js';
 import { InputError } from '../model/errors.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
 import { ModelContext } from '../model/model-context.js';
@@ -199,14 +198,15 @@ describe('hostile scenario files', () => {
 describe('what hostile-looking scenario files may legally do', () => {
   it('keeps "constructor" as an ordinary label key on generated nodes', () => {
     const s = load(scenario((x) => { pool(x).labels = { constructor: 'yes' }; job(x).template.spec = { nodeSelector: { constructor: 'yes' } }; }));
-    const nodes = generateCluster((s.cluster as { generate: ClusterSpec }).generate, Rng.fromSeed(1)) as { metadata: { labels: Record<string, string> } }[];
+    if (s.cluster.kind !== 'generate') throw new Error(`expected a generated cluster, got ${s.cluster.kind}`);
+    const nodes = generateCluster(s.cluster.spec, Rng.fromSeed(1)) as { metadata: { labels: Record<string, string> } }[];
     expect(Object.hasOwn(nodes[0]!.metadata.labels, 'constructor')).toBe(true);
     expect(nodes[0]!.metadata.labels.constructor).toBe('yes');
   });
 
   it('reads an empirical-csv column with quotes, CRLF, empty lines and a BOM', () => {
     const s = load(scenario((x) => { job(x).durationS = csv('\uFEFFa,"seconds",b\r\n1,"2",3\r\n\r\n"x,y",  "4" ,z\n5,,7\n'); }));
-    expect('workloads' in s.workload && s.workload.workloads[0]!.durationS).toEqual({ kind: 'empirical', values: [2, 4] });
+    expect(s.workload.kind === 'generate' && s.workload.spec.workloads[0]!.durationS).toEqual({ kind: 'empirical', values: [2, 4] });
   });
 
   it('reads a JSON scenario with a byte order mark', () => {

@@ -17,7 +17,7 @@ describe('loadScenario', () => {
     expect(s.policies.map((p) => p.name)).toEqual(['default', 'most-allocated', 'no-balance']);
     expect(s.policies[1]!.args).toEqual({ NodeResourcesFit: { scoringStrategy: { type: 'MostAllocated' } } });
     expect(s.policies[2]!.score.map((x) => x.name)).not.toContain('NodeResourcesBalancedAllocation');
-    expect('workloads' in s.workload && s.workload.workloads[1]!.durationS).toEqual({ kind: 'empirical', values: [30, 60, 90] });
+    expect(s.workload.kind === 'generate' && s.workload.spec.workloads[1]!.durationS).toEqual({ kind: 'empirical', values: [30, 60, 90] });
     expect(s.sampleEveryS).toBe(6);
   });
 

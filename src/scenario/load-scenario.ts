@@ -11,10 +11,10 @@ import type { Source } from './read-source.js';
 import { lineOf, readSource } from './read-source.js';
 import type { PluginCapabilities } from './kube-scheduler-config.js';
 import { ConfigError, kubeSchedulerConfigurationSchema, profilesFromConfig } from './kube-scheduler-config.js';
-import type { ScenarioInput } from './scenario-schema.js';
+import type { Distribution, DistributionInput, ScenarioInput, WorkloadItemInput, WorkloadItemSpec } from './scenario-schema.js';
 import { policySchema, scenarioSchema } from './scenario-schema.js';
 import { shortPolicyProfile } from './short-policy.js';
-import type { Scenario } from './types.js';
+import type { Scenario, ScenarioCluster, ScenarioWorkload } from './types.js';
 
 /**
  * Reads and validates a scenario file, resolving everything that refers elsewhere:
@@ -58,21 +58,23 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
   if (!policies.some((p) => p.name === baseline)) {
     fail(src, ['baseline'], `no policy named ${JSON.stringify(baseline)} (have ${policies.map((p) => p.name).join(', ')})`);
   }
+  const generatedCluster = s.cluster.kind === 'generate' ? s.cluster.spec : null;
+  const generatedWorkloads = s.workload.kind === 'generate' ? s.workload.spec.workloads : [];
   const names = new Set<string>();
-  ('workloads' in s.workload ? s.workload.workloads : []).forEach((w, i) => {
+  generatedWorkloads.forEach((w, i) => {
     if (names.has(w.name)) fail(src, ['workload', 'workloads', i, 'name'], `duplicate workload name ${JSON.stringify(w.name)}`);
     names.add(w.name);
   });
   const pools = new Set<string>();
-  ('generate' in s.cluster ? s.cluster.generate.pools : []).forEach((p, i) => {
+  (generatedCluster?.pools ?? []).forEach((p, i) => {
     if (pools.has(p.name)) fail(src, ['cluster', 'generate', 'pools', i, 'name'], `duplicate pool name ${JSON.stringify(p.name)} (node names are <pool>-<i>)`);
     pools.add(p.name);
   });
   // Durations play no part in the objects; a constant stands in for CSV-backed ones not read yet.
-  const templatesOnly = 'workloads' in s.workload ? s.workload.workloads.map((w) => ({ ...w, durationS: { kind: 'constant' as const, value: 0 } })) : [];
-  checkGenerated('generate' in s.cluster ? s.cluster.generate : null, templatesOnly, (path, problem) => fail(src, path, problem));
-  if ('generate' in s.cluster) {
-    const counts = new Map(s.cluster.generate.pools.map((p) => [p.name, p.count]));
+  const templatesOnly = generatedWorkloads.map((w) => ({ ...w, durationS: { kind: 'constant' as const, value: 0 } }));
+  checkGenerated(generatedCluster, templatesOnly, (path, problem) => fail(src, path, problem));
+  if (generatedCluster !== null) {
+    const counts = new Map(generatedCluster.pools.map((p) => [p.name, p.count]));
     (s.nodeEvents ?? []).forEach((e, i) => {
       const m = /^(.*)-(\d+)$/.exec(e.node);
       const count = m === null ? undefined : counts.get(m[1]!);
@@ -89,17 +91,31 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
     seeds,
     durationS: s.durationS,
     sampleEveryS: s.sampleEveryS ?? s.durationS / 100,
-    cluster: 'generate' in s.cluster ? s.cluster
-      : 'openb' in s.cluster ? { openb: { nodes: resolve(dir, s.cluster.openb.nodes) } }
-        : { snapshot: s.cluster.snapshot.map((f) => resolve(dir, f)) },
-    workload: 'workloads' in s.workload
-      ? { ...s.workload, workloads: s.workload.workloads.map((w, i) => resolveDistributions(w, i, src, dir)) }
-      : { openb: { ...s.workload.openb, pods: resolve(dir, s.workload.openb.pods) } },
+    cluster: resolveCluster(s.cluster, dir),
+    workload: resolveWorkload(s.workload, src, dir),
     policies,
     baseline,
     nodeEvents: s.nodeEvents ?? [],
     placements: s.placements ?? false,
   };
+}
+
+/** The cluster with its file paths made absolute (relative to the scenario's folder). */
+function resolveCluster(c: ScenarioInput['cluster'], dir: string): ScenarioCluster {
+  switch (c.kind) {
+    case 'generate': return c;
+    case 'snapshot': return { kind: 'snapshot', files: c.files.map((f) => resolve(dir, f)) };
+    case 'openb': return { kind: 'openb', nodesFile: resolve(dir, c.nodesFile) };
+  }
+}
+
+/** The workload with CSV-backed distributions read and file paths made absolute. */
+function resolveWorkload(w: ScenarioInput['workload'], src: Source, dir: string): ScenarioWorkload {
+  switch (w.kind) {
+    case 'generate': return { kind: 'generate', spec: { ...w.spec, workloads: w.spec.workloads.map((x, i) => resolveDistributions(x, i, src, dir)) } };
+    case 'openb-replayed': return { kind: 'openb-replayed', podsFile: resolve(dir, w.podsFile) };
+    case 'openb-inflated': return { kind: 'openb-inflated', podsFile: resolve(dir, w.podsFile), inflate: w.inflate };
+  }
 }
 
 function policyProfiles(p: z.infer<typeof policySchema>, src: Source, path: (string | number)[], dir: string, caps: PluginCapabilities): ProfileSpec[] {
@@ -137,8 +153,8 @@ function policyProfiles(p: z.infer<typeof policySchema>, src: Source, path: (str
  * (at least one), labels/taints/images over all nodes, pods, samples per run.
  */
 function checkSizes(s: ScenarioInput, src: Source): void {
-  if ('generate' in s.cluster) {
-    const pools = s.cluster.generate.pools;
+  if (s.cluster.kind === 'generate') {
+    const pools = s.cluster.spec.pools;
     const nodes = pools.reduce((n, p) => n + p.count, 0);
     if (nodes === 0) fail(src, ['cluster', 'generate', 'pools'], 'the pools have 0 nodes in all; a cluster needs at least one node');
     if (nodes > INPUT_LIMITS.scenarioNodes) {
@@ -149,8 +165,8 @@ function checkSizes(s: ScenarioInput, src: Source): void {
       fail(src, ['cluster', 'generate', 'pools'], `${items} labels, taints and images over all nodes, over the limit of ${INPUT_LIMITS.scenarioNodeItems} (INPUT_LIMITS.scenarioNodeItems)`);
     }
   }
-  if ('workloads' in s.workload) {
-    const pods = s.workload.workloads.reduce((n, w) => n + (w.kind === 'Deployment' ? w.replicas : w.completions), 0);
+  if (s.workload.kind === 'generate') {
+    const pods = s.workload.spec.workloads.reduce((n, w) => n + (w.kind === 'Deployment' ? w.replicas : w.completions), 0);
     if (pods > INPUT_LIMITS.scenarioPods) {
       fail(src, ['workload', 'workloads'], `${pods} pods in all (replicas and completions), over the limit of ${INPUT_LIMITS.scenarioPods} pods per scenario (INPUT_LIMITS.scenarioPods)`);
     }
@@ -160,19 +176,23 @@ function checkSizes(s: ScenarioInput, src: Source): void {
   }
 }
 
-/** A workload with its `empirical-csv` duration read into an `empirical` one. */
-function resolveDistributions<T extends { durationS?: unknown }>(w: T, index: number, src: Source, dir: string): T {
-  const d = w.durationS as { kind?: unknown; file?: unknown; column?: unknown } | undefined;
-  if (d?.kind !== 'empirical-csv') return w;
+/** A workload with its `empirical-csv` duration, if any, read into an `empirical` one. */
+function resolveDistributions(w: WorkloadItemInput, index: number, src: Source, dir: string): WorkloadItemSpec {
   const path = ['workload', 'workloads', index, 'durationS'];
+  if (w.kind === 'Deployment') return { ...w, durationS: w.durationS && resolveDistribution(w.durationS, path, src, dir) };
+  return { ...w, durationS: resolveDistribution(w.durationS, path, src, dir) };
+}
+
+function resolveDistribution(d: DistributionInput, path: (string | number)[], src: Source, dir: string): Distribution {
+  if (d.kind !== 'empirical-csv') return d;
   let values: number[];
   try {
-    values = readCsvColumn(resolve(dir, String(d.file)), String(d.column), { min: 0, max: INPUT_LIMITS.durationS, what: 'a duration in seconds' });
+    values = readCsvColumn(resolve(dir, d.file), d.column, { min: 0, max: INPUT_LIMITS.durationS, what: 'a duration in seconds' });
   } catch (e) {
-    if (e instanceof InputError && e.where.line === undefined && e.where.path === undefined) fail(src, [...path, 'file'], `empirical-csv file ${String(d.file)}: ${e.problem}`);
+    if (e instanceof InputError && e.where.line === undefined && e.where.path === undefined) fail(src, [...path, 'file'], `empirical-csv file ${d.file}: ${e.problem}`);
     throw e;
   }
-  return { ...w, durationS: { kind: 'empirical', values } };
+  return { kind: 'empirical', values };
 }
 
 function seedRange(text: string, src: Source): number[] {

@@ -9,10 +9,13 @@ import { kubeSchedulerConfigurationSchema } from './kube-scheduler-config.js';
 
 /**
  * The scenario file format (scenarios/*.yaml): what cluster, what workload, which seeds,
- * how long, and which policies to compare. Validated with zod at the door; the shapes of
- * `cluster.generate` and `workload.workloads` are the generators' specs
- * (src/generators/cluster-spec.ts, workload-spec.ts), checked field by field here, with
- * names, quantities and sizes checked as Kubernetes and INPUT_LIMITS bound them.
+ * how long, and which policies to compare. Validated with zod at the door. The shapes of
+ * `cluster.generate` and `workload.workloads` are the generators' specs: they are declared
+ * here once, and their types (ClusterSpec, WorkloadSpec, Distribution, ...) are inferred
+ * from these schemas (src/generators/cluster-spec.ts, workload-spec.ts re-export them).
+ * Names, quantities and sizes are checked as Kubernetes and INPUT_LIMITS bound them.
+ * Parsing tags the cluster and the workload with a `kind` (see clusterSchema and
+ * workloadSchema), so no later step has to ask which fields are present.
  * Custom messages quote the user's value themselves; load-scenario adds it for the rest.
  * Labels, resource names and quantities are checked by the model's own schemas, with one
  * difference: a scenario is written for schedbench, so an unqualified resource name must
@@ -40,15 +43,21 @@ const issue = (ctx: z.RefinementCtx, path: (string | number)[], message: string)
 /** A ResourceList (capacity, requests, limits): standard kube resource names, quantities within 2^53 units. */
 const resourceList = (kind: ResourceListKind) => resourceListSchema(kind, standardResourceNameProblem);
 
+/**
+ * A distribution of non-negative numbers a generator draws from (durations in seconds).
+ * Bounded so that every draw is finite; `sample` (src/generators/distribution.ts)
+ * handles each kind.
+ */
 export const distributionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('constant'), value: durationS }),
   z.strictObject({ kind: z.literal('uniform'), min: durationS, max: durationS }).superRefine((d, ctx) => {
     if (d.min > d.max) issue(ctx, ['max'], `must not be below min (${d.min}), got ${excerpt(d.max)}`);
   }),
-  /** Truncated to [min, max]; min defaults to 0 (durations are never negative). */
+  /** Normal, redrawn until inside [min, max] (truncated; bounds default to [0, infinity): values are never negative). */
   z.strictObject({ kind: z.literal('normal'), mean: durationS, stddev: durationS, min: durationS.optional(), max: durationS.optional() }).superRefine((d, ctx) => {
     if ((d.min ?? 0) > (d.max ?? Infinity)) issue(ctx, ['max'], `must not be below min (${d.min ?? 0}), got ${excerpt(d.max)}`);
   }),
+  /** exp(N(mu, sigma)): mu and sigma are of the underlying normal. */
   z.strictObject({
     kind: z.literal('lognormal'),
     mu: z.number().max(MAX_LOG_MU, `at most ${MAX_LOG_MU.toFixed(2)} (e^mu, the median duration, at most ${MAX_DURATION_S} s, INPUT_LIMITS.durationS)`),
@@ -64,8 +73,9 @@ export const distributionSchema = z.discriminatedUnion('kind', [
         issue(ctx, ['weights'], `expected at least one positive weight, got ${excerpt(d.weights)}`);
       }
     }),
+  /** Uniform over observed values (e.g. a CSV column), i.e. the empirical distribution. */
   z.strictObject({ kind: z.literal('empirical'), values: z.array(durationS).min(1) }),
-  /** Values read from a CSV column (resolved when the scenario loads). */
+  /** Values read from a CSV column: loadScenario reads them into an `empirical` distribution. */
   z.strictObject({ kind: z.literal('empirical-csv'), file: z.string().min(1), column: z.string().min(1) }),
 ]);
 
@@ -80,10 +90,19 @@ const periodS = positive.max(MAX_DURATION_S, DURATION_LIMIT);
 const MIN_RATE_PER_S = 1e-9;
 const ratePerS = z.number().min(MIN_RATE_PER_S, `at least ${MIN_RATE_PER_S} per second`).max(1e9, 'at most 1e9 per second');
 
+/** How a workload's pods arrive over simulated time. */
 const arrivalSchema = z.discriminatedUnion('process', [
+  /** Every pod at `atS`. @default atS 0 */
   z.strictObject({ process: z.literal('all-at-once'), atS: timeS.optional() }),
+  /** Exponential inter-arrival times at `ratePerS`, starting at `startS`. */
   z.strictObject({ process: z.literal('poisson'), ratePerS, startS: timeS.optional() }),
+  /** `size` pods every `everyS` seconds, starting at `startS`. */
   z.strictObject({ process: z.literal('burst'), size: z.number().int().min(1), everyS: periodS, startS: timeS.optional() }),
+  /**
+   * A non-homogeneous Poisson process whose rate follows a day curve:
+   * rate(t) = meanRatePerS * (1 + amplitude * sin(2π (t - peakAtS) / periodS + π/2)),
+   * peaking at `peakAtS`. @default amplitude 0.5, periodS 86400, peakAtS 50400 (14:00)
+   */
   z.strictObject({
     process: z.literal('diurnal'), meanRatePerS: ratePerS, amplitude: z.number().min(0).max(1).optional(),
     periodS: periodS.optional(), peakAtS: timeS.optional(), startS: timeS.optional(),
@@ -116,12 +135,18 @@ const templatePodSpec = z.record(z.string(), z.unknown()).superRefine((spec, ctx
 
 const INT32_MAX = 2_147_483_647;
 
+/**
+ * The pod template of a workload, in Kubernetes' own shape (a v1.PodSpec fragment plus
+ * labels), so users write what they would write in a manifest.
+ */
 const templateSchema = z.strictObject({
   labels: labelMapSchema.optional(),
+  /** Requests of the single container (cpu, memory, nvidia.com/gpu, ...). Absent = BestEffort. */
   requests: resourceList('container').optional(),
   limits: resourceList('container').optional(),
   /** A PriorityClass value: int32; kube reserves values above one billion for system classes. */
   priority: z.number().int().min(-INT32_MAX - 1).max(INT32_MAX).optional(),
+  /** Any further v1.PodSpec fields: tolerations, nodeSelector, affinity, topologySpreadConstraints, ... */
   spec: templatePodSpec.optional(),
 });
 
@@ -130,15 +155,30 @@ const POD_LIMIT = `at most ${INPUT_LIMITS.scenarioPods} pods per scenario (INPUT
 const podCount = z.number().int().min(0).max(INPUT_LIMITS.scenarioPods, POD_LIMIT);
 
 const workloadItemSchema = z.discriminatedUnion('kind', [
+  /** A Deployment (its ReplicaSet owns the pods): `replicas` pods; they run until the end unless `durationS` is given. */
   z.strictObject({
     kind: z.literal('Deployment'), name, namespace: name.optional(), replicas: podCount,
     template: templateSchema, arrival: arrivalSchema, durationS: distributionSchema.optional(),
   }),
+  /**
+   * A Job: `completions` pods, at most `parallelism` running at once (the simulator holds
+   * the rest back; @default completions), each running for a draw of `durationS`.
+   */
   z.strictObject({
     kind: z.literal('Job'), name, namespace: name.optional(), completions: podCount,
     parallelism: z.number().int().min(1).optional(), template: templateSchema, arrival: arrivalSchema, durationS: distributionSchema,
   }),
 ]);
+
+/** The workload generator's spec, as the scenario file writes it (`workload.workloads`). */
+const workloadSpecSchema = z.strictObject({
+  workloads: z.array(workloadItemSchema),
+  /**
+   * Share (0..1) of every workload's pods created BestEffort: the same template without
+   * requests or limits. Drawn per pod from the stream 'best-effort/<workload>'. @default 0
+   */
+  bestEffortShare: z.number().min(0).max(1).optional(),
+});
 
 const taintSchema = z.strictObject({ key: z.string(), value: z.string().optional(), effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']) })
   .superRefine((t, ctx) => {
@@ -149,13 +189,18 @@ const taintSchema = z.strictObject({ key: z.string(), value: z.string().optional
     else if (valueProblem !== null) issue(ctx, ['value'], valueProblem);
   });
 
+/** A pool of identical nodes in a generated cluster. */
 const poolSchema = z.strictObject({
   name,
   count: z.number().int().min(0).max(INPUT_LIMITS.scenarioNodes, `at most ${INPUT_LIMITS.scenarioNodes} nodes per scenario (INPUT_LIMITS.scenarioNodes)`),
-  /** Allocatable per resource; at least one resource (a node without any cannot mean anything). */
+  /**
+   * Allocatable per resource as Kubernetes quantities (cpu, memory, pods, nvidia.com/gpu, ...);
+   * at least one resource (a node without any cannot mean anything).
+   */
   capacity: resourceList('node').refine((c) => Object.keys(c).length > 0, 'expected at least one resource (cpu, memory, pods, ...), got {}'),
   labels: labelMapSchema.optional(),
   taints: z.array(taintSchema).optional(),
+  /** Images a node of the pool holds, each with the probability that a node has it. @default probability 1 */
   images: z.array(z.strictObject({
     name: z.string().min(1),
     sizeBytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
@@ -163,37 +208,56 @@ const poolSchema = z.strictObject({
   })).optional(),
 });
 
+/** Topology labels laid over every pool. */
+const topologySchema = z.strictObject({
+  /** @default 1 */
+  regions: z.number().int().min(1).optional(),
+  /** Zones per region. @default 1 */
+  zonesPerRegion: z.number().int().min(1).optional(),
+  /** Racks per zone (label `topology.schedbench.io/rack`); 0 = no rack label. @default 0 */
+  racksPerZone: z.number().int().min(0).optional(),
+});
+
+/** The cluster generator's spec (`cluster.generate`): node pools plus topology. */
+const clusterSpecSchema = z.strictObject({
+  pools: z.array(poolSchema).min(1),
+  topology: topologySchema.optional(),
+});
+
+/**
+ * Where a scenario's nodes come from. The file writes one field (`generate`, `snapshot`
+ * or `openb`); parsing turns it into a value tagged with `kind`:
+ *   generate  nodes generated from `spec` per seed
+ *   snapshot  Kubernetes object files (kubectl get nodes,pods -A -o json); their pending
+ *             pods are part of the cluster and arrive at t=0
+ *   openb     an openb node list CSV (GPU nodes: cpu_milli, memory_mib, gpu, model)
+ * Paths are as written; loadScenario makes them absolute.
+ */
 const clusterSchema = z.union([
-  z.strictObject({
-    generate: z.strictObject({
-      pools: z.array(poolSchema).min(1),
-      topology: z.strictObject({
-        regions: z.number().int().min(1).optional(),
-        zonesPerRegion: z.number().int().min(1).optional(),
-        racksPerZone: z.number().int().min(0).optional(),
-      }).optional(),
-    }),
-  }),
-  /** Kubernetes object files (kubectl get nodes,pods -A -o json); pending pods arrive at t=0. */
-  z.strictObject({ snapshot: z.array(z.string().min(1)).min(1) }),
-  /** An openb node list CSV (GPU nodes: cpu_milli, memory_mib, gpu, model). */
-  z.strictObject({ openb: z.strictObject({ nodes: z.string().min(1) }) }),
+  z.strictObject({ generate: clusterSpecSchema }).transform((c) => ({ kind: 'generate' as const, spec: c.generate })),
+  z.strictObject({ snapshot: z.array(z.string().min(1)).min(1) }).transform((c) => ({ kind: 'snapshot' as const, files: c.snapshot })),
+  z.strictObject({ openb: z.strictObject({ nodes: z.string().min(1) }) }).transform((c) => ({ kind: 'openb' as const, nodesFile: c.openb.nodes })),
 ]);
 
+/**
+ * Where a scenario's pods come from. The file writes `workloads` (with `bestEffortShare`)
+ * or `openb: {pods, inflate?}`; parsing turns it into a value tagged with `kind`:
+ *   generate        pods generated from `spec` per seed
+ *   openb-replayed  an openb pod list CSV (no `inflate`) replayed in time: each task
+ *                   arrives at its creation_time and runs until its deletion_time (tasks
+ *                   without times arrive at 0 and stay)
+ *   openb-inflated  the same CSV as the FGD paper's task sequence (`inflate` given): every
+ *                   task once in a seeded shuffle, then drawn with replacement until the
+ *                   GPU requests reach inflate x the cluster's GPU capacity; one task
+ *                   arrives per simulated second and none leaves
+ * Paths are as written; loadScenario makes them absolute.
+ */
 const workloadSchema = z.union([
-  z.strictObject({
-    workloads: z.array(workloadItemSchema),
-    /** Share (0..1) of every workload's pods created BestEffort (no requests or limits). */
-    bestEffortShare: z.number().min(0).max(1).optional(),
-  }),
-  /**
-   * An openb pod list CSV. Without `inflate`, replayed in time: each task arrives at its
-   * creation_time and runs until its deletion_time (tasks without times arrive at 0 and
-   * stay). With `inflate`, the FGD paper's task sequence: every task once in a seeded
-   * shuffle, then drawn with replacement until the GPU requests reach inflate x the
-   * cluster's GPU capacity; one task arrives per simulated second and none leaves.
-   */
-  z.strictObject({ openb: z.strictObject({ pods: z.string().min(1), inflate: z.number().gt(0).max(INPUT_LIMITS.openbInflate).optional() }) }),
+  workloadSpecSchema.transform((spec) => ({ kind: 'generate' as const, spec })),
+  z.strictObject({ openb: z.strictObject({ pods: z.string().min(1), inflate: z.number().gt(0).max(INPUT_LIMITS.openbInflate).optional() }) })
+    .transform(({ openb: { pods, inflate } }) => (inflate === undefined
+      ? { kind: 'openb-replayed' as const, podsFile: pods }
+      : { kind: 'openb-inflated' as const, podsFile: pods, inflate })),
 ]);
 
 /** A policy in short form: kube-scheduler's default profile with changes. */
@@ -249,6 +313,34 @@ export const scenarioSchema = z.strictObject({
   placements: z.boolean().optional(),
 });
 
+/** A scenario as parsed: validated, cluster and workload tagged, nothing read from other files yet. */
 export type ScenarioInput = z.infer<typeof scenarioSchema>;
 export type PolicyInput = z.infer<typeof policySchema>;
 export type ShortPolicyInput = z.infer<typeof shortPolicySchema>;
+
+// The generators' specs, inferred from the schemas above (one declaration each).
+
+/** A generated cluster: node pools plus topology. */
+export type ClusterSpec = z.infer<typeof clusterSpecSchema>;
+export type NodePoolSpec = ClusterSpec['pools'][number];
+export type TopologySpec = NonNullable<ClusterSpec['topology']>;
+export type ArrivalSpec = z.infer<typeof arrivalSchema>;
+export type PodTemplateSpec = z.infer<typeof templateSchema>;
+
+/** A distribution as the file writes it, `empirical-csv` included. */
+export type DistributionInput = z.infer<typeof distributionSchema>;
+/** A distribution a generator draws from: an `empirical-csv` one has been read into `empirical`. */
+export type Distribution = Exclude<DistributionInput, { kind: 'empirical-csv' }>;
+
+/** A workload as the file writes it. */
+export type WorkloadItemInput = z.infer<typeof workloadItemSchema>;
+/** `W` with its `durationS`, if any, resolved (mapped over each member of a union). */
+type WithResolvedDuration<W> = { [K in keyof W]: K extends 'durationS' ? Exclude<W[K], { kind: 'empirical-csv' }> : W[K] };
+/** A workload as the generator takes it: its duration distribution resolved. */
+export type WorkloadItemSpec = WithResolvedDuration<WorkloadItemInput>;
+export type DeploymentSpec = Extract<WorkloadItemSpec, { kind: 'Deployment' }>;
+export type JobSpec = Extract<WorkloadItemSpec, { kind: 'Job' }>;
+/** The workload generator's spec as the file writes it. */
+export type WorkloadSpecInput = z.infer<typeof workloadSpecSchema>;
+/** The workload generator's spec with every distribution resolved. */
+export type WorkloadSpec = Omit<WorkloadSpecInput, 'workloads'> & { workloads: WorkloadItemSpec[] };

@@ -1,5 +1,22 @@
 import type { ProfileSpec } from '../framework/profile.js';
-import type { ScenarioInput } from './scenario-schema.js';
+import type { ScenarioInput, WorkloadSpec } from './scenario-schema.js';
+
+/**
+ * Where a scenario's nodes come from, tagged by `kind` (clusterSchema documents each):
+ * `generate` (a ClusterSpec), `snapshot` (object files; their pending pods arrive at t=0)
+ * or `openb` (a node list CSV). Paths are absolute.
+ */
+export type ScenarioCluster = ScenarioInput['cluster'];
+
+/**
+ * Where a scenario's pods come from, tagged by `kind` (workloadSchema documents each):
+ * `generate` (a WorkloadSpec with CSV-backed distributions read into values),
+ * `openb-replayed` (an openb pod list replayed in time) or `openb-inflated` (the FGD
+ * paper's inflated task sequence). Paths are absolute.
+ */
+export type ScenarioWorkload =
+  | Exclude<ScenarioInput['workload'], { kind: 'generate' }>
+  | { readonly kind: 'generate'; readonly spec: WorkloadSpec };
 
 /** A validated scenario with everything it refers to resolved (see loadScenario). */
 export interface Scenario {
@@ -11,10 +28,8 @@ export interface Scenario {
   readonly seeds: readonly number[];
   readonly durationS: number;
   readonly sampleEveryS: number;
-  /** A generator spec, or absolute paths of Kubernetes object files. */
-  readonly cluster: ScenarioInput['cluster'];
-  /** Workloads with CSV-backed distributions read into values. */
-  readonly workload: ScenarioInput['workload'];
+  readonly cluster: ScenarioCluster;
+  readonly workload: ScenarioWorkload;
   readonly policies: readonly ProfileSpec[];
   readonly baseline: string;
   readonly nodeEvents: NonNullable<ScenarioInput['nodeEvents']>;
