@@ -4,17 +4,21 @@ import { ReportError } from './report-error.js';
 import { REPORT_FILES } from './report-files.js';
 import { benchTable } from './tables/bench-table.js';
 import { nodeUtilizationTable } from './tables/node-utilization-table.js';
+import { openbCurveTable } from './tables/openb-curve-table.js';
+import { openbRunsTable } from './tables/openb-runs-table.js';
+import { openbSummaryTable } from './tables/openb-summary-table.js';
 import { queueDelayTable } from './tables/queue-delay-table.js';
 import { runsTable } from './tables/runs-table.js';
 import { summaryTable } from './tables/summary-table.js';
 import { timeseriesTable } from './tables/timeseries-table.js';
 import { timingTable } from './tables/timing-table.js';
-import type { ReportTables, RunRow } from './types.js';
+import type { OpenbTables, ReportTables, RunRow } from './types.js';
 
 /**
  * Reads a report's tables from the texts of its files (by file name; `dir` prefixes the
  * names in error messages). runs.csv and summary.csv are required; the other tables are
- * null when their file is absent. placements.csv is not read: the page does not draw it.
+ * null when their file is absent, and the openb tables come as a set (one of them present
+ * and another missing is an error). placements.csv is not read: the page does not draw it.
  * runs.csv's metric columns are whatever follows `seed`, so a report written with an
  * older metric catalogue still reads.
  */
@@ -22,18 +26,21 @@ export function parseReportTables(texts: ReadonlyMap<string, string>, dir: strin
   return parseReportTablesWithLines(texts, dir).tables;
 }
 
-/** The 1-based line of each row of runs.csv and summary.csv, in row order. */
+/** The 1-based line of each row of the tables checkReportTables cross-checks, in row order (empty when absent). */
 export interface ReportTableLines {
   readonly runs: readonly number[];
   readonly summary: readonly number[];
+  readonly openbRuns: readonly number[];
+  readonly openbSummary: readonly number[];
+  readonly openbCurve: readonly number[];
 }
 
-/** parseReportTables, also giving the lines of runs.csv's and summary.csv's rows. */
+/** parseReportTables, also giving the lines of the rows checkReportTables cross-checks. */
 export function parseReportTablesWithLines(texts: ReadonlyMap<string, string>, dir: string): { tables: ReportTables; lines: ReportTableLines } {
   const path = (f: string) => reportPath(dir, f);
-  const lines: { runs: number[]; summary: number[] } = { runs: [], summary: [] };
+  const lines: { -readonly [K in keyof ReportTableLines]: number[] } = { runs: [], summary: [], openbRuns: [], openbSummary: [], openbCurve: [] };
   const read = <Row>(
-    file: string, table: CsvTable<Row> | ((h: readonly string[]) => CsvTable<Row>), keep?: 'runs' | 'summary',
+    file: string, table: CsvTable<Row> | ((h: readonly string[]) => CsvTable<Row>), keep?: keyof ReportTableLines,
   ): Row[] | null => {
     const text = texts.get(file);
     if (text === undefined) return null;
@@ -55,8 +62,24 @@ export function parseReportTablesWithLines(texts: ReadonlyMap<string, string>, d
     placements: null,
     timing: read(REPORT_FILES.timing, timingTable),
     bench: read(REPORT_FILES.bench, benchTable),
+    openb: readOpenb(),
   };
   return { tables, lines };
+
+  function readOpenb(): OpenbTables | null {
+    const files = [REPORT_FILES.openbRuns, REPORT_FILES.openbSummary, REPORT_FILES.openbCurve];
+    const here = files.find((f) => texts.has(f));
+    if (here === undefined) return null;
+    const needed = <T>(file: string, rows: T | null): T => {
+      if (rows === null) throw new ReportError({ file: path(file) }, `not found, though ${here} is there: an openb report has openb-runs.csv, openb-summary.csv and openb-curve.csv`);
+      return rows;
+    };
+    return {
+      runs: needed(REPORT_FILES.openbRuns, read(REPORT_FILES.openbRuns, openbRunsTable, 'openbRuns')),
+      summary: needed(REPORT_FILES.openbSummary, read(REPORT_FILES.openbSummary, openbSummaryTable, 'openbSummary')),
+      curve: needed(REPORT_FILES.openbCurve, read(REPORT_FILES.openbCurve, openbCurveTable, 'openbCurve')),
+    };
+  }
 }
 
 /** `<dir>/<file>` as messages name it (`<file>` alone when dir is ''). */

@@ -26,14 +26,19 @@ export interface ReportFolder {
  * Reads a report folder: its CSV files (runs.csv and summary.csv required) validated
  * against their declared columns and against each other (checkReportTables: a truncated
  * or edited file is refused, not drawn as fewer runs), and report.json (when absent the
- * title is made from the folder name). A `schedbench openb` result folder is refused.
+ * title is made from the folder name). An openb report (marker 'openb', with report.json)
+ * reads like any other, its openb-*.csv tables included; a `schedbench openb` result
+ * folder of the old format (no report.json, curve.csv) is refused.
  * Problems throw a ReportError naming the folder or file, line and column.
  */
 export function readReportFolder(dir: string): ReportFolder {
   if (!existsSync(dir)) throw new ReportError({ file: dir }, 'no such folder');
   if (!statSync(dir).isDirectory()) throw new ReportError({ file: dir }, 'not a folder');
+  // An openb folder of the old format held only its own CSVs (curve.csv, no report.json);
+  // an openb report now is a whole report with the experiment's tables besides.
   const marker = readMarker(dir);
-  if (marker === 'openb' || (marker === 'none' && existsSync(join(dir, 'curve.csv')))) {
+  const hasInfo = existsSync(join(dir, REPORT_FILES.info));
+  if ((marker === 'openb' && !hasInfo) || (marker === 'none' && !hasInfo && existsSync(join(dir, 'curve.csv')))) {
     throw new ReportError({ file: dir }, `is ${OUTPUT_KIND_NAMES.openb} (summary.csv, runs.csv, curve.csv), not a report: \`schedbench report\` rebuilds the folders \`schedbench run\` writes`);
   }
   const texts = new Map<string, string>();

@@ -3,6 +3,7 @@ import type { MetricDef } from '../metrics/types.js';
 import { uniqueInOrder } from './aggregate/unique-in-order.js';
 import { metricMeansChart } from './charts/metric-means-chart.js';
 import { nodeUtilizationChart } from './charts/node-utilization-chart.js';
+import { openbCurveChart } from './charts/openb-curve-chart.js';
 import { queueDelayChart } from './charts/queue-delay-chart.js';
 import { scalingChart } from './charts/scaling-chart.js';
 import { utilizationChart } from './charts/utilization-chart.js';
@@ -10,6 +11,7 @@ import { benchTableHtml } from './html/bench-table-html.js';
 import { CHART_BOOTSTRAP } from './html/chart-bootstrap.js';
 import { definitionsHtml } from './html/definitions-html.js';
 import { escapeHtml } from './html/escape-html.js';
+import { openbSummaryTableHtml } from './html/openb-summary-table-html.js';
 import { PAGE_STYLE } from './html/page-style.js';
 import { scriptJson } from './html/script-json.js';
 import { summaryTableHtml } from './html/summary-table-html.js';
@@ -31,8 +33,10 @@ export interface ReportPage {
 /**
  * The report as one self-contained HTML page: the vega bundles and every chart's data are
  * inlined, and a Content-Security-Policy forbids any fetch, so the page works offline and
- * from file://. Per scenario: the summary table, the metric chart, allocation over time,
- * per-node allocation, queueing delay and scheduler wall-clock time; then the scaling
+ * from file://. First, in an openb report, the experiment's summary table and its
+ * allocation-vs-arrived-demand chart. Then per scenario: the summary table, the metric
+ * chart, allocation over time, per-node allocation, queueing delay and scheduler
+ * wall-clock time; then the scaling
  * chart (when bench.csv is present), the metric definitions and the file list.
  * User-supplied strings are HTML-escaped; chart specs are embedded as script-safe JSON.
  * Pure: the same page and bundles give the same text.
@@ -51,6 +55,21 @@ export function renderReportHtml(page: ReportPage, bundles: VegaBundles): string
   const scenarios = uniqueInOrder([...tables.runs.map((r) => r.scenario), ...tables.summary.map((s) => s.scenario)]);
   const sections: string[] = [];
   const nav: string[] = [];
+  if (tables.openb !== null) {
+    const policies = uniqueInOrder([...tables.openb.summary.map((s) => s.policy), ...tables.openb.curve.map((c) => c.policy)]);
+    nav.push('<li><a href="#openb">GPU allocation experiment (openb)</a></li>');
+    sections.push([
+      '<section id="openb">',
+      '<h2>GPU allocation experiment (openb)</h2>',
+      '<p class="note">Tasks drawn from the trace arrive until their GPU requests reach the chosen multiple of the GPU capacity (inflate); each is scheduled once and none leaves. From openb-summary.csv, openb-runs.csv and openb-curve.csv.</p>',
+      '<h3>Summary</h3>',
+      tables.openb.summary.length > 0 ? openbSummaryTableHtml(tables.openb.summary) : '<p class="empty">No openb summary rows in this report.</p>',
+      '<h3>GPU allocation against arrived GPU demand</h3>',
+      '<p class="note">Mean over the seeds whose arrived demand reached each percent; the dashed line marks arrived demand equal to the GPU capacity.</p>',
+      chart(openbCurveChart(tables.openb.curve, policies), 'openb allocation curve'),
+      '</section>',
+    ].join('\n'));
+  }
   scenarios.forEach((scenario, i) => {
     const sid = `scenario-${i + 1}`;
     const of = <T extends { scenario: string }>(rows: readonly T[] | null) => (rows ?? []).filter((r) => r.scenario === scenario);

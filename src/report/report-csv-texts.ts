@@ -1,6 +1,9 @@
 import { REPORT_FILES } from './report-files.js';
 import { benchTable } from './tables/bench-table.js';
 import { nodeUtilizationTable } from './tables/node-utilization-table.js';
+import { openbCurveTable } from './tables/openb-curve-table.js';
+import { openbRunsTable } from './tables/openb-runs-table.js';
+import { openbSummaryTable } from './tables/openb-summary-table.js';
 import { placementsTable } from './tables/placements-table.js';
 import { queueDelayTable } from './tables/queue-delay-table.js';
 import { runsTable } from './tables/runs-table.js';
@@ -18,6 +21,11 @@ export function reportCsvTexts(tables: ReportTables, metricIds: readonly string[
   const out = new Map<string, string>();
   out.set(REPORT_FILES.runs, toCsv(runsTable(metricIds), tables.runs));
   out.set(REPORT_FILES.summary, toCsv(summaryTable, tables.summary));
+  if (tables.openb !== null) {
+    out.set(REPORT_FILES.openbSummary, toCsv(openbSummaryTable, tables.openb.summary));
+    out.set(REPORT_FILES.openbRuns, toCsv(openbRunsTable, tables.openb.runs));
+    out.set(REPORT_FILES.openbCurve, toCsv(openbCurveTable, tables.openb.curve));
+  }
   if (tables.timeseries !== null) out.set(REPORT_FILES.timeseries, toCsv(timeseriesTable, tables.timeseries));
   if (tables.nodeUtilization !== null) out.set(REPORT_FILES.nodeUtilization, toCsv(nodeUtilizationTable, tables.nodeUtilization));
   if (tables.queueDelay !== null) out.set(REPORT_FILES.queueDelay, toCsv(queueDelayTable, tables.queueDelay));

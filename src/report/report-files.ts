@@ -5,6 +5,9 @@
 export const REPORT_FILES = {
   runs: 'runs.csv',
   summary: 'summary.csv',
+  openbSummary: 'openb-summary.csv',
+  openbRuns: 'openb-runs.csv',
+  openbCurve: 'openb-curve.csv',
   timeseries: 'timeseries.csv',
   nodeUtilization: 'node-utilization.csv',
   queueDelay: 'queue-delay.csv',
@@ -19,6 +22,9 @@ export const REPORT_FILES = {
 export const REPORT_FILE_DESCRIPTIONS: readonly (readonly [string, string])[] = [
   [REPORT_FILES.runs, 'one row per run (scenario, policy, seed) with every metric'],
   [REPORT_FILES.summary, 'per scenario x policy x metric: mean, sd, 95% CI across seeds, difference from the baseline and its p-value (over the seeds both ran)'],
+  [REPORT_FILES.openbSummary, 'openb experiment, per policy, means over seeds: GPU allocation when arrived GPU demand reached 100% of capacity (over the seeds that got there), at the end, GPUs left unallocated, GPU fragmentation rate'],
+  [REPORT_FILES.openbRuns, 'openb experiment, per policy and seed: tasks, scheduled, unscheduled, arrived GPU demand and the measures of openb-summary.csv'],
+  [REPORT_FILES.openbCurve, 'openb experiment, per policy and whole percent of arrived GPU demand: mean GPU allocation over the seeds that reached it, and how many did'],
   [REPORT_FILES.timeseries, 'cluster samples over simulated time: running and pending pods, allocated CPU, memory, GPU'],
   [REPORT_FILES.nodeUtilization, 'requested over allocatable CPU and memory per node at the end of each run'],
   [REPORT_FILES.queueDelay, 'queueing delay (arrival to first bind) at quantiles 0, 0.01, ..., 1 per run'],

@@ -1,9 +1,12 @@
-import type { ReportData, ReportTables } from './types.js';
+import { openbCurve } from './aggregate/openb-curve.js';
+import { openbSummary } from './aggregate/openb-summary.js';
+import type { OpenbRunData, OpenbTables, ReportData, ReportTables } from './types.js';
 
 /**
  * The rows of every table of a report, taken from what the runs measured, in the order of
  * data.runs (and within a run, the order of its samples, nodes, quantiles and pods).
- * placements is null unless some run recorded placements; bench is null unless given.
+ * placements is null unless some run recorded placements; bench is null unless given;
+ * openb is null unless given, its summary and curve computed from its runs.
  */
 export function reportTables(data: ReportData): ReportTables {
   const runs = data.runs;
@@ -30,5 +33,19 @@ export function reportTables(data: ReportData): ReportTables {
       : null,
     timing: runs.map((r) => ({ ...r.key, ...r.timing })),
     bench: data.bench ?? null,
+    openb: data.openb === undefined ? null : openbTables(data.openb.runs),
+  };
+}
+
+/** The openb experiment's tables from its runs, in their order. */
+function openbTables(runs: readonly OpenbRunData[]): OpenbTables {
+  return {
+    runs: runs.map((r) => ({
+      policy: r.policy, seed: r.seed, tasks: r.tasks, scheduled: r.scheduled, unscheduled: r.tasks - r.scheduled,
+      arrivedGpuEndPct: r.arrivedPctEnd, gpuAllocAt100Pct: r.allocAt100Pct ?? Number.NaN, gpuAllocEndPct: r.allocEndPct,
+      gpusUnallocatedEnd: r.gpusUnallocatedEnd, gpuFragRateEndPct: r.fragRateEndPct,
+    })),
+    summary: openbSummary(runs),
+    curve: openbCurve(runs),
   };
 }

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE_POLICY, sampleReportData } from './sample-report-data.js';
+import { HOSTILE_POLICY, sampleOpenbReportData, sampleReportData } from './sample-report-data.js';
 import { writeReport } from './write-report.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -76,5 +76,46 @@ describe.skipIf(!existsSync(CHROMIUM))(`report in Chromium (runs only where ${CH
     mkdirSync(join(root, 'out'), { recursive: true });
     await page.screenshot({ path: join(root, 'out', 'report-screenshot.png'), fullPage: true });
     expect(readFileSync(join(root, 'out', 'report-screenshot.png')).length).toBeGreaterThan(10_000);
+  });
+});
+
+describe.skipIf(!existsSync(CHROMIUM))('openb report in Chromium', () => {
+  let work: string;
+  let ctx: BrowserContext;
+  const errors: string[] = [];
+  let page: Awaited<ReturnType<BrowserContext['newPage']>>;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'schedbench-openb-page-'));
+    const dir = join(work, 'report');
+    writeReport(dir, sampleOpenbReportData());
+    ctx = await chromium.launchPersistentContext(join(work, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = ctx.pages()[0] ?? await ctx.newPage();
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(pathToFileURL(join(dir, 'index.html')).href);
+    await page.evaluate(() => (globalThis as unknown as { __chartsReady: Promise<unknown> }).__chartsReady);
+  });
+
+  afterAll(async () => {
+    await ctx?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('draws the experiment first: its summary table and one curve per policy', async () => {
+    const charts = await page.$$eval('div.chart', (els) => els.map((el) => el.getAttribute('data-chart')));
+    expect(charts[0]).toBe('openb allocation curve');
+    expect(await page.locator('#chart-1 .mark-line path').count()).toBe(2);
+    expect(await page.locator('#chart-1 .mark-rule line, #chart-1 .mark-rule path').count()).toBeGreaterThan(0);
+    expect(await page.locator('h2').first().textContent()).toBe('GPU allocation experiment (openb)');
+    const rows = page.locator('table.openb tbody tr');
+    expect(await rows.locator('th').allTextContents()).toEqual(['default-kube', HOSTILE_POLICY]);
+    expect(await rows.nth(0).locator('td').allTextContents()).toEqual(['2', '94.38', '91.63', '9', '3.464']);
+    expect(await rows.nth(1).locator('td').nth(1).textContent()).toBe('—');
+    expect(errors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { MetricDef, MetricSummary, RunMetrics } from '../metrics/types.js';
-import type { ReportData } from './types.js';
+import type { OpenbRunData, ReportData } from './types.js';
 
 /** The hostile policy name tests use: it tries to close the script element and run code. */
 export const HOSTILE_POLICY = '</script><script>alert(1)</script>';
@@ -75,4 +75,28 @@ export function sampleReportData(): ReportData {
     ],
     info: [['schedbench', '0.1.0']],
   };
+}
+
+/**
+ * sampleReportData with the openb experiment's runs for the same policies and seeds.
+ * Demand of default-kube reaches 130 % (seed 1) and 90 % (seed 2, its curve padded with
+ * nulls), so allocation at 100 % is seed 1's alone and the curve has 2 seeds up to 90 %
+ * and 1 beyond; HOSTILE_POLICY's seeds reach 95 % and 80 %, so it has no value at 100 %.
+ */
+export function sampleOpenbReportData(): ReportData {
+  const data = sampleReportData();
+  const reach: Readonly<Record<string, readonly [number, number]>> = { 'default-kube': [130, 90], [HOSTILE_POLICY]: [95, 80] };
+  const runs: OpenbRunData[] = data.runs.map(({ key }, i) => {
+    const p = i < 2 ? 0 : 1;
+    const top = reach[key.policy]![key.seed - 1]!;
+    const alloc = (k: number) => Math.min(k, 95 - 10 * p) * (1 - 0.01 * key.seed) + key.seed / 3;
+    const curve = Array.from({ length: 131 }, (_, k) => (k === 0 || k > top ? null : alloc(k)));
+    const tasks = 1000 + 100 * p + key.seed;
+    return {
+      ...key, tasks, scheduled: tasks - 10 * p - key.seed, arrivedPctEnd: top + 0.5,
+      allocAt100Pct: top >= 100 ? alloc(100) : null, allocEndPct: alloc(top), gpusUnallocatedEnd: 100 - Math.floor(alloc(top)),
+      fragRateEndPct: 3.25 + p + key.seed / 7, curve,
+    };
+  });
+  return { ...data, title: 'Sample openb <report>', openb: { runs } };
 }

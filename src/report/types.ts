@@ -40,6 +40,32 @@ export interface ReportData {
   readonly bench?: readonly BenchRow[];
   /** Extra run facts as label/value pairs; keep wall-clock facts out for reproducible output. */
   readonly info?: readonly (readonly [string, string])[];
+  /**
+   * The GPU allocation experiment (`schedbench openb`), when the report is one: adds
+   * openb-runs.csv, openb-summary.csv and openb-curve.csv and a section of the page, and
+   * the folder gets the marker kind 'openb'. Its runs must be the runs of `runs` (same
+   * policies and seeds); summary and curve are computed from them here.
+   */
+  readonly openb?: { readonly runs: readonly OpenbRunData[] };
+}
+
+/** One run of the openb experiment as the runner hands it to the report. */
+export interface OpenbRunData {
+  readonly scenario: string;
+  readonly policy: string;
+  readonly seed: number;
+  /** Tasks that arrived, and how many of them were bound. */
+  readonly tasks: number;
+  readonly scheduled: number;
+  /** Arrived GPU demand at the end, % of the GPU capacity. */
+  readonly arrivedPctEnd: number;
+  /** GPU allocation % when arrived demand first reached 100 % of capacity; null: never reached. */
+  readonly allocAt100Pct: number | null;
+  readonly allocEndPct: number;
+  readonly gpusUnallocatedEnd: number;
+  readonly fragRateEndPct: number;
+  /** curve[k]: GPU allocation % when arrived GPU demand first reached k % of capacity; null: never reached; index 0 unused. */
+  readonly curve: readonly (number | null)[];
 }
 
 /** A run's identity, as the first three columns of most tables. */
@@ -95,6 +121,46 @@ export interface TimingRow extends RunRowKey {
   readonly podsPerS: number;
 }
 
+/** openb-runs.csv: one run of the openb experiment (NaN: never reached 100 % arrived). */
+export interface OpenbRunRow {
+  readonly policy: string;
+  readonly seed: number;
+  readonly tasks: number;
+  readonly scheduled: number;
+  readonly unscheduled: number;
+  readonly arrivedGpuEndPct: number;
+  readonly gpuAllocAt100Pct: number;
+  readonly gpuAllocEndPct: number;
+  readonly gpusUnallocatedEnd: number;
+  readonly gpuFragRateEndPct: number;
+}
+
+/** openb-summary.csv: one policy's means over seeds (gpuAllocAt100Pct over the seeds that got there, NaN if none). */
+export interface OpenbSummaryRow {
+  readonly policy: string;
+  readonly seeds: number;
+  readonly gpuAllocAt100Pct: number;
+  readonly gpuAllocEndPct: number;
+  readonly gpusUnallocatedEnd: number;
+  readonly gpuFragRateEndPct: number;
+}
+
+/** openb-curve.csv: one policy's mean GPU allocation when arrived demand reached arrivedPct %. */
+export interface OpenbCurveRow {
+  readonly policy: string;
+  readonly arrivedPct: number;
+  /** How many seeds reached arrivedPct (the mean is over those). */
+  readonly seeds: number;
+  readonly gpuAllocPct: number;
+}
+
+/** The openb experiment's three tables. */
+export interface OpenbTables {
+  readonly runs: readonly OpenbRunRow[];
+  readonly summary: readonly OpenbSummaryRow[];
+  readonly curve: readonly OpenbCurveRow[];
+}
+
 /** Every table of a report, as the page is drawn from it (null: file absent). */
 export interface ReportTables {
   readonly runs: readonly RunRow[];
@@ -105,4 +171,6 @@ export interface ReportTables {
   readonly placements: readonly PlacementRow[] | null;
   readonly timing: readonly TimingRow[] | null;
   readonly bench: readonly BenchRow[] | null;
+  /** The openb experiment's tables; null unless the report is an openb report. */
+  readonly openb: OpenbTables | null;
 }

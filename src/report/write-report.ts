@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkOpenbTables } from './check-openb-tables.js';
 import { loadVegaBundles } from './html/vega-bundles.js';
-import { parseReportTables } from './parse-report-tables.js';
+import { parseReportTablesWithLines } from './parse-report-tables.js';
 import { renderReportHtml } from './render-report-html.js';
 import { replaceDirAtomic } from './replace-dir-atomic.js';
 import { reportCsvTexts } from './report-csv-texts.js';
@@ -30,12 +31,16 @@ export interface WrittenReport {
 /**
  * Writes a whole report folder: runs.csv, summary.csv, timeseries.csv,
  * node-utilization.csv, queue-delay.csv, placements.csv (only when some run recorded
- * placements), timing.csv, bench.csv (only when data.bench is given), report.json (title
- * and run facts) and index.html. replaceDirAtomic makes the files live in one atomic
- * step, so `<dir>` always holds one complete report; an earlier report there is replaced,
- * any other non-empty folder refused (checkOutputFolder says why). The page is drawn from the CSV texts read back, not from
- * `data`, so `rebuildHtml(dir)` later gives the same index.html. All files but timing.csv,
- * bench.csv and index.html (which shows timing) are byte-identical for identical data.
+ * placements), timing.csv, bench.csv (only when data.bench is given), openb-summary.csv,
+ * openb-runs.csv and openb-curve.csv (only when data.openb is given: then the folder's
+ * marker kind is 'openb', and its runs must have the policies and seeds of data.runs, or
+ * this throws a ReportError), report.json (title and run facts) and index.html.
+ * replaceDirAtomic makes the files live in one atomic step, so `<dir>` always holds one
+ * complete report; an earlier report of the same kind there is replaced, any other
+ * non-empty folder refused (checkOutputFolder says why). The page is drawn from the CSV
+ * texts read back, not from `data`, so `rebuildHtml(dir)` later gives the same index.html.
+ * All files but timing.csv, bench.csv and index.html (which shows timing) are
+ * byte-identical for identical data.
  */
 export function writeReport(dir: string, data: ReportData, opts: WriteReportOptions = {}): WrittenReport {
   const info: ReportInfo = { title: data.title, createdFor: data.createdFor, info: data.info ?? [] };
@@ -46,11 +51,13 @@ export function writeReport(dir: string, data: ReportData, opts: WriteReportOpti
     if (!/^[\w][\w.-]*$/.test(name) || own.has(name)) throw new Error(`writeReport: extra file name ${JSON.stringify(name)} is not allowed`);
     texts.set(name, text);
   }
-  const tables = parseReportTables(texts, dir);
+  const { tables, lines } = parseReportTablesWithLines(texts, dir);
+  // Caught here rather than by a later `schedbench report`: the folder must read back.
+  checkOpenbTables(tables, lines, dir);
   const files = [...texts.keys(), REPORT_FILES.html];
   const html = renderReportHtml({ info, metrics: data.metrics, tables, files }, loadVegaBundles());
   texts.set(REPORT_FILES.html, html);
-  replaceDirAtomic(dir, 'report', (version) => {
+  replaceDirAtomic(dir, data.openb === undefined ? 'report' : 'openb', (version) => {
     for (const [name, text] of texts) writeFileSync(join(version, name), text);
   });
   return { dir, files, htmlBytes: Buffer.byteLength(html) };

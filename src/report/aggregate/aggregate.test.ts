@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeUtilizationRow, QueueDelayRow, TimeseriesRow } from '../types.js';
+import type { NodeUtilizationRow, OpenbRunData, QueueDelayRow, TimeseriesRow } from '../types.js';
 import { benchFamily } from './bench-family.js';
 import { meanQueueDelay } from './mean-queue-delay.js';
 import { meanTimeseries } from './mean-timeseries.js';
 import { nodeHistogram } from './node-histogram.js';
+import { openbCurve } from './openb-curve.js';
+import { openbSummary } from './openb-summary.js';
 
 const ts = (policy: string, seed: number, tS: number, cpu: number): TimeseriesRow => ({
   scenario: 's', policy, seed, tS, running: cpu, pending: 0, cpuAllocPct: cpu, memAllocPct: 2 * cpu, gpuAllocPct: Number.NaN,
@@ -63,4 +65,42 @@ describe('benchFamily', () => {
     ['Custom', 'Custom'],
   ] as const;
   for (const [name, want] of cases) it(name, () => expect(benchFamily(name)).toBe(want));
+});
+
+/** An openb run whose curve is `curve` (index 0 unused) and whose end figures are derived from the seed. */
+const openbRun = (policy: string, seed: number, curve: readonly (number | null)[], allocAt100Pct: number | null = null): OpenbRunData => ({
+  scenario: 's', policy, seed, tasks: 10, scheduled: 9, arrivedPctEnd: curve.length - 1, allocAt100Pct,
+  allocEndPct: 10 * seed, gpusUnallocatedEnd: seed, fragRateEndPct: seed / 2, curve,
+});
+
+describe('openbCurve', () => {
+  it('at each percent, the mean over the seeds that reached it, and how many did', () => {
+    const rows = openbCurve([
+      openbRun('a', 1, [null, 1, 2, 3, 4]),
+      openbRun('a', 2, [null, 3, 4]),
+      openbRun('a', 3, [null, 5, null, null, null, null]),
+      openbRun('b', 1, [null, 7]),
+    ]);
+    expect(rows.map((r) => [r.policy, r.arrivedPct, r.seeds, r.gpuAllocPct])).toEqual([
+      ['a', 1, 3, 3], ['a', 2, 2, 3], ['a', 3, 1, 3], ['a', 4, 1, 4], ['b', 1, 1, 7],
+    ]);
+  });
+
+  it('no row where no seed reached the percent, and none for index 0; NaN counts as not reached', () => {
+    const rows = openbCurve([openbRun('a', 1, [99, null, 2, Number.NaN]), openbRun('a', 2, [99, null, Number.NaN, Number.NaN])]);
+    expect(rows.map((r) => [r.arrivedPct, r.seeds, r.gpuAllocPct])).toEqual([[2, 1, 2]]);
+  });
+
+  it('policies in order of appearance', () => {
+    expect(openbCurve([openbRun('z', 1, [null, 1]), openbRun('a', 1, [null, 1]), openbRun('z', 2, [null, 3])]).map((r) => r.policy)).toEqual(['z', 'a']);
+  });
+});
+
+describe('openbSummary', () => {
+  it('means over seeds; allocation at 100% only over the seeds that got there, NaN when none did', () => {
+    const rows = openbSummary([openbRun('a', 1, [], 80), openbRun('a', 2, []), openbRun('a', 3, [], 90), openbRun('b', 1, [])]);
+    expect(rows.map((r) => [r.policy, r.seeds, r.gpuAllocAt100Pct, r.gpuAllocEndPct, r.gpusUnallocatedEnd, r.gpuFragRateEndPct])).toEqual([
+      ['a', 3, 85, 20, 2, 1], ['b', 1, Number.NaN, 10, 1, 0.5],
+    ]);
+  });
 });

@@ -3,15 +3,17 @@ import type { TopLevelSpec } from 'vega-lite';
 import { compile } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { reportTables } from '../report-tables.js';
-import { HOSTILE_POLICY, SAMPLE_METRICS, sampleReportData } from '../sample-report-data.js';
+import { HOSTILE_POLICY, SAMPLE_METRICS, sampleOpenbReportData, sampleReportData } from '../sample-report-data.js';
 import { metricMeansChart } from './metric-means-chart.js';
 import { nodeUtilizationChart } from './node-utilization-chart.js';
+import { openbCurveChart } from './openb-curve-chart.js';
 import { queueDelayChart } from './queue-delay-chart.js';
 import { scalingChart } from './scaling-chart.js';
 import { utilizationChart } from './utilization-chart.js';
 
 const data = sampleReportData();
 const tables = reportTables(data);
+const openb = reportTables(sampleOpenbReportData()).openb!;
 const policies = ['default-kube', HOSTILE_POLICY];
 
 /** Compiles with vega-lite, collecting its warnings, then renders headless to SVG (no canvas needed). */
@@ -34,6 +36,7 @@ describe('chart specs', () => {
     { name: 'nodeUtilizationChart', spec: () => nodeUtilizationChart(tables.nodeUtilization!, policies), marks: /mark-rect/ },
     { name: 'queueDelayChart', spec: () => queueDelayChart(tables.queueDelay!, policies), marks: /mark-line/ },
     { name: 'scalingChart', spec: () => scalingChart(tables.bench!), marks: /mark-line/ },
+    { name: 'openbCurveChart', spec: () => openbCurveChart(openb.curve, policies), marks: /mark-line/ },
   ];
   for (const c of cases) {
     it(`${c.name}: valid vega-lite that compiles without warnings and renders marks`, async () => {
@@ -52,6 +55,7 @@ describe('chart specs', () => {
     expect(nodeUtilizationChart([], policies)).toBeNull();
     expect(queueDelayChart([], policies)).toBeNull();
     expect(scalingChart([])).toBeNull();
+    expect(openbCurveChart([], policies)).toBeNull();
   });
 
   it('metric chart: all-NaN metrics are left out, verdicts colour the bars', () => {

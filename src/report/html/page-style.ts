@@ -16,8 +16,8 @@ a { color: #0b57d0; }
 table { border-collapse: collapse; margin: 6px 0; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 10px; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid #999; font-weight: 600; }
-table.summary td, table.timing td { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-table.summary th.policy, table.timing th.policy { max-width: 260px; overflow-wrap: anywhere; }
+table.summary td, table.timing td, table.openb td { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.summary th.policy, table.timing th.policy, table.openb th.policy { max-width: 260px; overflow-wrap: anywhere; }
 table.summary tbody th, table.bench tbody th { font-weight: normal; }
 .unit, .ci, .diff, .note, .id { color: var(--muted); }
 .unit { font-size: 12px; }
