@@ -1,8 +1,12 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { makeProgress } from '../src/cli/progress.js';
-import { defaultOutDir, loadScenarios, runSuite } from '../src/cli/run-suite.js';
+import { availableParallelism } from 'node:os';
+import { Command } from 'commander';
+import { sweepProgress } from '../src/cli/progress.js';
+import { reportSweepOutcome, sweepFlags } from '../src/cli/sweep-flags.js';
+import { warnOnStderr } from '../src/cli/warn-on-stderr.js';
+import { buildScenarioPlan, defaultOutDir, loadScenarios, runSweep } from '../src/run/index.js';
 import type { BenchRow } from '../src/report/index.js';
 import { writeFileAtomic } from '../src/report/write-file-atomic.js';
 import { runBatchCell } from './run-batch.js';
@@ -16,28 +20,29 @@ import { mixedRequests, schedulingBasic } from './scheduling-basic.js';
 /**
  * `npm run bench`, the main job:
  *   1. the scheduling-core micro-benchmarks (tinybench), printed as a table;
- *   2. every scenario in scenarios/ labelled `default`, each policy on each seed;
+ *   2. every scenario in scenarios/ labelled `default`, each policy on each seed, as one
+ *      plan on the worker pool (`--jobs N`, default: the machine's available parallelism);
  *   3. one report folder, reports/bench-<UTC time>/, with the CSVs (bench.csv among them)
  *      and index.html; its path is printed last.
- * BENCH_TIME_MS sets the time per SchedulingBasic cell (default 1500).
+ * BENCH_TIME_MS sets the time per SchedulingBasic cell (default 1500). The
+ * micro-benchmarks run first, alone, so no worker competes with them for a core.
  */
 async function main(): Promise<void> {
+  const args = new Command('npm run bench --')
+    .option('--jobs <n>', 'worker threads for the scenario runs; 1 runs them in this process', String(availableParallelism()))
+    .option('--out <dir>', 'report folder (default: reports/bench-<UTC time>)')
+    .parse(process.argv).opts<{ jobs: string; out?: string }>();
+  const flags = sweepFlags(args);
   const started = performance.now();
   const bench = await microBenchmarks(Number(process.env.BENCH_TIME_MS ?? 1500));
   const files = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort().map((f) => join('scenarios', f));
-  const scenarios = loadScenarios(files).filter((s) => s.labels.includes('default'));
-  const out = defaultOutDir('bench', new Date());
-  const r = await runSuite(scenarios, {}, out, makeProgress(), {
-    bench: bench.map(toBenchRow),
-    info: [['micro-benchmarks', `${bench.length} cells (bench.csv)`]],
-  });
+  const scenarios = loadScenarios(files, warnOnStderr).filter((s) => s.labels.includes('default'));
+  const plan = buildScenarioPlan(scenarios);
+  const out = args.out ?? defaultOutDir('bench', new Date());
+  const r = await runSweep(plan, { out, ...flags, bench: bench.map(toBenchRow) }, sweepProgress('bench'));
   writeLatestBenchCsv(bench);
   process.stderr.write(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
-  if (r.interrupted) {
-    process.stderr.write(`interrupted: kept the ${r.runs} finished runs of ${r.planned}\n`);
-    process.exitCode = 130;
-  }
-  process.stdout.write(`${join(r.dir, 'index.html')}\n`);
+  reportSweepOutcome(r, join(r.dir, 'index.html'));
 }
 
 async function microBenchmarks(timeMs: number): Promise<CellResult[]> {

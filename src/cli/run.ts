@@ -1,29 +1,27 @@
+import { join } from 'node:path';
 import type { Command } from 'commander';
-import { InputError } from '../model/errors.js';
+import { buildScenarioPlan, defaultOutDir, loadScenarios, runSweep, shardText } from '../run/index.js';
 import { parseSeeds } from './parse-seeds.js';
-import { makeProgress } from './progress.js';
-import { defaultOutDir, loadScenarios, runSuite } from './run-suite.js';
+import { sweepProgress } from './progress.js';
+import { warnOnStderr } from './warn-on-stderr.js';
+import { addSweepFlags, reportSweepOutcome, sweepFlags } from './sweep-flags.js';
 
 /** Adds `schedbench run`: scenario files in the simulator, then a report folder. */
 export function registerRun(program: Command): void {
-  program
+  const cmd = program
     .command('run')
-    .description('run scenario files: every policy on every seed in the simulator, then CSVs and an HTML report')
+    .description('run scenario files: every policy on every seed in the simulator, on worker threads, then CSVs and an HTML report (or, with --shard, a shard folder for `schedbench merge`)')
     .argument('<scenario...>', 'scenario files (YAML or JSON)')
     .option('--seeds <seeds>', 'seeds instead of the scenarios\' own: 1,2,3 or 42-51 or 1-3,7', parseSeeds)
     .option('--policy <name>', 'run only this policy')
-    .option('--out <dir>', 'report folder: new, empty, or an earlier report, which is replaced (default: reports/<scenario>-<UTC time>)')
-    .action(async (files: string[], opts: { seeds?: number[]; policy?: string; out?: string }) => {
-      if (opts.out !== undefined && opts.out.trim() === '') throw new InputError({ path: '--out' }, 'expected a folder, got ""');
-      const scenarios = loadScenarios(files);
-      const out = opts.out ?? defaultOutDir(scenarios.length === 1 ? scenarios[0]!.name : 'suite', new Date());
-      const r = await runSuite(scenarios, { ...(opts.seeds ? { seeds: opts.seeds } : {}), ...(opts.policy ? { policy: opts.policy } : {}) }, out, makeProgress());
-      if (r.interrupted) {
-        process.stderr.write(r.written
-          ? `interrupted: kept the ${r.runs} finished runs of ${r.planned} in ${r.dir}\n`
-          : `interrupted before the first of ${r.planned} runs finished: no report written\n`);
-        process.exitCode = 130;
-      }
-      if (r.written) process.stdout.write(`${r.dir}/index.html\n`);
-    });
+    .option('--out <dir>', 'output folder: new, empty, or an earlier output of the same kind, which is replaced (default: reports/<scenario>-<UTC time>; with --shard, reports/<scenario>-shard-<k>-of-<n>)');
+  addSweepFlags(cmd).action(async (files: string[], opts: { seeds?: number[]; policy?: string; out?: string; jobs: string; shard?: string; resume?: boolean }) => {
+    const flags = sweepFlags(opts);
+    const scenarios = loadScenarios(files, warnOnStderr);
+    const plan = buildScenarioPlan(scenarios, { ...(opts.seeds ? { seeds: opts.seeds } : {}), ...(opts.policy ? { policy: opts.policy } : {}) });
+    const name = scenarios.length === 1 ? scenarios[0]!.name : 'suite';
+    const out = opts.out ?? (flags.shard !== null ? join('reports', `${name}-shard-${shardText(flags.shard).replace('/', '-of-')}`) : defaultOutDir(name, new Date()));
+    const r = await runSweep(plan, { out, ...flags }, sweepProgress(flags.shard === null ? 'run' : `run shard ${shardText(flags.shard)}`));
+    reportSweepOutcome(r, flags.shard === null ? join(r.dir, 'index.html') : r.dir);
+  });
 }

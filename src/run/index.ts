@@ -1,0 +1,19 @@
+/**
+ * The run pipeline's API: what the commands call. Every command builds a plan (cells
+ * with stable ids and a plan hash) and hands it to runSweep, or merges shard folders.
+ */
+export type { Cell, CellResult } from './cell.js';
+export { defaultOutDir } from './default-out-dir.js';
+export { loadScenarios } from './load-scenarios.js';
+export { mergeShards } from './merge-shards.js';
+export type { Plan } from './plan.js';
+export type { SweepOptions, SweepOutcome, SweepWatcher } from './run-sweep.js';
+export { runSweep } from './run-sweep.js';
+export { buildScenarioPlan } from './scenario-plan.js';
+export type { ScenarioSelection } from './scenario-plan.js';
+export { schedbenchVersion } from './schedbench-version.js';
+export type { ShardSpec } from './shard-spec.js';
+export { parseShard, shardText } from './shard-spec.js';
+export { writePlanReport } from './write-sweep-output.js';
+export { buildOpenbPlan } from './openb-plan.js';
+export type { OpenbWorld, OpenbWorldPolicy } from './openb-world.js';

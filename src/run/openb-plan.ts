@@ -1,0 +1,41 @@
+import { InputError } from '../model/errors.js';
+import type { Cell } from './cell.js';
+import { cellId } from './cell.js';
+import { OPENB_SCENARIO } from './openb-cell.js';
+import type { OpenbWorld } from './openb-world.js';
+import type { Plan, PlanReport } from './plan.js';
+import { fileDigest, planHash } from './plan-hash.js';
+
+/**
+ * The plan of `schedbench openb`: the FGD paper's inflation experiment, one cell per
+ * policy and seed (policies outer, in the given order), run like any plan; its report is
+ * the normal one plus the experiment's tables (PlanReport kind 'openb'). The first
+ * policy is the baseline of the comparisons.
+ */
+export function buildOpenbPlan(world: OpenbWorld, seeds: readonly number[]): Plan {
+  if (world.policies.length === 0) throw new InputError({ path: '--policies' }, 'expected at least one policy');
+  if (seeds.length === 0) throw new InputError({ path: '--seeds' }, 'expected at least one seed');
+  const names = new Set<string>();
+  for (const p of world.policies) {
+    if (names.has(p.profile.name)) throw new InputError({ path: '--policies' }, `policy ${JSON.stringify(p.profile.name)} is listed twice`);
+    names.add(p.profile.name);
+  }
+  const cells: Cell[] = world.policies.flatMap((p) => seeds.map((seed) => ({
+    id: cellId(OPENB_SCENARIO, p.profile.name, seed), task: { kind: 'openb' as const, policy: p.profile.name, seed },
+  })));
+  const report: PlanReport = {
+    kind: 'openb',
+    title: `schedbench openb: GPU allocation at ${Math.round(world.inflate * 100)}% inflated demand`,
+    createdFor: [OPENB_SCENARIO],
+    baselines: [[OPENB_SCENARIO, world.policies[0]!.profile.name]],
+    info: [
+      ['node list', world.nodesFile],
+      ['pod list', world.podsFile],
+      ['inflation', `tasks drawn until their GPU request reaches ${world.inflate} x the cluster's GPUs; each tried once, none leaving`],
+      ['tie-break', world.tieBreak],
+      ['significance test', 'paired sign-flip permutation test on per-seed differences (exact, two-sided); 95% CIs use Student t'],
+    ],
+  };
+  const hashed = { ...world, nodesFile: fileDigest(world.nodesFile), podsFile: fileDigest(world.podsFile) };
+  return { hash: planHash({ world: hashed, report: { ...report, info: [] }, cells }), cells, report, world: { kind: 'openb', openb: world } };
+}

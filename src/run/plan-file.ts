@@ -1,0 +1,51 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { excerpt, InputError } from '../model/errors.js';
+import type { PlanReport } from './plan.js';
+import type { ShardSpec } from './shard-spec.js';
+import { shardText } from './shard-spec.js';
+
+/**
+ * plan.json, beside cells.jsonl in every report and shard folder: which plan the cells
+ * belong to (its hash), the ids of all its cells (so a merge knows what is missing), the
+ * shard this folder ran, and what the report writer needs.
+ */
+export const PLAN_FILE = 'plan.json';
+
+/** What plan.json holds. */
+export interface PlanFile {
+  readonly schedbench: string;
+  readonly plan: string;
+  /** "k/n", or null for a whole plan. */
+  readonly shard: string | null;
+  readonly cells: readonly string[];
+  readonly report: PlanReport;
+}
+
+/** plan.json's text. */
+export function planFileText(p: { hash: string; cells: readonly { id: string }[]; report: PlanReport }, version: string, shard: ShardSpec | null): string {
+  const file: PlanFile = { schedbench: version, plan: p.hash, shard: shard === null ? null : shardText(shard), cells: p.cells.map((c) => c.id), report: p.report };
+  return `${JSON.stringify(file, null, 1)}\n`;
+}
+
+/** Most bytes of a plan.json read back (a plan of a million cells fits). */
+const MAX_PLAN_BYTES = 128 * 1024 * 1024;
+
+/** Reads a folder's plan.json; an InputError naming the file when it is missing or not one. */
+export function readPlanFile(path: string): PlanFile {
+  if (!existsSync(path)) throw new InputError({ file: path }, 'missing: not a folder written by `schedbench run` (a shard or a report)');
+  if (statSync(path).size > MAX_PLAN_BYTES) throw new InputError({ file: path }, 'too large to be a plan file');
+  let v: unknown;
+  try {
+    v = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new InputError({ file: path }, 'not JSON');
+  }
+  const f = (typeof v === 'object' && v !== null ? v : {}) as Partial<Record<keyof PlanFile, unknown>>;
+  const report = f.report as Partial<PlanReport> | undefined;
+  const ok = typeof f.schedbench === 'string' && typeof f.plan === 'string' && (f.shard === null || typeof f.shard === 'string')
+    && Array.isArray(f.cells) && f.cells.every((c) => typeof c === 'string')
+    && typeof report === 'object' && report !== null && (report.kind === 'scenarios' || report.kind === 'openb')
+    && typeof report.title === 'string' && Array.isArray(report.createdFor) && Array.isArray(report.baselines) && Array.isArray(report.info);
+  if (!ok) throw new InputError({ file: path }, `not a plan file schedbench wrote: expected {schedbench, plan, shard, cells, report}, got ${excerpt(v)}`);
+  return f as unknown as PlanFile;
+}

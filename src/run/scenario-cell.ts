@@ -1,0 +1,154 @@
+import { ClusterState } from '../cluster/cluster-state.js';
+import { loadCluster } from '../cluster/load-cluster.js';
+import { buildFramework } from '../framework/framework.js';
+import { Scheduler } from '../framework/scheduler.js';
+import { generateCluster } from '../generators/generate-cluster.js';
+import { generateWorkload } from '../generators/generate-workload.js';
+import { Rng } from '../generators/rng.js';
+import { loadOpenbNodes, loadOpenbPods } from '../generators/traces/openb.js';
+import { OpenbPods, openbNode } from '../generators/traces/openb-objects.js';
+import type { WorkloadPlan } from '../generators/workload-spec.js';
+import { inflatedTaskOrder } from '../experiments/inflated-task-order.js';
+import { measureRun } from '../metrics/measure-run.js';
+import { compileNode } from '../model/compile-node.js';
+import { compilePod } from '../model/compile-pod.js';
+import { InputError } from '../model/errors.js';
+import { MILLI_PER_GPU } from '../model/gpu-resources.js';
+import type { PodId } from '../model/ids.js';
+import { ModelContext } from '../model/model-context.js';
+import type { CompiledPod } from '../model/pod.js';
+import { inTreeRegistry } from '../plugins/index.js';
+import type { Scenario, ScenarioWorkload } from '../scenario/types.js';
+import { simulate } from '../sim/simulator.js';
+import type { NodeEvent, PodArrival } from '../sim/types.js';
+import type { CellResult, CellTask } from './cell.js';
+
+/** What every policy of one (scenario, seed) shares: its streams and generated objects. */
+interface SeedInputs {
+  readonly scenario: number;
+  readonly seed: number;
+  readonly rng: Rng;
+  readonly nodeObjects: readonly unknown[] | null;
+  readonly plan: WorkloadPlan | null;
+}
+
+/**
+ * Runs scenario cells: one policy of a scenario on one seed, in the simulator, measured.
+ *
+ *   1. streams      rng = Rng.fromSeed(seed): 'cluster', 'workload', 'tiebreak', 'preemption'
+ *   2. cluster      generateCluster(spec, rng.fork('cluster')), the snapshot files or the openb node list
+ *   3. workload     generateWorkload(spec, rng.fork('workload')) or the openb pod list
+ *   4. framework    buildFramework(policy) + Scheduler with the 'tiebreak' stream
+ *   5. simulate     arrivals and node events until durationS
+ *   6. measure      measureRun -> RunMetrics (plain data)
+ *
+ * The generated cluster and workload of the last (scenario, seed) are kept, so the next
+ * policy of the same seed does not generate them again; they are a pure function of the
+ * seed, so a cell's result does not depend on what ran before it.
+ */
+export class ScenarioCellRunner {
+  private last: SeedInputs | null = null;
+
+  constructor(private readonly scenarios: readonly Scenario[]) {}
+
+  run(id: string, task: Extract<CellTask, { kind: 'scenario' }>): CellResult {
+    const start = performance.now();
+    const s = this.scenarios[task.scenario]!;
+    const policy = s.policies.find((p) => p.name === task.policy);
+    if (policy === undefined) throw new Error(`cell ${id}: scenario ${s.name} has no policy ${task.policy}`);
+    const inputs = this.inputs(task.scenario, task.seed);
+    const model = new ModelContext();
+    let state: ClusterState;
+    let pending: readonly CompiledPod[] = [];
+    switch (s.cluster.kind) {
+      case 'generate':
+        state = ClusterState.from(model, inputs.nodeObjects!.map((n) => compileNode(n, model)));
+        break;
+      case 'openb':
+        state = ClusterState.from(model, loadOpenbNodes(s.cluster.nodesFile).map((r) => openbNode(r, model)));
+        break;
+      case 'snapshot': {
+        const loaded = loadCluster(s.cluster.files, model);
+        state = loaded.state;
+        pending = loaded.pending;
+        break;
+      }
+    }
+    const arrivals: PodArrival[] = pending.map((pod) => ({ atS: 0, pod, durationS: null }));
+    if (s.workload.kind !== 'generate') arrivals.push(...openbArrivals(s.workload, model, state, inputs.rng.fork('workload')));
+    const plan = inputs.plan;
+    if (plan !== null) {
+      const templates = plan.templates.map((t) => compilePod(t, model, { file: s.file }));
+      for (const a of plan.arrivals) {
+        if (a.atS > s.durationS) continue;
+        const w = plan.workloads[a.template]!;
+        arrivals.push({
+          atS: a.atS,
+          pod: { ...templates[a.template]!, id: model.newPodId() as PodId, name: a.name },
+          durationS: a.durationS,
+          ...(w.parallelism !== null ? { group: { key: `${w.kind}/${w.name}`, parallelism: w.parallelism } } : {}),
+        });
+      }
+    }
+    const fw = buildFramework(policy, inTreeRegistry, model);
+    const scheduler = new Scheduler(fw, inputs.rng.fork('tiebreak'));
+    const result = simulate({
+      state, scheduler, arrivals, endS: s.durationS, rng: inputs.rng.fork('preemption'),
+      nodeEvents: nodeEvents(s, state),
+    }, {
+      sampleIntervalS: s.sampleEveryS,
+    });
+    const run = measureRun({
+      key: { scenario: s.name, policy: policy.name, seed: task.seed },
+      result,
+      view: state,
+      arrivedPods: arrivals.map((a) => a.pod),
+      withPlacements: s.placements,
+    });
+    return { id, run, wallMs: performance.now() - start };
+  }
+
+  private inputs(scenario: number, seed: number): SeedInputs {
+    if (this.last !== null && this.last.scenario === scenario && this.last.seed === seed) return this.last;
+    const s = this.scenarios[scenario]!;
+    const rng = Rng.fromSeed(seed);
+    this.last = {
+      scenario, seed, rng,
+      nodeObjects: s.cluster.kind === 'generate' ? generateCluster(s.cluster.spec, rng.fork('cluster')) : null,
+      plan: s.workload.kind === 'generate' ? generateWorkload(s.workload.spec, rng.fork('workload')) : null,
+    };
+    return this.last;
+  }
+}
+
+/** Scenario node events with node names resolved to ids. */
+function nodeEvents(s: Scenario, state: ClusterState): NodeEvent[] {
+  return s.nodeEvents.map((e, i) => {
+    const node = state.nodeByName(state.model.symbols.intern(e.node));
+    if (node === -1) throw new InputError({ file: s.file, path: `nodeEvents[${i}].node` }, `no node named ${JSON.stringify(e.node)} in the cluster`);
+    return { atS: e.atS, kind: e.kind, node };
+  }).sort((a, b) => a.atS - b.atS);
+}
+
+/**
+ * The arrivals of an openb pod list: replayed in time (a task arrives at creation_time
+ * and runs until deletion_time; one without times arrives at 0 and stays), or inflated,
+ * the FGD paper's task sequence (inflatedTaskOrder), one task per simulated second,
+ * never leaving. Every task goes through the full scheduler and simulator, retried when
+ * it does not fit (unlike `schedbench openb`, which tries each task once).
+ */
+function openbArrivals(w: Exclude<ScenarioWorkload, { kind: 'generate' }>, model: ModelContext, state: ClusterState, rng: Rng): PodArrival[] {
+  const factory = new OpenbPods(model);
+  const rows = loadOpenbPods(w.podsFile);
+  if (w.kind === 'openb-inflated') {
+    let capacityMilli = 0;
+    for (const n of state.nodeOrder()) capacityMilli += state.gpus.count[n]! * MILLI_PER_GPU;
+    const order = inflatedTaskOrder(rows.map((r) => r.numGpu * r.gpuMilli), capacityMilli, w.inflate, rng);
+    return Array.from(order, (row, i) => ({ atS: i, pod: factory.pod(rows[row]!), durationS: null }));
+  }
+  return rows.map((r) => {
+    const atS = r.creationTimeS ?? 0;
+    const durationS = r.creationTimeS !== null && r.deletionTimeS !== null ? Math.max(0, r.deletionTimeS - r.creationTimeS) : null;
+    return { atS, pod: factory.pod(r), durationS };
+  }).sort((a, b) => a.atS - b.atS || a.pod.id - b.pod.id);
+}

@@ -1,0 +1,100 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readReportFolder } from '../report/read-report-folder.js';
+import type { Cell, SweepWatcher } from './index.js';
+import { buildScenarioPlan, loadScenarios, mergeShards, runSweep, writePlanReport } from './index.js';
+import { JOURNAL_FILE } from './cells-file.js';
+
+const scenario = fileURLToPath(new URL('../scenario/fixtures/good.yaml', import.meta.url));
+const quiet: SweepWatcher = { start: () => {}, cellStart: () => {}, cellDone: () => {}, stop: () => {} };
+const root = mkdtempSync(join(tmpdir(), 'schedbench-sweep-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const plan = (seeds = [1, 2, 3]) => buildScenarioPlan(loadScenarios([scenario], () => {}), { seeds });
+
+/** A report folder's files that must not depend on how its cells ran (timing aside). */
+function deterministicFiles(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of readdirSync(dir).filter((n) => !n.startsWith('.')).sort()) {
+    if (f === 'timing.csv') continue;
+    let text = readFileSync(join(dir, f), 'utf8');
+    // The page's only wall-clock part is the timing table; cells.jsonl carries run.timing and wallMs.
+    if (f === 'index.html') text = text.replace(/<table class="timing">[\s\S]*?<\/table>/g, '<timing/>');
+    if (f === 'cells.jsonl') text = text.replace(/"timing":\{[^}]*\}/g, '').replace(/"wallMs":[^,}]*/g, '');
+    out.set(f, text);
+  }
+  return out;
+}
+
+describe('one plan, however it runs', () => {
+  it('1 process, --jobs 2 and 3 shards merged give byte-identical reports (3 policies x 3 seeds)', async () => {
+    const p = plan();
+    expect(p.cells.map((c) => c.id)).toEqual([1, 2, 3].flatMap((s) => ['default', 'most-allocated', 'no-balance'].map((q) => `tiny/${q}/${s}`)));
+    const one = await runSweep(p, { out: join(root, 'one'), jobs: 1, shard: null, resume: false }, quiet);
+    const two = await runSweep(plan(), { out: join(root, 'two'), jobs: 2, shard: null, resume: false }, quiet);
+    const shards = [];
+    for (let k = 1; k <= 3; k++) {
+      const r = await runSweep(plan(), { out: join(root, `shard-${k}`), jobs: 1, shard: { k, n: 3 }, resume: false }, quiet);
+      expect(r).toMatchObject({ planned: 3, done: 3, written: true });
+      shards.push(r.dir);
+    }
+    const merged = mergeShards(shards);
+    writePlanReport(join(root, 'merged'), merged.plan, merged.results);
+    expect(one).toMatchObject({ planned: 9, done: 9, resumed: 0, interrupted: false, written: true });
+    const want = deterministicFiles(one.dir);
+    expect([...want.keys()]).toEqual(expect.arrayContaining(['runs.csv', 'summary.csv', 'index.html', 'cells.jsonl', 'plan.json']));
+    expect(deterministicFiles(two.dir)).toEqual(want);
+    expect(deterministicFiles(join(root, 'merged'))).toEqual(want);
+    expect(existsSync(join(one.dir, JOURNAL_FILE))).toBe(false);
+  });
+});
+
+describe('merge refuses what is not one whole plan', () => {
+  it('a shard of another plan, a missing shard, a shard given twice', async () => {
+    const dirs: string[] = [];
+    for (let k = 1; k <= 2; k++) dirs.push((await runSweep(plan([1, 2]), { out: join(root, `m-${k}`), jobs: 1, shard: { k, n: 2 }, resume: false }, quiet)).dir);
+    const other = (await runSweep(plan([5]), { out: join(root, 'm-other'), jobs: 1, shard: { k: 1, n: 2 }, resume: false }, quiet)).dir;
+    expect(() => mergeShards([dirs[0]!, other])).toThrow(/m-other: is a shard of another plan \(\w{12}\) than .*m-1 \(\w{12}\)/);
+    expect(() => mergeShards([dirs[0]!])).toThrow(/merge: 3 of 6 cells are in none of the folders, e\.g\. tiny\/most-allocated\/1, tiny\/default\/2, tiny\/no-balance\/2; shard 2\/2 is missing or unfinished/);
+    expect(() => mergeShards([dirs[0]!, dirs[1]!, dirs[0]!])).toThrow(/m-1: cell tiny\/default\/1 is also in .*m-1 \(twice in one folder\)/);
+    expect(() => mergeShards([join(root, 'nowhere')])).toThrow(/nowhere\/plan\.json: missing/);
+    const m = mergeShards(dirs);
+    expect(m.results.size).toBe(6);
+  });
+});
+
+describe('resume', () => {
+  it('a run stopped after 4 of 9 cells resumes with the other 5, and the report equals an uninterrupted one', async () => {
+    const out = join(root, 'resumed');
+    const stopAt4: SweepWatcher = { ...quiet, cellDone: (_s, _c, _r, done) => { if (done === 4) process.emit('SIGINT'); } };
+    const first = await runSweep(plan(), { out, jobs: 1, shard: null, resume: false }, stopAt4);
+    expect(first).toMatchObject({ interrupted: true, done: 4, written: true });
+    expect(readReportFolder(out).info.title).toMatch(/incomplete: 4 of 9 runs/);
+    const ran: Cell[] = [];
+    const second = await runSweep(plan(), { out, jobs: 1, shard: null, resume: true }, { ...quiet, cellStart: (_s, c) => ran.push(c) });
+    expect(second).toMatchObject({ interrupted: false, done: 9, resumed: 4, written: true });
+    expect(ran.map((c) => c.id)).toEqual(plan().cells.slice(4).map((c) => c.id));
+    expect(deterministicFiles(out)).toEqual(deterministicFiles(join(root, 'one')));
+    // A finished sweep resumed runs nothing and writes the same report.
+    const third = await runSweep(plan(), { out, jobs: 1, shard: null, resume: true }, { ...quiet, cellStart: () => { throw new Error('ran a cell'); } });
+    expect(third).toMatchObject({ done: 9, resumed: 9 });
+    expect(deterministicFiles(out)).toEqual(deterministicFiles(join(root, 'one')));
+  });
+
+  it('refuses to resume a folder of another plan, and leaves it as it was', async () => {
+    const out = join(root, 'one');
+    const before = deterministicFiles(out);
+    await expect(runSweep(plan([7]), { out, jobs: 1, shard: null, resume: true }, quiet)).rejects.toThrow(/cells\.jsonl: holds cells of another plan .*run without --resume to replace them/);
+    expect(deterministicFiles(out)).toEqual(before);
+  });
+
+  it('Ctrl-C before the first cell ends: nothing written, no folder left', async () => {
+    const out = join(root, 'none');
+    const r = runSweep(plan(), { out, jobs: 1, shard: null, resume: false }, quiet);
+    process.emit('SIGINT');
+    expect(await r).toMatchObject({ interrupted: true, done: 0, written: false });
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -1,0 +1,64 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { METRICS } from '../metrics/catalogue.js';
+import { summarize } from '../metrics/summarize.js';
+import type { BenchRow } from '../report/index.js';
+import { replaceDirAtomic, writeReport } from '../report/index.js';
+import type { CellResult } from './cell.js';
+import { CELLS_FILE, cellsFileText } from './cells-file.js';
+import type { PlanReport } from './plan.js';
+import { PLAN_FILE, planFileText } from './plan-file.js';
+import { schedbenchVersion } from './schedbench-version.js';
+import type { ShardSpec } from './shard-spec.js';
+
+/** The plan facts an output folder records (what plan.json holds, less the version). */
+export interface PlanOutline {
+  readonly hash: string;
+  readonly cells: readonly { readonly id: string }[];
+  readonly report: PlanReport;
+}
+
+/**
+ * Writes the report of a plan from its cell results: the one report writer, whatever
+ * ran the cells (this process, workers, shards merged, an earlier run resumed). Results
+ * are taken in plan order, so the CSVs are byte-identical however the cells were split.
+ * The folder also gets plan.json and cells.jsonl, so it can be merged or resumed. A
+ * report of fewer cells than the plan says so in its title.
+ */
+export function writePlanReport(
+  dir: string, plan: PlanOutline, results: ReadonlyMap<string, CellResult>, extra: { readonly bench?: readonly BenchRow[] } = {},
+): void {
+  const ordered = inPlanOrder(plan, results);
+  const runs = ordered.map((r) => r.run);
+  const summary = summarize(runs, METRICS, new Map(plan.report.baselines.map(([s, b]) => [s, b])));
+  const incomplete = ordered.length < plan.cells.length ? ` (incomplete: ${ordered.length} of ${plan.cells.length} runs)` : '';
+  writeReport(dir, {
+    title: plan.report.title + incomplete,
+    createdFor: plan.report.createdFor,
+    metrics: METRICS,
+    runs,
+    summary,
+    ...(extra.bench ? { bench: extra.bench } : {}),
+    info: plan.report.info,
+  }, {
+    extraFiles: { [PLAN_FILE]: planFileText(plan, schedbenchVersion(), null), [CELLS_FILE]: cellsFileText(plan.hash, ordered) },
+  });
+}
+
+/** Writes a shard folder: plan.json and cells.jsonl of the shard's finished cells, in plan order. */
+export function writeShardFolder(dir: string, plan: PlanOutline, shard: ShardSpec, results: ReadonlyMap<string, CellResult>): void {
+  const ordered = inPlanOrder(plan, results);
+  replaceDirAtomic(dir, 'shard', (version) => {
+    writeFileSync(join(version, PLAN_FILE), planFileText(plan, schedbenchVersion(), shard));
+    writeFileSync(join(version, CELLS_FILE), cellsFileText(plan.hash, ordered));
+  });
+}
+
+function inPlanOrder(plan: PlanOutline, results: ReadonlyMap<string, CellResult>): CellResult[] {
+  const out: CellResult[] = [];
+  for (const c of plan.cells) {
+    const r = results.get(c.id);
+    if (r !== undefined) out.push(r);
+  }
+  return out;
+}
