@@ -1,20 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ProfileError } from '../framework/profile-error.js';
 import { InputError, oneLine } from '../model/errors.js';
 import { ReportError } from '../report/index.js';
 import { registerConformance } from './conformance.js';
 import { registerExplain } from './explain.js';
+import { registerMerge } from './merge.js';
 import { registerOpenb } from './openb.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
-
-/** The version in package.json, which `--version` prints. */
-function packageVersion(): string {
-  const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-  const v = typeof pkg === 'object' && pkg !== null ? (pkg as { version?: unknown }).version : undefined;
-  return typeof v === 'string' ? v : 'unknown';
-}
+import { schedbenchVersion } from '../run/index.js';
 
 /** The schedbench command line: one subcommand per job, --help on each. */
 export function buildProgram(): Command {
@@ -22,12 +16,13 @@ export function buildProgram(): Command {
   program
     .name('schedbench')
     .description('Benchmark Kubernetes-style scheduling algorithms: a kube-scheduler-faithful core in a discrete-event simulator, with CSV and HTML reports.')
-    .version(packageVersion(), '-V, --version', 'print the schedbench version')
+    .version(schedbenchVersion(), '-V, --version', 'print the schedbench version')
     // A usage error is one line like every other error (subcommands inherit this).
     .configureOutput({ outputError: (text, write) => write(`schedbench: ${oneLine(text.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' '))} (see --help)\n`) })
     .exitOverride();
   registerConformance(program);
   registerExplain(program);
+  registerMerge(program);
   registerOpenb(program);
   registerReport(program);
   registerRun(program);
@@ -45,7 +40,7 @@ const HELP_CODES: ReadonlySet<string> = new Set(['commander.helpDisplayed', 'com
 export async function main(argv: readonly string[]): Promise<void> {
   if (argv.length <= 2) {
     // Commander would print the whole help on stderr; a usage error is one line.
-    process.stderr.write('schedbench: expected a command: conformance, explain, openb, report or run (see --help)\n');
+    process.stderr.write('schedbench: expected a command: conformance, explain, merge, openb, report or run (see --help)\n');
     process.exitCode = 2;
     return;
   }
