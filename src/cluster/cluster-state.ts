@@ -194,7 +194,8 @@ export class ClusterState implements ClusterView {
   /**
    * Binds a pod to a node: adds its requests, ports and labels to the node's row and
    * gives a GPU pod its GPUs. `gpuMask` names them (bit i = the node's GPU i; it must
-   * name req.count GPUs with room). Without it: the GPUs the pod held when last unbound
+   * name req.count GPUs with room). Without it, or 0 (a placer without an opinion, see
+   * Scheduler.placeGpus): the GPUs the pod held when last unbound
    * from this node if they are still free (so an unbind/bind round trip, as preemption
    * does, restores them exactly), else the tightest fit (GpuSelection 'best'), else,
    * when nothing fits because the caller skipped the GPU filter, the GPUs with the most
@@ -333,7 +334,7 @@ export class ClusterState implements ClusterView {
   /** The GPUs bind gives a GPU pod (see bind). */
   private chooseGpus(pod: CompiledPod, node: NodeId, req: GpuRequest, gpuMask: number | undefined): number {
     const gpus = this.gpus;
-    if (gpuMask !== undefined) {
+    if (gpuMask !== undefined && gpuMask !== 0) {
       if (!gpus.maskFits(node, req, gpuMask)) {
         throw new Error(`pod ${pod.name}: GPU mask ${gpuMask.toString(2)} does not name ${req.count} GPU(s) of node ${node} with ${req.milliPerGpu} milli free`);
       }

@@ -1,5 +1,6 @@
 import type { ModelContext } from '../model/model-context.js';
 import type { ProfileSpec } from './profile.js';
+import { gpuPlacerOf } from './gpu-placer.js';
 import { ProfileError } from './profile-error.js';
 import type { Plugin, Registry } from './types.js';
 
@@ -16,6 +17,8 @@ export interface Framework {
   readonly weights: Int32Array;
   /** PostFilter plugins in profile order (DefaultPreemption by default). */
   readonly postFilters: readonly Plugin[];
+  /** The score plugin that places a GPU pod's GPUs on its node (see gpuPlacerOf); null: the tightest fit. */
+  readonly gpuPlacer: Plugin | null;
   /** 0 = adaptive. */
   readonly percentageOfNodesToScore: number;
 }
@@ -79,5 +82,8 @@ export function buildFramework(spec: ProfileSpec, registry: Registry, model: Mod
   if (!Number.isInteger(pct) || pct < 0 || pct > 100) {
     throw new ProfileError('percentageOfNodesToScore', `expected an integer from 0 to 100, got ${String(pct)}`);
   }
-  return { profile: spec, preFilters, filters, scorers, weights: Int32Array.from(weights), postFilters, percentageOfNodesToScore: pct };
+  return {
+    profile: spec, preFilters, filters, scorers, weights: Int32Array.from(weights), postFilters,
+    gpuPlacer: gpuPlacerOf(scorers), percentageOfNodesToScore: pct,
+  };
 }

@@ -1,20 +1,21 @@
-import type { ClusterView } from '../cluster/cluster-view.js';
-import type { NodeId } from '../model/ids.js';
-import type { CompiledPod } from '../model/pod.js';
 import type { Plugin } from './types.js';
 
 /**
- * A score plugin that also decides which GPUs of the chosen node a GPU pod gets: the
- * artifact's per-policy allocateGpuIdFunc (FGD puts a shared task on the GPU whose use
- * grows fragmentation least). The caller binds with the returned mask.
+ * The plugin of a profile that decides which GPUs of the chosen node a GPU pod gets (its
+ * placeGpus hook), or null when none does and the cluster's default, the tightest fit,
+ * applies. Resolved once per profile, from what plugins declare: the first score plugin
+ * in profile order with a placeGpus hook. A pod gets one set of GPUs, so a second score
+ * plugin declaring the hook is not asked: listing FGD before Random places GPUs as FGD
+ * does, Random before FGD as Random does. Filter and PostFilter plugins never place GPUs:
+ * placement is part of the policy, which the score plugins are.
  */
-export interface GpuPlacer {
-  /** The GPUs (bitmask over the node's GPUs) for `pod` on feasible `node`; 0 = no opinion. */
-  placeGpus(view: ClusterView, pod: CompiledPod, node: NodeId): number;
+export function gpuPlacerOf(scorers: readonly Plugin[]): Plugin | null {
+  for (const p of scorers) if (typeof p.placeGpus === 'function') return p;
+  return null;
 }
 
-/** The plugin as a GpuPlacer, or null when it does not place GPUs. */
-export function gpuPlacerOf(p: Plugin): GpuPlacer | null {
-  const f = (p as Partial<GpuPlacer>).placeGpus;
-  return typeof f === 'function' ? { placeGpus: f.bind(p) } : null;
-}
+/**
+ * The name of the stream a Scheduler forks from its tie-break stream for placements when
+ * it is given none, so a random placement never shifts the node tie-breaks.
+ */
+export const GPU_PLACEMENT_STREAM = 'gpu-placement';

@@ -4,6 +4,7 @@ import type { CompiledPod } from '../model/pod.js';
 import { makeDiagnosis, NO_NODES_MESSAGE, unexplainedDiagnosis } from './diagnosis.js';
 import { numFeasibleNodesToFind } from './feasible-search.js';
 import { FilterSearch } from './filter-search.js';
+import { GPU_PLACEMENT_STREAM } from './gpu-placer.js';
 import { NodeResultCache } from './node-result-cache.js';
 import type { Framework } from './framework.js';
 import { runPreFilters, runScorePlugins } from './run-plugins.js';
@@ -34,7 +35,9 @@ export interface ScheduleOptions {
  *   3. no feasible node: a diagnosis; exactly one: chosen without scoring;
  *   4. PreScore, Score, NormalizeScore, weighted sum;
  *   5. the highest total, ties broken by the seeded stream.
- * It never binds: the caller does. Scratch buffers are reused across cycles.
+ * It never binds: the caller does, with the GPUs placeGpus names (kube's Reserve), so
+ * every caller binds a policy's pods the same way. Scratch buffers are reused across
+ * cycles.
  */
 export class Scheduler {
   private nextStartNodeIndex = 0;
@@ -48,7 +51,16 @@ export class Scheduler {
   /** Per filter plugin: the verdict bits whose reasons are UnschedulableAndUnresolvable. */
   private readonly unresolvableBits: Int32Array;
 
-  constructor(readonly fw: Framework, private readonly rng: RandomSource) {
+  /** The seeded stream placements draw from (see placeGpus). */
+  private readonly placementRng: RandomSource;
+
+  /**
+   * `rng` breaks ties between nodes. `placementRng` is the stream GPU placements draw
+   * from; without it, the fork GPU_PLACEMENT_STREAM of `rng` (or `rng` itself when it
+   * cannot fork), kept apart so that a random placement never shifts the tie-breaks.
+   */
+  constructor(readonly fw: Framework, private readonly rng: RandomSource, placementRng?: RandomSource) {
+    this.placementRng = placementRng ?? rng.fork?.(GPU_PLACEMENT_STREAM) ?? rng;
     this.filterState = new Array(fw.filters.length);
     this.unresolvableBits = Int32Array.from(fw.filters, unresolvableMask);
     this.filterCaches = fw.filters.map((p) => (p.reuseVerdicts ? new NodeResultCache() : null));
@@ -97,6 +109,20 @@ export class Scheduler {
       kind: 'bound', node: this.search.feasible[best] as NodeId, score: this.totals[best]! + uniform,
       pluginScores, feasibleNodes: found, evaluatedNodes: evaluated,
     };
+  }
+
+  /**
+   * The GPUs `pod` gets on `node` (a bitmask over the node's GPUs): the profile's GPU
+   * placer's choice (Framework.gpuPlacer), or 0, meaning the cluster's default (the
+   * tightest fit; see ClusterState.bind), when the pod asks no GPU, the profile has no
+   * placer or the placer has no opinion. Call it once per bind, right before binding to
+   * the node scheduleOne chose or to a nominated node that fits: a placer may draw from
+   * the placement stream.
+   */
+  placeGpus(view: ClusterView, pod: CompiledPod, node: NodeId): number {
+    const placer = this.fw.gpuPlacer;
+    if (placer === null || pod.gpu.count === 0) return 0;
+    return placer.placeGpus!(view, pod, node, this.placementRng);
   }
 
   /**

@@ -116,6 +116,18 @@ export interface Plugin<F = unknown, S = unknown> {
   reuseScores?(prev: S, next: S, prevPod: CompiledPod, nextPod: CompiledPod): boolean;
   /** In place: scores[i] belongs to feasible.ids[i]; after it, integers in [0, 100]. */
   normalize?(cx: CycleContext, pod: CompiledPod, feasible: NodeList, scores: Float64Array, pre: S): void;
+
+  /**
+   * Which GPUs of `node` (the node this cycle chose, or the pod's nominated node) a GPU
+   * pod gets: a bitmask over the node's GPUs (bit i = GPU i) naming pod.gpu.count GPUs
+   * with room, or 0 for no opinion (the cluster then takes the tightest fit). The
+   * artifact's per-policy GPU selection, as a Reserve-time choice of the policy itself.
+   * Only a score plugin's hook counts, and per profile only one: the first score plugin
+   * in profile order that has it (see gpuPlacerOf). Called only for pods asking GPUs,
+   * right before the bind; `rand` is the scheduler's seeded placement stream, the only
+   * randomness a placement may use.
+   */
+  placeGpus?(view: ClusterView, pod: CompiledPod, node: NodeId, rand: RandomSource): number;
 }
 
 /**
@@ -155,6 +167,11 @@ export type Registry = ReadonlyMap<string, PluginFactory>;
 export interface RandomSource {
   /** A uniform integer in [0, n). */
   int(n: number): number;
+  /**
+   * An independent stream named `name`, a pure function of this stream's seed and the
+   * name (forking draws nothing from this stream). Optional: a fixed test source has none.
+   */
+  fork?(name: string): RandomSource;
 }
 
 /** Counts of rejected nodes per reason text: kube's "0/N nodes are available: ...". */

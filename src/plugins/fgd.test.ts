@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gpuCluster } from '../cluster/gpu-fixtures.js';
-import { gpuPlacerOf } from '../framework/gpu-placer.js';
 import { scoreWithPlugin } from '../framework/score-with-plugin.js';
+import type { RandomSource } from '../framework/types.js';
 import { ModelContext } from '../model/model-context.js';
 import { create, sigmoidScore } from './fgd.js';
 
@@ -16,6 +16,9 @@ const SHAPES = [
 // w: GPUs [1000, 450] → S fits on GPU 0, GPU 1's 450 is a fragment: F = 725 + 225 = 950.
 // v: 1.5 cores, GPUs [1000, 1000] → F = .5 · 2000 = 1000.
 // z: no GPU → F = 0.
+/** FGD's placement is deterministic: any draw fails the test. */
+const NO_DRAWS: RandomSource = { int: () => { throw new Error('FGD drew a random number'); } };
+
 function cluster() {
   const c = gpuCluster([
     { name: 'x', gpus: 2 }, { name: 'w', gpus: 2 }, { name: 'v', gpus: 2, cpuMilli: 1500 }, { name: 'z', gpus: 0 },
@@ -58,11 +61,12 @@ describe('FGD', () => {
 
   it('places a shared task on the GPU that scored best; whole GPUs on the lowest free ones', () => {
     const k = cluster();
-    const placer = gpuPlacerOf(create({ taskShapes: SHAPES }, { model: k.model }))!;
+    const fgd = create({ taskShapes: SHAPES }, { model: k.model });
+    const place = (pod: ReturnType<typeof k.pod>, node: string) => fgd.placeGpus!(k.state, pod, k.node(node), NO_DRAWS);
     const share = k.pod({ cpuMilli: 1000, gpus: 1, milli: 400 });
-    expect([placer.placeGpus(k.state, share, k.node('x')), placer.placeGpus(k.state, share, k.node('w'))]).toEqual([0b01, 0b10]);
-    expect(placer.placeGpus(k.state, k.pod({ gpus: 1 }), k.node('x'))).toBe(0b01);
-    expect(placer.placeGpus(k.state, k.pod({}), k.node('x'))).toBe(0);
+    expect([place(share, 'x'), place(share, 'w')]).toEqual([0b01, 0b10]);
+    expect(place(k.pod({ gpus: 1 }), 'x')).toBe(0b01);
+    expect(place(k.pod({}), 'x')).toBe(0);
   });
 
   it('rescores a node after it changes (results are cached by node generation)', () => {

@@ -4,7 +4,6 @@ import { GpuFragmentation } from '../cluster/gpu-fragmentation.js';
 import { lowestFullyFree } from '../cluster/gpu-pick.js';
 import type { GpuTable } from '../cluster/gpu-table.js';
 import { gpuTableOf } from '../cluster/gpu-table.js';
-import type { GpuPlacer } from '../framework/gpu-placer.js';
 import { KeyedNodeCache } from '../framework/keyed-node-cache.js';
 import { MAX_NODE_SCORE } from '../framework/normalize.js';
 import { parsePluginArgs, TYPE_META } from '../framework/plugin-args.js';
@@ -32,8 +31,8 @@ import type { TaskShape } from '../model/task-shape.js';
  *   raw = trunc(100 · sigmoid((F_n − F'_n) / 1000)),   sigmoid(x) = 1 / (1 + e^−x)
  * so 50 means "no change", less means fragmentation grows (the descent direction is the
  * highest score). No normalize. A shared task then goes to the GPU that scored best
- * (lowest index on ties): this plugin is a GpuPlacer, as the artifact's FGD is its own
- * gpuSelMethod.
+ * (lowest index on ties): this plugin declares placeGpus, as the artifact's FGD is its
+ * own gpuSelMethod.
  *
  * Args: taskShapes, the workload's typical task shapes with weights (see
  * typicalTaskShapes; the artifact uses the shapes covering 95% of the pod list). Without
@@ -138,7 +137,7 @@ export function create(args: unknown, env: PluginEnv): Plugin {
     before.clear();
   };
 
-  const plugin: Plugin<undefined, Pre> & GpuPlacer = {
+  const plugin: Plugin<undefined, Pre> = {
     name: NAME,
     preScore(cx, pod) {
       const gpus = gpuTableOf(cx.view);

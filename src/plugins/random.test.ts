@@ -22,3 +22,19 @@ describe('Random', () => {
     }
   });
 });
+
+describe('Random places GPUs', () => {
+  it('a shared task on a GPU drawn among those with room, from the stream it is given; whole GPUs lowest first', () => {
+    const k = gpuCluster([{ name: 'a', gpus: 3 }]);
+    k.bound('a', { gpus: 1, milli: 800 }, 0b001);
+    const random = create(undefined, { model: k.model });
+    const half = k.pod({ gpus: 1, milli: 500 });
+    const draws: number[] = [];
+    const drawing = (k2: number) => ({ int: (n: number) => { draws.push(n); return k2; } });
+    // GPU 0 has 200 free: the draw is among GPUs 1 and 2.
+    expect([0, 1].map((d) => random.placeGpus!(k.state, half, k.node('a'), drawing(d)))).toEqual([0b010, 0b100]);
+    expect(draws).toEqual([2, 2]);
+    expect(random.placeGpus!(k.state, k.pod({ gpus: 2 }), k.node('a'), drawing(0))).toBe(0b110);
+    expect(draws).toHaveLength(2);
+  });
+});
