@@ -273,9 +273,10 @@ class Simulation {
     this.queue.moveAllToActiveOrBackoff(this.nowS);
   }
 
-  private bind(e: LedgerEntry, node: NodeId): void {
+  /** Binds the pod to `node` with the GPUs `gpuMask` names (0: the cluster's default; see Scheduler.placeGpus). */
+  private bind(e: LedgerEntry, node: NodeId, gpuMask: number): void {
     const pod = e.pod;
-    this.state.bind(pod, node);
+    this.state.bind(pod, node, gpuMask);
     e.bindEpoch++;
     this.countBound(pod.priority, +1);
     this.ledger.bound(e, this.nowS, this.nodeName(node));
@@ -324,8 +325,9 @@ class Simulation {
   /**
    * One scheduling cycle: pop the next pod; try its nominated node first (kube's
    * evaluateNominatedNode), else the full scheduleOne; with nominated pods of higher or
-   * equal priority reserved on their nodes. On failure, DefaultPreemption as PostFilter,
-   * then the pod goes back to the queue.
+   * equal priority reserved on their nodes. On success the pod is bound with the GPUs
+   * the profile places it on (Scheduler.placeGpus), whichever way the node was found.
+   * On failure, DefaultPreemption as PostFilter, then the pod goes back to the queue.
    */
   private scheduleOne(): void {
     const id = this.queue.pop();
@@ -368,11 +370,15 @@ class Simulation {
     } finally {
       this.nominator.release(this.state);
     }
+    // The profile's GPU placement (kube's Reserve) for the node found either way, the
+    // nominated one or the cycle's: after the reservations are lifted, so it sees the
+    // cluster the pod is bound into, and inside the timed cycle, as it is scheduler work.
+    const gpuMask = node !== -1 ? this.scheduler.placeGpus(this.state, pod, node) : 0;
     const wallNs = this.timer.stop(mark);
     this.busyUntilS = this.nowS + this.cycleCostS(wallNs);
     for (const o of this.observers) o.onCycle?.(pod, node !== -1, wallNs, this.nowS);
 
-    if (node !== -1) return this.bind(e, node);
+    if (node !== -1) return this.bind(e, node, gpuMask);
     const diag = diagnosis!;
     if (isExplained(diag)) this.ledger.diagnosed(e, diag.message);
     for (const o of this.observers) o.onUnschedulable?.(pod, diag, this.nowS);
