@@ -1,14 +1,11 @@
-import type { GpuSelection } from '../cluster/gpu-pick.js';
-
-/** How the experiment runs one placement policy. */
+/**
+ * How the experiment runs one placement policy. Which GPUs of the chosen node a task
+ * gets is not set here: it is the policy plugin's own placeGpus hook (Random and FGD
+ * declare one, the others get the tightest fit), the same in a scenario run. That
+ * matches the artifact's run scripts (experiments/run_scripts/generate_run_scripts.py,
+ * gpuSelMethod: Random "random", FGD its own choice, the rest "best").
+ */
 export interface OpenbPolicy {
-  /**
-   * How a shared task's GPU is chosen on the node the policy picked: the artifact run
-   * script's gpuSelMethod (experiments/run_scripts/generate_run_scripts.py: Random
-   * "random", DotProd "best", GpuClustering, GpuPacking and BestFit the default "best",
-   * FGD its own choice); 'plugin' = ask the policy, a GpuPlacer.
-   */
-  readonly gpuSelection: GpuSelection | 'plugin';
   /**
    * The policy is a uniform draw among feasible nodes (it scores them all alike), so its
    * ties are always broken by a fresh seeded draw, whatever the experiment's tie-break.
@@ -21,14 +18,14 @@ export interface OpenbPolicy {
  * profile's only scorer (the artifact's policies replace kube's default scoring).
  */
 export const OPENB_POLICIES: ReadonlyMap<string, OpenbPolicy> = new Map<string, OpenbPolicy>([
-  ['Random', { gpuSelection: 'random', uniformDraw: true }],
-  ['FirstFit', { gpuSelection: 'best', uniformDraw: false }],
-  ['BestFit', { gpuSelection: 'best', uniformDraw: false }],
-  ['WorstFit', { gpuSelection: 'best', uniformDraw: false }],
-  ['DotProduct', { gpuSelection: 'best', uniformDraw: false }],
-  ['GpuPacking', { gpuSelection: 'best', uniformDraw: false }],
-  ['GpuClustering', { gpuSelection: 'best', uniformDraw: false }],
-  ['FGD', { gpuSelection: 'plugin', uniformDraw: false }],
+  ['Random', { uniformDraw: true }],
+  ['FirstFit', { uniformDraw: false }],
+  ['BestFit', { uniformDraw: false }],
+  ['WorstFit', { uniformDraw: false }],
+  ['DotProduct', { uniformDraw: false }],
+  ['GpuPacking', { uniformDraw: false }],
+  ['GpuClustering', { uniformDraw: false }],
+  ['FGD', { uniformDraw: false }],
 ]);
 
 /** The paper's Figure 9 line-up, in its order. */

@@ -1,8 +1,6 @@
 import { ClusterState } from '../cluster/cluster-state.js';
 import { clusterGpuFragmentation, GpuFragmentation } from '../cluster/gpu-fragmentation.js';
-import { pickGpus } from '../cluster/gpu-pick.js';
 import { buildFramework } from '../framework/framework.js';
-import { gpuPlacerOf } from '../framework/gpu-placer.js';
 import type { ProfileSpec } from '../framework/profile.js';
 import { Scheduler } from '../framework/scheduler.js';
 import type { RandomSource, Registry } from '../framework/types.js';
@@ -59,10 +57,10 @@ export interface OpenbRunResult {
  * One run of the paper's one-shot inflation experiment: the seeded task sequence
  * (inflatedTaskOrder), each task scheduled once, in order, by the real Scheduler with a
  * profile of GpuModel, GpuFit and NodeResourcesFit filters and the policy as the only
- * scorer (percentageOfNodesToScore 100), bound to the chosen node with the policy's GPU
- * selection; a task that fits nowhere is dropped, and no task ever leaves. Nodes join the
- * cluster in a seeded random order (the artifact's random node-name prefixes), which is
- * also the node ranking of the 'node-rank' tie-break (see OpenbTieBreak). Random streams
+ * scorer (percentageOfNodesToScore 100), bound to the chosen node with the GPUs the
+ * policy places it on (its placeGpus hook; the tightest fit without one); a task that
+ * fits nowhere is dropped, and no task ever leaves. Nodes join the cluster in a seeded
+ * random order (the artifact's random node-name prefixes), which is also the node ranking of the 'node-rank' tie-break (see OpenbTieBreak). Random streams
  * are forked from the seed by name, so every policy sees the same tasks and nodes.
  */
 export function runOpenbInflation(input: OpenbRunInput, policy: string, how: OpenbPolicy, seed: number): OpenbRunResult {
@@ -86,11 +84,10 @@ export function runOpenbInflation(input: OpenbRunInput, policy: string, how: Ope
   // at index 0 each time, so candidates come in node order and "the first tie" is the
   // best-ranked tied node.
   const ties: RandomSource = input.tieBreak === 'uniform' || how.uniformDraw ? root.fork('tie-break') : FIRST_TIE;
-  const scheduler = new Scheduler(fw, ties);
-  const gpuSelection = how.gpuSelection;
-  const placer = gpuSelection === 'plugin' ? gpuPlacerOf(fw.scorers[0]!) : null;
-  const gpuRng = root.fork('gpu-select');
-  const rand = (n: number) => gpuRng.int(n);
+  // GPUs are placed as the policy's plugin declares (Scheduler.placeGpus), exactly as the
+  // simulator binds; the placement stream keeps the name it had when the experiment
+  // chose GPUs itself, so Random's draws, and its numbers, stay what they were.
+  const scheduler = new Scheduler(fw, ties, root.fork('gpu-select'));
 
   // A row's first task is the row's pod; later draws of the row are copies with fresh ids.
   const used = new Uint8Array(pods.length);
@@ -113,12 +110,7 @@ export function runOpenbInflation(input: OpenbRunInput, policy: string, how: Ope
     // The experiment never reads why a task failed: skip building the reasons.
     const d = scheduler.scheduleOne(state, pod, { explainFailure: false });
     if (d.kind === 'bound') {
-      let mask = 0;
-      if (pod.gpu.count > 0) {
-        mask = placer !== null ? placer.placeGpus(state, pod, d.node) : pickGpus(gpus, d.node, pod.gpu, gpuSelection === 'plugin' ? 'best' : gpuSelection, rand);
-      }
-      if (mask === 0) state.bind(pod, d.node);
-      else state.bind(pod, d.node, mask);
+      state.bind(pod, d.node, scheduler.placeGpus(state, pod, d.node));
       allocated += milli;
       scheduled++;
     }
