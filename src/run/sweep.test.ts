@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { deterministicReportFiles } from '../testing/deterministic-report-files.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,20 +14,6 @@ const quiet: SweepWatcher = { start: () => {}, cellStart: () => {}, cellDone: ()
 const root = mkdtempSync(join(tmpdir(), 'schedbench-sweep-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const plan = (seeds = [1, 2, 3]) => buildScenarioPlan(loadScenarios([scenario], () => {}), { seeds });
-
-/** A report folder's files that must not depend on how its cells ran (timing aside). */
-function deterministicFiles(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const f of readdirSync(dir).filter((n) => !n.startsWith('.')).sort()) {
-    if (f === 'timing.csv') continue;
-    let text = readFileSync(join(dir, f), 'utf8');
-    // The page's only wall-clock part is the timing table; cells.jsonl carries run.timing and wallMs.
-    if (f === 'index.html') text = text.replace(/<table class="timing">[\s\S]*?<\/table>/g, '<timing/>');
-    if (f === 'cells.jsonl') text = text.replace(/"timing":\{[^}]*\}/g, '').replace(/"wallMs":[^,}]*/g, '');
-    out.set(f, text);
-  }
-  return out;
-}
 
 describe('one plan, however it runs', () => {
   it('1 process, --jobs 2 and 3 shards merged give byte-identical reports (3 policies x 3 seeds)', async () => {
@@ -43,10 +30,10 @@ describe('one plan, however it runs', () => {
     const merged = mergeShards(shards);
     writePlanReport(join(root, 'merged'), merged.plan, merged.results);
     expect(one).toMatchObject({ planned: 9, done: 9, resumed: 0, interrupted: false, written: true });
-    const want = deterministicFiles(one.dir);
+    const want = deterministicReportFiles(one.dir);
     expect([...want.keys()]).toEqual(expect.arrayContaining(['runs.csv', 'summary.csv', 'index.html', 'cells.jsonl', 'plan.json']));
-    expect(deterministicFiles(two.dir)).toEqual(want);
-    expect(deterministicFiles(join(root, 'merged'))).toEqual(want);
+    expect(deterministicReportFiles(two.dir)).toEqual(want);
+    expect(deterministicReportFiles(join(root, 'merged'))).toEqual(want);
     expect(existsSync(join(one.dir, JOURNAL_FILE))).toBe(false);
   });
 });
@@ -76,18 +63,18 @@ describe('resume', () => {
     const second = await runSweep(plan(), { out, jobs: 1, shard: null, resume: true }, { ...quiet, cellStart: (_s, c) => ran.push(c) });
     expect(second).toMatchObject({ interrupted: false, done: 9, resumed: 4, written: true });
     expect(ran.map((c) => c.id)).toEqual(plan().cells.slice(4).map((c) => c.id));
-    expect(deterministicFiles(out)).toEqual(deterministicFiles(join(root, 'one')));
+    expect(deterministicReportFiles(out)).toEqual(deterministicReportFiles(join(root, 'one')));
     // A finished sweep resumed runs nothing and writes the same report.
     const third = await runSweep(plan(), { out, jobs: 1, shard: null, resume: true }, { ...quiet, cellStart: () => { throw new Error('ran a cell'); } });
     expect(third).toMatchObject({ done: 9, resumed: 9 });
-    expect(deterministicFiles(out)).toEqual(deterministicFiles(join(root, 'one')));
+    expect(deterministicReportFiles(out)).toEqual(deterministicReportFiles(join(root, 'one')));
   });
 
   it('refuses to resume a folder of another plan, and leaves it as it was', async () => {
     const out = join(root, 'one');
-    const before = deterministicFiles(out);
+    const before = deterministicReportFiles(out);
     await expect(runSweep(plan([7]), { out, jobs: 1, shard: null, resume: true }, quiet)).rejects.toThrow(/cells\.jsonl: holds cells of another plan .*run without --resume to replace them/);
-    expect(deterministicFiles(out)).toEqual(before);
+    expect(deterministicReportFiles(out)).toEqual(before);
   });
 
   it('Ctrl-C before the first cell ends: nothing written, no folder left', async () => {
