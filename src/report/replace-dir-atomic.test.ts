@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,11 +25,11 @@ async function deadPid(): Promise<number> {
 }
 
 /**
- * Runs `schedbench run` into `out` and SIGKILLs it when the writer reaches `step`
- * (SCHEDBENCH_TEST_PAUSE holds it there), as a crash at the worst moment would.
+ * Runs schedbench (by default `run` into `out`) and SIGKILLs it when the writer reaches
+ * `step` (SCHEDBENCH_TEST_PAUSE holds it there), as a crash at the worst moment would.
  */
-async function killAt(out: string, step: string): Promise<number> {
-  const child = spawn(process.execPath, ['src/cli/schedbench.js', 'run', scenario, '--seeds', '1', '--out', out], {
+async function killAt(out: string, step: string, args = ['run', scenario, '--seeds', '1', '--jobs', '1', '--out', out]): Promise<number> {
+  const child = spawn(process.execPath, ['src/cli/schedbench.js', ...args], {
     cwd: root, env: { ...process.env, SCHEDBENCH_TEST_PAUSE: `${step}:30000`, CI: '1' },
   });
   let err = '';
@@ -71,8 +71,13 @@ describe('replaceDirAtomic under SIGKILL', () => {
   }
 
   it('killed during a first write: no folder at the path, and the next write removes the leftover', async () => {
+    // `run` claims its folder before the cells run (its journal lives there); `merge`
+    // writes a new folder in one go, the first write.
+    const shard = join(mkdtempSync(join(tmpdir(), 'schedbench-shard-')), 'shard');
+    expect(spawnSync(process.execPath, ['src/cli/schedbench.js', 'run', scenario, '--seeds', '1', '--jobs', '1', '--shard', '1/1', '--out', shard], { cwd: root, env: { ...process.env, CI: '1' } }).status).toBe(0);
     const dir = join(work, 'new');
-    const pid = await killAt(dir, 'renaming');
+    const pid = await killAt(dir, 'renaming', ['merge', shard, '--out', dir]);
+    rmSync(shard, { recursive: true });
     expect(existsSync(dir)).toBe(false);
     expect(readdirSync(work)).toEqual([`.new.tmp-${pid}`]);
     writeReport(dir, sampleReportData());
