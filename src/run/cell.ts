@@ -1,4 +1,5 @@
 import type { RunMetrics } from '../metrics/types.js';
+import type { OpenbRunData } from '../report/index.js';
 
 /**
  * What one cell of a plan runs. A cell is a pure function of its task and the plan's
@@ -17,21 +18,8 @@ export interface Cell {
   readonly task: CellTask;
 }
 
-/**
- * The openb experiment's own measures of one cell (percentages of the cluster's GPU
- * capacity); `curve[k]` is the allocation when arrived GPU demand first reached k %
- * (null: never reached; index 0 unused).
- */
-export interface OpenbCellRow {
-  readonly tasks: number;
-  readonly scheduled: number;
-  readonly arrivedPctEnd: number;
-  readonly allocAt100Pct: number | null;
-  readonly allocEndPct: number;
-  readonly gpusUnallocatedEnd: number;
-  readonly fragRateEndPct: number;
-  readonly curve: readonly (number | null)[];
-}
+/** The openb experiment's own measures of one cell: a row of openb-runs.csv less its key. */
+export type OpenbCellRow = Omit<OpenbRunData, 'scenario' | 'policy' | 'seed'>;
 
 /**
  * What a cell returns: plain data with everything every report table needs from it, so

@@ -71,7 +71,7 @@ export class OpenbCellRunner {
     const curve = new AllocationCurve(capacityMilli, this.world.inflate);
     const endS = Math.max(0, arrivals.length - 1);
     const result = simulate({
-      state, scheduler: new Scheduler(fw, ties), arrivals, endS, rng: root.fork('preemption'), observers: [curve],
+      state, scheduler: new Scheduler(fw, ties, root.fork('gpu-select')), arrivals, endS, rng: root.fork('preemption'), observers: [curve],
     }, {
       preemption: false,
       retryUnschedulable: false,

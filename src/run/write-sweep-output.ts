@@ -39,6 +39,7 @@ export function writePlanReport(
     runs,
     summary,
     ...(extra.bench ? { bench: extra.bench } : {}),
+    ...(plan.report.kind === 'openb' ? { openb: { runs: ordered.flatMap((r) => (r.openb === undefined ? [] : [{ ...r.run.key, ...r.openb }])) } } : {}),
     info: plan.report.info,
   }, {
     extraFiles: { [PLAN_FILE]: planFileText(plan, schedbenchVersion(), null), [CELLS_FILE]: cellsFileText(plan.hash, ordered) },

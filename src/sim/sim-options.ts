@@ -24,6 +24,12 @@ export interface SimOptions {
   /** Run DefaultPreemption when a pod fits nowhere. @default true */
   readonly preemption?: boolean;
   /**
+   * Put a pod whose attempt failed back in the queue (kube-scheduler always does). false:
+   * each pod gets one attempt and one that fits nowhere stays pending for good, as in the
+   * FGD paper's one-shot experiment (`schedbench openb`). @default true
+   */
+  readonly retryUnschedulable?: boolean;
+  /**
    * tolerationSeconds of the not-ready/unreachable NoExecute tolerations the
    * DefaultTolerationSeconds admission plugin adds to pods that lack them; null: the
    * plugin is off. @default 300
@@ -59,6 +65,7 @@ export interface ResolvedSimOptions {
   readonly podMaxInUnschedulablePodsS: number;
   readonly unschedulableFlushIntervalS: number;
   readonly preemption: boolean;
+  readonly retryUnschedulable: boolean;
   readonly defaultTolerationSeconds: number | null;
   readonly cycleCost: CycleCost;
   readonly sampleIntervalS: number;
@@ -74,6 +81,7 @@ export function resolveSimOptions(o: SimOptions = {}): ResolvedSimOptions {
     podMaxInUnschedulablePodsS: o.podMaxInUnschedulablePodsS ?? 300,
     unschedulableFlushIntervalS: o.unschedulableFlushIntervalS ?? 30,
     preemption: o.preemption ?? true,
+    retryUnschedulable: o.retryUnschedulable ?? true,
     defaultTolerationSeconds: o.defaultTolerationSeconds === undefined ? 300 : o.defaultTolerationSeconds,
     cycleCost: o.cycleCost ?? { kind: 'none' },
     sampleIntervalS: o.sampleIntervalS ?? 60,

@@ -386,7 +386,7 @@ class Simulation {
     // kube's PostFilter clears the nomination when preemption found nothing; a pod not
     // eligible to preempt (preemptionPolicy Never) keeps it (NominatingInfo is nil: no-op).
     else if (this.mayPreempt(pod)) this.nominator.clear(id);
-    this.queue.addUnschedulable(id, this.nowS, podCycle);
+    if (this.opts.retryUnschedulable) this.queue.addUnschedulable(id, this.nowS, podCycle);
   }
 
   /**
