@@ -73,6 +73,7 @@ export async function runSweep(plan: Plan, opts: SweepOptions, watch: SweepWatch
   const todo = mine.filter((c) => !results.has(c.id));
 
   let interrupted = false;
+  let journalClosed = false;
   // The first Ctrl-C stops the sweep and keeps what finished; a second one quits at once.
   const onSigint = () => {
     if (interrupted) process.exit(130);
@@ -91,11 +92,20 @@ export async function runSweep(plan: Plan, opts: SweepOptions, watch: SweepWatch
         watch.cellDone(slot, cell, r, results.size);
       },
     }, () => interrupted);
+  } catch (e) {
+    // A cell failed (bad input found only when running, or a bug): what finished stays in
+    // the journal for --resume; a folder this run made and nothing finished in goes away.
+    if (results.size === 0) {
+      journal.close();
+      releaseOutputFolder(claim, [JOURNAL_FILE]);
+      journalClosed = true;
+    }
+    throw e;
   } finally {
     watch.stop();
     process.removeListener('SIGINT', onSigint);
     process.removeListener('SIGTERM', onSigint);
-    journal.close();
+    if (!journalClosed) journal.close();
   }
   const outcome = { dir: opts.out, planned: mine.length, done: results.size, resumed, interrupted };
   if (results.size === 0) {

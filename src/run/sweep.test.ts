@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { InputError } from '../model/errors.js';
 import { deterministicReportFiles } from '../testing/deterministic-report-files.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,5 +84,27 @@ describe('resume', () => {
     process.emit('SIGINT');
     expect(await r).toMatchObject({ interrupted: true, done: 0, written: false });
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('a cell that finds bad input', () => {
+  it('is one InputError naming the file and field, from a worker as from this thread, and leaves no folder behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'schedbench-badcell-'));
+    const snapshot = fileURLToPath(new URL('../cluster/fixtures/snapshot.json', import.meta.url));
+    const file = join(dir, 'ghost.yaml');
+    writeFileSync(file, [
+      'name: ghost', 'seeds: [1, 2]', 'durationS: 60',
+      `cluster: { snapshot: [${JSON.stringify(snapshot)}] }`,
+      'workload: { workloads: [] }',
+      'policies: [{ name: default, extends: default }]',
+      'nodeEvents: [{ atS: 5, kind: fail, node: ghost }]',
+    ].join('\n'));
+    for (const jobs of [1, 2]) {
+      const out = join(dir, `out-${jobs}`);
+      const p = buildScenarioPlan(loadScenarios([file], () => {}));
+      await expect(runSweep(p, { out, jobs, shard: null, resume: false }, quiet)).rejects.toThrow(new InputError({ file, path: 'nodeEvents[0].node' }, 'no node named "ghost" in the cluster'));
+      expect(existsSync(out)).toBe(false);
+    }
+    rmSync(dir, { recursive: true });
   });
 });
