@@ -1,4 +1,5 @@
 import type { ProfileSpec } from '../framework/profile.js';
+import type { OpenbTieBreak } from './openb-policies.js';
 
 /**
  * What the cells of an openb inflation experiment run on (PlanWorld 'openb'): the two
@@ -9,12 +10,8 @@ export interface OpenbWorld {
   readonly podsFile: string;
   /** Target GPU demand as a multiple of the cluster's GPU capacity (the paper: 1.3). */
   readonly inflate: number;
-  /**
-   * node-rank: a seeded node ranking per seed, the best-ranked tied node wins (the
-   * artifact's behaviour, which reproduces the paper); uniform: a fresh seeded draw among
-   * tied nodes each cycle (kube's selectHost).
-   */
-  readonly tieBreak: 'node-rank' | 'uniform';
+  /** How ties between the best nodes are broken (see OpenbTieBreak). */
+  readonly tieBreak: OpenbTieBreak;
   readonly policies: readonly OpenbWorldPolicy[];
 }
 

@@ -1,3 +1,6 @@
+import { defaultProfile } from '../framework/profile.js';
+import type { OpenbWorldPolicy } from './openb-world.js';
+
 /**
  * How the experiment runs one placement policy. Which GPUs of the chosen node a task
  * gets is not set here: it is the policy plugin's own placeGpus hook (Random and FGD
@@ -49,3 +52,25 @@ export type OpenbTieBreak = 'node-rank' | 'uniform';
 
 /** The tie-break rules, as the CLI spells them. */
 export const OPENB_TIE_BREAKS: readonly OpenbTieBreak[] = ['node-rank', 'uniform'];
+
+/**
+ * A policy of OPENB_POLICIES as the experiment runs it: the policy is the only scorer,
+ * after OPENB_FILTERS, with every node scored; undefined for any other name. FGD's task
+ * shapes are the workload's typical shapes, which the cell adds.
+ */
+export function openbHeuristicPolicy(name: string): OpenbWorldPolicy | undefined {
+  const how = OPENB_POLICIES.get(name);
+  if (how === undefined) return undefined;
+  return { profile: { name, filter: OPENB_FILTERS, score: [{ name, weight: 1 }], percentageOfNodesToScore: 100 }, uniformDraw: how.uniformDraw };
+}
+
+/**
+ * kube-scheduler's default profile as the experiment runs it (`--policies default`, the
+ * FGD paper's baseline). kube's default knows no GPU sharing, so the GPU filters of
+ * OPENB_FILTERS go first; its scoring is kube's own.
+ */
+export function openbDefaultPolicy(): OpenbWorldPolicy {
+  const p = defaultProfile('default');
+  const gpu = OPENB_FILTERS.filter((f) => f !== 'NodeResourcesFit' && !p.filter.includes(f));
+  return { profile: { ...p, filter: [...gpu, ...p.filter] }, uniformDraw: false };
+}

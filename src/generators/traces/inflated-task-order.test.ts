@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../generators/rng.js';
+import { Rng } from '../rng.js';
 import { inflatedTaskOrder } from './inflated-task-order.js';
 
 /** A random source that returns the scripted draws in turn. */

@@ -1,4 +1,4 @@
-import type { Rng } from '../generators/rng.js';
+import type { Rng } from '../rng.js';
 
 /**
  * The task sequence of the FGD paper's one-shot "workload inflation" experiment, as the
