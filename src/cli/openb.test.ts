@@ -11,7 +11,7 @@ import { writeReport } from '../report/write-report.js';
 import { registerOpenb } from './openb.js';
 import { parseSeeds } from './parse-seeds.js';
 
-const fixture = (f: string) => fileURLToPath(new URL(`../experiments/fixtures/${f}`, import.meta.url));
+const fixture = (f: string) => fileURLToPath(new URL(`../run/fixtures/openb/${f}`, import.meta.url));
 
 describe('parseSeeds', () => {
   const ok = [
@@ -42,36 +42,70 @@ describe('schedbench openb', () => {
     return printed.join('');
   };
 
-  it('prints the summary table and writes summary.csv, runs.csv and curve.csv', async () => {
+  const lists = ['--nodes', fixture('nodes.csv'), '--pods', fixture('pods.csv')];
+  const summaryPolicies = (dir: string) => readFileSync(join(dir, 'openb-summary.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+
+  it('writes a report folder with the experiment\'s tables and prints the page to open', async () => {
     out = mkdtempSync(join(tmpdir(), 'openb-'));
-    const printed = await run(['--nodes', fixture('nodes.csv'), '--pods', fixture('pods.csv'), '--policies', 'Random,FGD', '--seeds', '1-2', '--jobs', '1', '--out', out]);
-    expect(printed).toMatch(/7 nodes, 26 GPUs, 24 tasks in the pod list/);
-    expect(printed).toMatch(/policy\s+seeds\s+GPU alloc % at 100% arrived\s+GPU alloc % at end\s+GPUs unallocated\s+GPU frag rate %/);
-    expect(printed).toMatch(/\nFGD\s+2\s+/);
-    expect(printed).toMatch(/4 runs on 1 thread\(s\) in \d+\.\d s/);
-    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['curve.csv', 'runs.csv', 'summary.csv']);
-    expect(readFileSync(join(out, '.schedbench-report'), 'utf8')).toBe('{"kind":"openb","version":1}\n');
-    expect(readFileSync(join(out, 'summary.csv'), 'utf8').split('\n').slice(1, 3).map((l) => l.split(',')[0])).toEqual(['Random', 'FGD']);
+    const printed = await run([...lists, '--policies', 'Random,FGD', '--seeds', '1-2', '--jobs', '1', '--out', out]);
+    expect(printed).toBe(`${join(out, 'index.html')}\n`);
+    expect(readdirSync(out)).toEqual(expect.arrayContaining([
+      'index.html', 'runs.csv', 'summary.csv', 'openb-summary.csv', 'openb-runs.csv', 'openb-curve.csv', 'plan.json', 'cells.jsonl',
+    ]));
+    expect(readFileSync(join(out, '.schedbench-report'), 'utf8')).toMatch(/^\{"kind":"openb"/);
+    expect(summaryPolicies(out)).toEqual(['Random', 'FGD']);
+    expect(readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + 4);
+  });
+
+  it('runs kube\'s default profile and a KubeSchedulerConfiguration file beside a heuristic', async () => {
+    out = mkdtempSync(join(tmpdir(), 'openb-'));
+    const config = join(out, 'packing.yaml');
+    writeFileSync(config, [
+      'apiVersion: kubescheduler.config.k8s.io/v1',
+      'kind: KubeSchedulerConfiguration',
+      'profiles:',
+      '  - schedulerName: kube-packing',
+      '    plugins:',
+      '      filter: { enabled: [{ name: GpuModel }, { name: GpuFit }] }',
+      '      score: { disabled: [{ name: "*" }], enabled: [{ name: GpuPacking, weight: 1 }] }',
+      '',
+    ].join('\n'));
+    const report = join(out, 'report');
+    await run([...lists, '--policies', `default,GpuPacking,${config}`, '--seeds', '1-2', '--jobs', '1', '--out', report]);
+    expect(summaryPolicies(report)).toEqual(['default', 'GpuPacking', 'kube-packing']);
+    // The file's profile is GpuPacking alone behind the GPU filters: the same runs as the heuristic.
+    const rows = readFileSync(join(report, 'openb-runs.csv'), 'utf8').trim().split('\n').slice(1);
+    const of = (policy: string) => rows.filter((r) => r.startsWith(`${policy},`)).map((r) => r.slice(policy.length));
+    expect(of('kube-packing')).toHaveLength(2);
+    expect(of('kube-packing')).toEqual(of('GpuPacking'));
+    expect(of('default')).not.toEqual(of('GpuPacking'));
   });
 
   const bad = [
     { name: 'a bad tie-break', args: ['--tie-break', 'coin'], err: /--tie-break: expected node-rank or uniform, got "coin"/ },
-    { name: 'a bad inflation factor', args: ['--inflate', '-1'], err: /--inflate: expected a positive number up to 10 \(the limit scenario files have too\), got "-1"/ },
-    { name: 'a runaway inflation factor', args: ['--inflate', '1e6'], err: /^--inflate: expected a positive number up to 10 \(the limit scenario files have too\), got "1e6"$/ },
+    { name: 'an inflation factor that is no number', args: ['--inflate', 'lots'], err: /^--inflate: expected a number, got "lots"$/ },
+    { name: 'a negative inflation factor', args: ['--inflate', '-1'], err: /^--inflate: expected a positive number up to 10 \(the limit scenario files have too\), got -1$/ },
+    { name: 'a runaway inflation factor', args: ['--inflate', '1e6'], err: /^--inflate: expected a positive number up to 10 \(the limit scenario files have too\), got 1000000$/ },
     { name: 'an empty --out', args: ['--out', ''], err: /^--out: expected a folder, got ""$/ },
-    { name: 'a bad thread count', args: ['--jobs', '0'], err: /--jobs: expected a positive integer/ },
-    { name: 'no policy', args: ['--policies', ','], err: /--policies: expected at least one policy/ },
+    { name: 'a bad thread count', args: ['--jobs', '0'], err: /^--jobs: expected a whole number of threads from 1 to 1024, got "0"$/ },
+    { name: 'no policy', args: ['--policies', ','], err: /^--policies: expected at least one policy$/ },
+    { name: 'an unknown policy', args: ['--policies', 'FGD,Tetris'], err: /^--policies: unknown policy "Tetris" \(known: Random, FirstFit, .*, FGD, default, or a policy file ending in \.yaml, \.yml or \.json\)$/ },
+    { name: 'a missing pod list', args: ['--pods', fixture('nope.csv')], err: /nope\.csv: --pods: no such file$/ },
+    { name: 'a cluster without GPUs', args: ['--nodes', fixture('nodes-cpu-only.csv')], err: /nodes-cpu-only\.csv: the node list has no GPU/ },
   ];
   for (const b of bad) {
-    it(`rejects ${b.name}`, async () => {
-      const p = run(['--nodes', fixture('nodes.csv'), '--pods', fixture('pods.csv'), ...b.args]);
+    it(`rejects ${b.name} before any run`, async () => {
+      out = mkdtempSync(join(tmpdir(), 'openb-bad-'));
+      const p = run([...lists, '--seeds', '1', '--jobs', '1', '--out', join(out, 'x'), ...b.args]);
       await expect(p).rejects.toBeInstanceOf(InputError);
       await expect(p).rejects.toThrow(b.err);
+      expect(vi.mocked(process.stderr.write)).not.toHaveBeenCalled();
+      expect(readdirSync(out)).toEqual([]);
     });
   }
 
   describe('--out', () => {
-    const args = ['--nodes', fixture('nodes.csv'), '--pods', fixture('pods.csv'), '--policies', 'FGD', '--seeds', '1', '--jobs', '1'];
+    const args = [...lists, '--policies', 'FGD', '--seeds', '1', '--jobs', '1'];
     const cases: { name: string; setup: (dir: string) => void; want: (dir: string) => string }[] = [
       {
         name: 'a schedbench run report (never overwritten with openb columns)',
@@ -101,8 +135,11 @@ describe('schedbench openb', () => {
       out = mkdtempSync(join(tmpdir(), 'openb-out-'));
       await run([...args, '--out', out]);
       vi.restoreAllMocks();
+      expect(summaryPolicies(out)).toEqual(['FGD']);
       await run([...args, '--policies', 'Random', '--out', out]);
-      expect(readFileSync(join(out, 'summary.csv'), 'utf8').split('\n')[1]).toMatch(/^Random,/);
+      expect(summaryPolicies(out)).toEqual(['Random']);
+      expect(readFileSync(join(out, 'openb-runs.csv'), 'utf8')).not.toMatch(/\nFGD,/);
+      expect(readFileSync(join(out, 'cells.jsonl'), 'utf8')).not.toContain('openb/FGD/1');
       expect(readdirSync(out).filter((f) => f.startsWith('.v'))).toHaveLength(1);
     });
   });
