@@ -30,28 +30,36 @@ const profileSchema = z.strictObject({
  */
 export function loadProfile(file: string | undefined, registry: Registry, model: ModelContext, schedulerName?: string): ProfileSpec {
   if (file === undefined) return defaultProfile();
+  const profiles = loadProfiles(file, registry, model);
+  const chosen = schedulerName === undefined ? profiles[0] : profiles.find((p) => p.name === schedulerName);
+  if (chosen === undefined) {
+    throw new InputError({ file }, `no profile with schedulerName ${excerpt(schedulerName)} (have ${profiles.slice(0, 10).map((p) => excerpt(p.name)).join(', ')})`);
+  }
+  return chosen;
+}
+
+/**
+ * Every profile of a profile file, as a scenario's `policies` entry reads it: all the
+ * profiles of a KubeSchedulerConfiguration (named by schedulerName), or the one profile
+ * of the other forms.
+ */
+export function loadProfiles(file: string, registry: Registry, model: ModelContext): ProfileSpec[] {
   const objects = loadObjects(file, 'SchedbenchProfile');
   if (objects.length !== 1) throw new InputError({ file }, `expected one profile or KubeSchedulerConfiguration, found ${objects.length} objects`);
   const obj = objects[0]!;
   if (obj.kind === 'KubeSchedulerConfiguration') {
     const cfg = parse(kubeSchedulerConfigurationSchema, obj, file);
-    let profiles: ProfileSpec[];
     try {
-      profiles = profilesFromConfig(cfg, registryCapabilities(registry, model));
+      return profilesFromConfig(cfg, registryCapabilities(registry, model));
     } catch (e) {
       if (e instanceof ConfigError) throw new InputError({ file, path: e.path }, e.problem);
       throw e;
     }
-    const chosen = schedulerName === undefined ? profiles[0] : profiles.find((p) => p.name === schedulerName);
-    if (chosen === undefined) {
-      throw new InputError({ file }, `no profile with schedulerName ${excerpt(schedulerName)} (have ${profiles.slice(0, 10).map((p) => excerpt(p.name)).join(', ')})`);
-    }
-    return chosen;
   }
   if (typeof obj.object === 'object' && obj.object !== null && 'extends' in obj.object) {
     const short = parse(shortPolicySchema, obj, file);
     try {
-      return shortPolicyProfile(short, defaultProfile(short.name));
+      return [shortPolicyProfile(short, defaultProfile(short.name))];
     } catch (e) {
       // shortPolicyProfile says "disable[0]: problem"; the path goes before the problem.
       const [where, ...rest] = (e as Error).message.split(': ');
@@ -60,7 +68,7 @@ export function loadProfile(file: string | undefined, registry: Registry, model:
     }
   }
   const { kind: _kind, ...spec } = parse(profileSchema, obj, file);
-  return spec;
+  return [spec];
 }
 
 function parse<T>(schema: z.ZodType<T>, loaded: LoadedObject, file: string): T {

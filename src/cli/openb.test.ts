@@ -57,7 +57,7 @@ describe('schedbench openb', () => {
     expect(readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + 4);
   });
 
-  it('runs kube\'s default profile and a KubeSchedulerConfiguration file beside a heuristic', async () => {
+  it('runs kube\'s default profile and every profile of a KubeSchedulerConfiguration file beside a heuristic', async () => {
     out = mkdtempSync(join(tmpdir(), 'openb-'));
     const config = join(out, 'packing.yaml');
     writeFileSync(config, [
@@ -68,11 +68,16 @@ describe('schedbench openb', () => {
       '    plugins:',
       '      filter: { enabled: [{ name: GpuModel }, { name: GpuFit }] }',
       '      score: { disabled: [{ name: "*" }], enabled: [{ name: GpuPacking, weight: 1 }] }',
+      '  - schedulerName: kube-fgd',
+      '    plugins:',
+      '      filter: { enabled: [{ name: GpuModel }, { name: GpuFit }] }',
+      '      score: { disabled: [{ name: "*" }], enabled: [{ name: FGD, weight: 1 }] }',
       '',
     ].join('\n'));
     const report = join(out, 'report');
     await run([...lists, '--policies', `default,GpuPacking,${config}`, '--seeds', '1-2', '--jobs', '1', '--out', report]);
-    expect(summaryPolicies(report)).toEqual(['default', 'GpuPacking', 'kube-packing']);
+    // Every profile of the file, as a scenario's policies entry takes them.
+    expect(summaryPolicies(report)).toEqual(['default', 'GpuPacking', 'kube-packing', 'kube-fgd']);
     // The file's profile is GpuPacking alone behind the GPU filters: the same runs as the heuristic.
     const rows = readFileSync(join(report, 'openb-runs.csv'), 'utf8').trim().split('\n').slice(1);
     const of = (policy: string) => rows.filter((r) => r.startsWith(`${policy},`)).map((r) => r.slice(policy.length));

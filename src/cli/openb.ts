@@ -8,7 +8,7 @@ import type { OpenbWorldPolicy } from '../run/index.js';
 import {
   buildOpenbPlan, DEFAULT_OPENB_POLICIES, openbDefaultPolicy, openbHeuristicPolicy, OPENB_POLICIES, OPENB_TIE_BREAKS, runSweep, shardText,
 } from '../run/index.js';
-import { loadProfile } from './load-profile.js';
+import { loadProfiles } from './load-profile.js';
 import { buildFramework } from '../framework/framework.js';
 import { ProfileError } from '../framework/profile-error.js';
 import { parseSeeds } from './parse-seeds.js';
@@ -22,7 +22,7 @@ export function registerOpenb(program: Command): void {
     .description('rerun the FGD paper\'s (ATC \'23) one-shot inflation experiment on the openb GPU trace: per seed, each policy schedules the shuffled, inflated task list once (a task that fits nowhere is dropped); writes a report with GPU allocation, fragmentation and the allocation-vs-arrived-demand curve')
     .option('--nodes <file>', 'openb node list CSV', 'scenarios/data/openb/openb_node_list_gpu_node.csv')
     .option('--pods <file>', 'openb pod list CSV (11 or 5 columns)', 'scenarios/data/openb/openb_pod_list_default.csv')
-    .option('--policies <list>', `comma-separated policies: ${[...OPENB_POLICIES.keys()].join(', ')} (each the only scorer, GPU filters, every node scored); default (kube-scheduler's default profile plus the GpuModel and GpuFit filters); or a policy file (a KubeSchedulerConfiguration, its first profile, a scenario's short policy form, or a schedbench profile), used as written: enable the GpuModel and GpuFit filters in it, or GPUs are not checked`, DEFAULT_OPENB_POLICIES.join(','))
+    .option('--policies <list>', `comma-separated policies: ${[...OPENB_POLICIES.keys()].join(', ')} (each the only scorer, GPU filters, every node scored); default (kube-scheduler's default profile plus the GpuModel and GpuFit filters); or a policy file (a KubeSchedulerConfiguration: each of its profiles, by schedulerName; a scenario's short policy form; or a schedbench profile), used as written: enable the GpuModel and GpuFit filters in it, or GPUs are not checked`, DEFAULT_OPENB_POLICIES.join(','))
     .option('--seeds <list>', 'seeds: a range 42-51 and/or a list 1,2,3', '42-51')
     .option('--inflate <factor>', `schedule tasks until their GPU request reaches this multiple of the GPU capacity (at most ${INPUT_LIMITS.openbInflate})`, '1.3')
     .option('--tie-break <rule>', 'ties between best nodes: node-rank (a seeded node ranking per seed, as the paper\'s simulator) or uniform (a fresh draw per pod, as kube-scheduler)', 'node-rank')
@@ -38,28 +38,29 @@ export function registerOpenb(program: Command): void {
     for (const [flag, file] of [['--nodes', opts.nodes], ['--pods', opts.pods]] as const) {
       if (!existsSync(file)) throw new InputError({ file, path: flag }, 'no such file');
     }
-    const policies = opts.policies.split(',').map((p) => p.trim()).filter((p) => p !== '').map(openbPolicy);
+    const policies = opts.policies.split(',').map((p) => p.trim()).filter((p) => p !== '').flatMap(openbPolicies);
     const plan = buildOpenbPlan({ nodesFile: opts.nodes, podsFile: opts.pods, inflate, tieBreak, policies }, seeds);
     const r = await runSweep(plan, { out: opts.out, ...flags }, sweepProgress(flags.shard === null ? 'openb' : `openb shard ${shardText(flags.shard)}`));
     reportSweepOutcome(r, flags.shard === null ? `${r.dir}/index.html` : r.dir);
   });
 }
 
-/** One --policies entry as the experiment runs it. */
-function openbPolicy(name: string): OpenbWorldPolicy {
+/** One --policies entry as the experiment runs it: a heuristic, `default`, or a file's profiles. */
+function openbPolicies(name: string): OpenbWorldPolicy[] {
   const heuristic = openbHeuristicPolicy(name);
-  if (heuristic !== undefined) return heuristic;
-  if (name === 'default') return openbDefaultPolicy();
+  if (heuristic !== undefined) return [heuristic];
+  if (name === 'default') return [openbDefaultPolicy()];
   if (/\.(ya?ml|json)$/i.test(name) || name.includes('/')) {
-    const profile = loadProfile(name, inTreeRegistry, new ModelContext());
-    // Built once here, so an unknown plugin or bad args fail before any cell starts.
-    try {
-      buildFramework(profile, inTreeRegistry, new ModelContext());
-    } catch (e) {
-      if (e instanceof ProfileError) throw new InputError({ file: name, path: '--policies' }, e.message);
-      throw e;
-    }
-    return { profile, uniformDraw: false };
+    return loadProfiles(name, inTreeRegistry, new ModelContext()).map((profile) => {
+      // Built once here, so an unknown plugin or bad args fail before any cell starts.
+      try {
+        buildFramework(profile, inTreeRegistry, new ModelContext());
+      } catch (e) {
+        if (e instanceof ProfileError) throw new InputError({ file: name, path: '--policies' }, `profile ${profile.name}: ${e.message}`);
+        throw e;
+      }
+      return { profile, uniformDraw: false };
+    });
   }
   throw new InputError({ path: '--policies' }, `unknown policy ${excerpt(name)} (known: ${[...OPENB_POLICIES.keys()].join(', ')}, default, or a policy file ending in .yaml, .yml or .json)`);
 }
