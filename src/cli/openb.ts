@@ -59,7 +59,7 @@ function openbPolicies(name: string): OpenbWorldPolicy[] {
         if (e instanceof ProfileError) throw new InputError({ file: name, path: '--policies' }, `profile ${profile.name}: ${e.message}`);
         throw e;
       }
-      return { profile, uniformDraw: false };
+      return { profile, uniformDraw: false, traceShapes: false };
     });
   }
   throw new InputError({ path: '--policies' }, `unknown policy ${excerpt(name)} (known: ${[...OPENB_POLICIES.keys()].join(', ')}, default, or a policy file ending in .yaml, .yml or .json)`);

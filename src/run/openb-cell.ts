@@ -64,7 +64,7 @@ export class OpenbCellRunner {
     const factory = new OpenbPods(model);
     const arrivals: PodArrival[] = Array.from(order, (row, t) => ({ atS: t, pod: factory.pod(this.podRows[row]!), durationS: null }));
 
-    const fw = buildFramework(withTaskShapes(how.profile, this.shapes), inTreeRegistry, model);
+    const fw = buildFramework(how.traceShapes ? withTaskShapes(how.profile, this.shapes) : how.profile, inTreeRegistry, model);
     // With every node evaluated each cycle the search starts at index 0 each time, so
     // candidates come in node order and "the first tie" is the best-ranked tied node.
     const ties: RandomSource = this.world.tieBreak === 'uniform' || how.uniformDraw ? root.fork('tie-break') : FIRST_TIE;
@@ -138,8 +138,8 @@ class AllocationCurve implements SimObserver {
 }
 
 /**
- * FGD scores against the workload's typical task shapes: a profile that scores with FGD
- * and gives it no args gets the trace's shapes, as the paper's experiment does.
+ * The paper's FGD scores against the workload's typical task shapes: FGD without args in
+ * the profile gets the trace's shapes.
  */
 function withTaskShapes(p: ProfileSpec, shapes: readonly TaskShape[]): ProfileSpec {
   if (!p.score.some((s) => s.name === 'FGD') || p.args?.FGD !== undefined) return p;

@@ -61,7 +61,7 @@ export const OPENB_TIE_BREAKS: readonly OpenbTieBreak[] = ['node-rank', 'uniform
 export function openbHeuristicPolicy(name: string): OpenbWorldPolicy | undefined {
   const how = OPENB_POLICIES.get(name);
   if (how === undefined) return undefined;
-  return { profile: { name, filter: OPENB_FILTERS, score: [{ name, weight: 1 }], percentageOfNodesToScore: 100 }, uniformDraw: how.uniformDraw };
+  return { profile: { name, filter: OPENB_FILTERS, score: [{ name, weight: 1 }], percentageOfNodesToScore: 100 }, uniformDraw: how.uniformDraw, traceShapes: true };
 }
 
 /**
@@ -72,5 +72,5 @@ export function openbHeuristicPolicy(name: string): OpenbWorldPolicy | undefined
 export function openbDefaultPolicy(): OpenbWorldPolicy {
   const p = defaultProfile('default');
   const gpu = OPENB_FILTERS.filter((f) => f !== 'NodeResourcesFit' && !p.filter.includes(f));
-  return { profile: { ...p, filter: [...gpu, ...p.filter] }, uniformDraw: false };
+  return { profile: { ...p, filter: [...gpu, ...p.filter] }, uniformDraw: false, traceShapes: false };
 }

@@ -23,4 +23,10 @@ export interface OpenbWorldPolicy {
    * its ties are broken by a fresh seeded draw whatever the tie-break rule.
    */
   readonly uniformDraw: boolean;
+  /**
+   * Give FGD in this profile the trace's typical task shapes (the paper's FGD). Policies
+   * from files are used as written: FGD there learns shapes as pods arrive, as in a
+   * scenario.
+   */
+  readonly traceShapes: boolean;
 }
