@@ -1,7 +1,10 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { excerpt, InputError } from '../model/errors.js';
+import { closeSync, existsSync, fsyncSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { describeIssue } from '../model/describe-issue.js';
+import { excerpt, formatPath, InputError } from '../model/errors.js';
 import type { CellResult } from './cell.js';
+import { cellId } from './cell.js';
 import { decodeCellResult, encodeCellResult } from './cell-codec.js';
+import { cellResultSchema } from './cell-result-schema.js';
 
 /**
  * cells.jsonl: the results of a plan's cells, one per line after a header line
@@ -30,33 +33,90 @@ export interface CellsFile {
   readonly results: readonly CellResult[];
 }
 
+/** Longest line of a cells file (one cell's result, its placements included). */
+const MAX_LINE_BYTES = 256 * 1024 * 1024;
+
 /**
- * Reads a cells file. `torn: 'drop'` (a journal) ignores a last line without its newline:
- * the writer was killed in the middle of it. Anything else that is not a cell result is
- * an InputError naming the file and line. null when the file does not exist.
+ * Reads a cells file, line by line (a sweep's file may be far larger than one string).
+ * `torn: 'drop'` (a journal) ignores a last line without its newline: the writer was
+ * killed in the middle of it. Anything else that is not a cell result (checked against
+ * cellResultSchema, and its id against its key) is an InputError naming the file, the
+ * line and the field. null when the file does not exist.
  */
 export function readCellsFile(path: string, torn: 'drop' | 'refuse'): CellsFile | null {
   if (!existsSync(path)) return null;
-  const text = readFileSync(path, 'utf8');
-  const lines = text.split('\n');
-  const last = lines.pop()!;
-  if (last !== '' && torn === 'refuse') throw new InputError({ file: path, line: lines.length + 1 }, 'the file ends in the middle of a line (cut short?)');
-  if (lines.length === 0) {
+  if (!statSync(path).isFile()) throw new InputError({ file: path }, 'not a regular file');
+  let plan: string | null = null;
+  const results: CellResult[] = [];
+  let n = 0;
+  const endsCut = eachLine(path, (line) => {
+    n++;
+    if (n === 1) {
+      const header = parseLine(path, 1, line);
+      const h = typeof header === 'object' && header !== null ? (header as { schedbench?: unknown; plan?: unknown }) : {};
+      if (h.schedbench !== 'cells' || typeof h.plan !== 'string') {
+        throw new InputError({ file: path, line: 1 }, `expected the header line {"schedbench":"cells","plan":...}, got ${excerpt(line)}`);
+      }
+      plan = h.plan;
+      return;
+    }
+    results.push(checkedResult(path, n, parseLine(path, n, line)));
+  });
+  if (endsCut && torn === 'refuse') throw new InputError({ file: path, line: n + 1 }, 'the file ends in the middle of a line (cut short?)');
+  if (plan === null) {
     if (torn === 'drop') return null;
     throw new InputError({ file: path, line: 1 }, 'expected the header line {"schedbench":"cells","plan":...}, got an empty file');
   }
-  const header = parseLine(path, 1, lines[0]!);
-  const plan = typeof header === 'object' && header !== null ? (header as { schedbench?: unknown; plan?: unknown }) : {};
-  if (plan.schedbench !== 'cells' || typeof plan.plan !== 'string') {
-    throw new InputError({ file: path, line: 1 }, `expected the header line {"schedbench":"cells","plan":...}, got ${excerpt(lines[0])}`);
+  return { plan, results };
+}
+
+/**
+ * Calls `fn` with each complete line of the file, reading it in chunks; returns whether
+ * the file ends with a partial line (not passed to `fn`).
+ */
+function eachLine(path: string, fn: (line: string) => void): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.alloc(1024 * 1024);
+    let parts: Buffer[] = [];
+    let held = 0;
+    for (;;) {
+      const got = readSync(fd, chunk, 0, chunk.length, null);
+      if (got === 0) return held > 0;
+      let from = 0;
+      for (let nl = chunk.indexOf(10, 0); nl !== -1 && nl < got; nl = chunk.indexOf(10, from)) {
+        parts.push(chunk.subarray(from, nl));
+        fn(Buffer.concat(parts).toString('utf8'));
+        parts = [];
+        held = 0;
+        from = nl + 1;
+      }
+      if (from < got) {
+        parts.push(Buffer.from(chunk.subarray(from, got)));
+        held += got - from;
+        if (held > MAX_LINE_BYTES) throw new InputError({ file: path }, `a line longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB: not a cells file`);
+      }
+    }
+  } finally {
+    closeSync(fd);
   }
-  const results: CellResult[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const v = parseLine(path, i + 1, lines[i]!);
-    if (!isCellResult(v)) throw new InputError({ file: path, line: i + 1 }, 'expected a cell result {"id":...,"run":...,"wallMs":...}');
-    results.push(v);
+}
+
+/** A parsed line as a cell result, or an InputError naming its line and field. */
+function checkedResult(path: string, line: number, v: unknown): CellResult {
+  const r = cellResultSchema.safeParse(v);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    const at = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
+    // A custom check (a number that may be NaN) says what it expected; add what is there.
+    const got = issue.code === 'custom' ? `, got ${excerpt(issue.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k], v))}` : '';
+    throw new InputError({ file: path, line, path: formatPath(at) || undefined }, `not a cell result: ${describeIssue(issue, v)}${got}`);
   }
-  return { plan: plan.plan, results };
+  const { scenario, policy, seed } = r.data.run.key;
+  if (r.data.id !== cellId(scenario, policy, seed)) {
+    throw new InputError({ file: path, line, path: 'id' }, `${excerpt(r.data.id)} is not the id of the run it holds (${cellId(scenario, policy, seed)})`);
+  }
+  return r.data as CellResult;
 }
 
 /**
@@ -92,10 +152,4 @@ function parseLine(path: string, line: number, text: string): unknown {
   } catch {
     throw new InputError({ file: path, line }, `not JSON: ${excerpt(text)}`);
   }
-}
-
-function isCellResult(v: unknown): v is CellResult {
-  if (typeof v !== 'object' || v === null) return false;
-  const r = v as Partial<Record<keyof CellResult, unknown>>;
-  return typeof r.id === 'string' && typeof r.run === 'object' && r.run !== null && typeof r.wallMs === 'number';
 }

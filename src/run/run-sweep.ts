@@ -82,7 +82,8 @@ export async function runSweep(plan: Plan, opts: SweepOptions, watch: SweepWatch
   // SIGTERM is how Kubernetes and Slurm stop a preempted shard: keep what finished too.
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
-  watch.start(mine.length, results.size, opts.jobs);
+  // No more threads start than there are cells to run (cell-pool does the same).
+  watch.start(mine.length, results.size, Math.max(1, Math.min(opts.jobs, todo.length)));
   try {
     await runCellsOnPool(plan.world, todo, opts.jobs, {
       onStart: (slot, cell) => watch.cellStart(slot, cell),

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { InputError } from '../model/errors.js';
 import { deterministicReportFiles } from '../testing/deterministic-report-files.js';
 import { tmpdir } from 'node:os';
@@ -50,6 +50,22 @@ describe('merge refuses what is not one whole plan', () => {
     expect(() => mergeShards([join(root, 'nowhere')])).toThrow(/nowhere\/plan\.json: missing/);
     const m = mergeShards(dirs);
     expect(m.results.size).toBe(6);
+  });
+
+  it('a cells file edited by hand: its line and field, before anything is written', async () => {
+    const dir = (await runSweep(plan([1]), { out: join(root, 'edited'), jobs: 1, shard: { k: 1, n: 1 }, resume: false }, quiet)).dir;
+    const file = join(dir, 'cells.jsonl');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const edits: [string, (l: string) => string, RegExp][] = [
+      ['a value that is not a number', (l) => l.replace(/"pods_arrived":\d+/, '"pods_arrived":"many"'), /cells\.jsonl:3: run\.values\.pods_arrived: not a cell result: expected a number, got "many"/],
+      ['a key that is not its id', (l) => l.replace('"seed":1', '"seed":9'), /cells\.jsonl:3: id: "tiny\/most-allocated\/1" is not the id of the run it holds \(tiny\/most-allocated\/9\)/],
+      ['a field no result has', (l) => l.replace('{"id"', '{"extra":1,"id"'), /cells\.jsonl:3: extra: not a cell result/],
+      ['a line that is not JSON', () => '{"id":', /cells\.jsonl:3: not JSON/],
+    ];
+    for (const [what, edit, err] of edits) {
+      writeFileSync(file, lines.map((l, i) => (i === 2 ? edit(l) : l)).join('\n'));
+      expect(() => mergeShards([dir]), what).toThrow(err);
+    }
   });
 });
 
