@@ -9,6 +9,9 @@ import {
   buildOpenbPlan, DEFAULT_OPENB_POLICIES, openbDefaultPolicy, openbHeuristicPolicy, OPENB_POLICIES, OPENB_TIE_BREAKS, runSweep, shardText,
 } from '../run/index.js';
 import { loadProfiles } from './load-profile.js';
+import type { OpenbSummaryRow } from '../report/index.js';
+import { readReportFolder } from '../report/index.js';
+import { formatTable } from './table.js';
 import { buildFramework } from '../framework/framework.js';
 import { ProfileError } from '../framework/profile-error.js';
 import { parseSeeds } from './parse-seeds.js';
@@ -41,8 +44,20 @@ export function registerOpenb(program: Command): void {
     const policies = opts.policies.split(',').map((p) => p.trim()).filter((p) => p !== '').flatMap(openbPolicies);
     const plan = buildOpenbPlan({ nodesFile: opts.nodes, podsFile: opts.pods, inflate, tieBreak, policies }, seeds);
     const r = await runSweep(plan, { out: opts.out, ...flags }, sweepProgress(flags.shard === null ? 'openb' : `openb shard ${shardText(flags.shard)}`));
+    // The experiment's summary first, as read back from the report (the one writer's numbers).
+    const summary = r.written && flags.shard === null ? readReportFolder(r.dir).tables.openb?.summary : undefined;
+    if (summary !== undefined) process.stdout.write(`${formatOpenbSummary(summary)}\n`);
     reportSweepOutcome(r, flags.shard === null ? `${r.dir}/index.html` : r.dir);
   });
+}
+
+/** openb-summary.csv as a table: per policy, means over seeds, two decimals. */
+function formatOpenbSummary(rows: readonly OpenbSummaryRow[]): string {
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '');
+  return formatTable(
+    ['policy', 'seeds', 'GPU alloc % at 100% arrived', 'GPU alloc % at end', 'GPUs unallocated', 'GPU frag rate %'],
+    rows.map((r) => [r.policy, String(r.seeds), f(r.gpuAllocAt100Pct), f(r.gpuAllocEndPct), f(r.gpusUnallocatedEnd), f(r.gpuFragRateEndPct)]),
+  );
 }
 
 /** One --policies entry as the experiment runs it: a heuristic, `default`, or a file's profiles. */
