@@ -18,7 +18,7 @@ import type { PodId } from '../model/ids.js';
 import { ModelContext } from '../model/model-context.js';
 import type { CompiledPod } from '../model/pod.js';
 import { inTreeRegistry } from '../plugins/index.js';
-import type { Scenario, ScenarioWorkload } from '../scenario/types.js';
+import type { Scenario, ScenarioCluster, ScenarioWorkload } from '../scenario/types.js';
 import { simulate } from '../sim/simulator.js';
 import type { NodeEvent, PodArrival } from '../sim/types.js';
 import type { CellResult, CellTask } from './cell.js';
@@ -28,8 +28,10 @@ interface SeedInputs {
   readonly scenario: number;
   readonly seed: number;
   readonly rng: Rng;
-  readonly nodeObjects: readonly unknown[] | null;
-  readonly plan: WorkloadPlan | null;
+  /** The scenario's cluster, a generated one with its nodes. */
+  readonly cluster: Exclude<ScenarioCluster, { kind: 'generate' }> | { readonly kind: 'generated'; readonly nodeObjects: readonly unknown[] };
+  /** The scenario's workload, a generated one with its plan. */
+  readonly workload: Exclude<ScenarioWorkload, { kind: 'generate' }> | { readonly kind: 'generated'; readonly plan: WorkloadPlan };
 }
 
 /**
@@ -60,24 +62,26 @@ export class ScenarioCellRunner {
     const model = new ModelContext();
     let state: ClusterState;
     let pending: readonly CompiledPod[] = [];
-    switch (s.cluster.kind) {
-      case 'generate':
-        state = ClusterState.from(model, inputs.nodeObjects!.map((n) => compileNode(n, model)));
+    const cluster = inputs.cluster;
+    switch (cluster.kind) {
+      case 'generated':
+        state = ClusterState.from(model, cluster.nodeObjects.map((n) => compileNode(n, model)));
         break;
       case 'openb':
-        state = ClusterState.from(model, loadOpenbNodes(s.cluster.nodesFile).map((r) => openbNode(r, model)));
+        state = ClusterState.from(model, loadOpenbNodes(cluster.nodesFile).map((r) => openbNode(r, model)));
         break;
       case 'snapshot': {
-        const loaded = loadCluster(s.cluster.files, model);
+        const loaded = loadCluster(cluster.files, model);
         state = loaded.state;
         pending = loaded.pending;
         break;
       }
     }
     const arrivals: PodArrival[] = pending.map((pod) => ({ atS: 0, pod, durationS: null }));
-    if (s.workload.kind !== 'generate') arrivals.push(...openbArrivals(s.workload, model, state, inputs.rng.fork('workload')));
-    const plan = inputs.plan;
-    if (plan !== null) {
+    const workload = inputs.workload;
+    if (workload.kind !== 'generated') arrivals.push(...openbArrivals(workload, model, state, inputs.rng.fork('workload')));
+    else {
+      const plan = workload.plan;
       const templates = plan.templates.map((t) => compilePod(t, model, { file: s.file }));
       for (const a of plan.arrivals) {
         if (a.atS > s.durationS) continue;
@@ -114,8 +118,8 @@ export class ScenarioCellRunner {
     const rng = Rng.fromSeed(seed);
     this.last = {
       scenario, seed, rng,
-      nodeObjects: s.cluster.kind === 'generate' ? generateCluster(s.cluster.spec, rng.fork('cluster')) : null,
-      plan: s.workload.kind === 'generate' ? generateWorkload(s.workload.spec, rng.fork('workload')) : null,
+      cluster: s.cluster.kind === 'generate' ? { kind: 'generated', nodeObjects: generateCluster(s.cluster.spec, rng.fork('cluster')) } : s.cluster,
+      workload: s.workload.kind === 'generate' ? { kind: 'generated', plan: generateWorkload(s.workload.spec, rng.fork('workload')) } : s.workload,
     };
     return this.last;
   }
