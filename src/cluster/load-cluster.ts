@@ -26,6 +26,12 @@ export interface LoadClusterOptions {
    * @default discards the warnings
    */
   readonly warn?: (message: string) => void;
+  /**
+   * Reads one file's objects; a caller that loads the same files many times (one sweep
+   * cell after another) passes a memoized reader, since compiling never changes them.
+   * @default loadObjects
+   */
+  readonly read?: (file: string) => readonly LoadedObject[];
 }
 
 /** Kinds a cluster file may hold besides Node, Pod and Namespace; read and ignored. */
@@ -45,7 +51,8 @@ const NAMED_NODES = 5;
  */
 export function loadCluster(files: readonly string[], model: ModelContext, opts: LoadClusterOptions = {}): LoadedCluster {
   const warn = opts.warn ?? (() => undefined);
-  const objects = files.flatMap((file) => loadObjects(file));
+  const read = opts.read ?? ((file: string) => loadObjects(file));
+  const objects = files.flatMap((file) => read(file));
   // Errors from compiling an object get the line of the offending field.
   const located = <T>(o: LoadedObject, build: () => T): T => {
     try {

@@ -13,6 +13,8 @@ import { measureRun } from '../metrics/measure-run.js';
 import { compileNode } from '../model/compile-node.js';
 import { compilePod } from '../model/compile-pod.js';
 import { InputError } from '../model/errors.js';
+import type { LoadedObject } from '../model/load-objects.js';
+import { loadObjects } from '../model/load-objects.js';
 import { MILLI_PER_GPU } from '../model/gpu-resources.js';
 import type { PodId } from '../model/ids.js';
 import { ModelContext } from '../model/model-context.js';
@@ -50,6 +52,8 @@ interface SeedInputs {
  */
 export class ScenarioCellRunner {
   private last: SeedInputs | null = null;
+  /** Snapshot files read once per runner: parsing a big dump costs more than compiling it. */
+  private readonly snapshotObjects = new Map<string, readonly LoadedObject[]>();
 
   constructor(private readonly scenarios: readonly Scenario[]) {}
 
@@ -71,7 +75,7 @@ export class ScenarioCellRunner {
         state = ClusterState.from(model, loadOpenbNodes(cluster.nodesFile).map((r) => openbNode(r, model)));
         break;
       case 'snapshot': {
-        const loaded = loadCluster(cluster.files, model);
+        const loaded = loadCluster(cluster.files, model, { read: (f) => this.objectsOf(f) });
         state = loaded.state;
         pending = loaded.pending;
         break;
@@ -110,6 +114,15 @@ export class ScenarioCellRunner {
       withPlacements: s.placements,
     });
     return { id, run, wallMs: performance.now() - start };
+  }
+
+  private objectsOf(file: string): readonly LoadedObject[] {
+    let objects = this.snapshotObjects.get(file);
+    if (objects === undefined) {
+      objects = loadObjects(file);
+      this.snapshotObjects.set(file, objects);
+    }
+    return objects;
   }
 
   private inputs(scenario: number, seed: number): SeedInputs {

@@ -9,6 +9,8 @@ import { readReportFolder } from '../report/read-report-folder.js';
 import type { Cell, SweepWatcher } from './index.js';
 import { buildScenarioPlan, loadScenarios, mergeShards, runSweep, writePlanReport } from './index.js';
 import { JOURNAL_FILE } from './cells-file.js';
+import type { CellOutcome } from './run-cell.js';
+import { CellRunner } from './run-cell.js';
 
 const scenario = fileURLToPath(new URL('../scenario/fixtures/good.yaml', import.meta.url));
 const quiet: SweepWatcher = { start: () => {}, cellStart: () => {}, cellDone: () => {}, stop: () => {} };
@@ -121,6 +123,25 @@ describe('a cell that finds bad input', () => {
       await expect(runSweep(p, { out, jobs, shard: null, resume: false }, quiet)).rejects.toThrow(new InputError({ file, path: 'nodeEvents[0].node' }, 'no node named "ghost" in the cluster'));
       expect(existsSync(out)).toBe(false);
     }
+    rmSync(dir, { recursive: true });
+  });
+});
+
+describe('a snapshot read once per runner', () => {
+  it('gives every cell the same result as a runner of its own (reading never shares state between cells)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'schedbench-snap-'));
+    const snapshot = fileURLToPath(new URL('../cluster/fixtures/snapshot.json', import.meta.url));
+    const file = join(dir, 'snap.yaml');
+    writeFileSync(file, [
+      'name: snap', 'seeds: [1, 2]', 'durationS: 300',
+      `cluster: { snapshot: [${JSON.stringify(snapshot)}] }`,
+      'workload: { workloads: [{ kind: Deployment, name: web, replicas: 6, template: { requests: { cpu: 100m } }, arrival: { process: poisson, ratePerS: 0.1 } }] }',
+      'policies: [{ name: default, extends: default }, { name: packed, extends: default, args: { NodeResourcesFit: { scoringStrategy: { type: MostAllocated } } } }]',
+    ].join('\n'));
+    const p = buildScenarioPlan(loadScenarios([file], () => {}));
+    const shared = new CellRunner(p.world);
+    const strip = (o: CellOutcome) => (o.ok ? { ...o.result, wallMs: 0, run: { ...o.result.run, timing: null } } : o);
+    for (const cell of p.cells) expect(strip(shared.run(cell)), cell.id).toEqual(strip(new CellRunner(p.world).run(cell)));
     rmSync(dir, { recursive: true });
   });
 });
