@@ -37,6 +37,8 @@ export const INPUT_LIMITS = {
   scenarioPods: 2_000_000,
   /** Labels, taints and images over all nodes of a generated cluster (count x entries per pool). */
   scenarioNodeItems: 5_000_000,
+  /** Seeds of one run: a scenario's `seeds` (list or ranges) and `--seeds` alike. */
+  seeds: 10_000,
   /** Cluster samples per run (durationS / sampleEveryS). */
   samplesPerRun: 100_000,
   /** Values of an empirical distribution read from a CSV column (`empirical-csv`). */

@@ -94,7 +94,9 @@ const cases: { name: string; file: () => string; err: RegExp }[] = [
     file: () => write(`{"name":"big","seeds":[${'1,'.repeat(8.5 * 1024 * 1024)}1]}`, '.json'),
     err: /case-\d+\.json: larger than the limit of 16 MiB for a JSON scenario or policy file \(it has 17 MiB\)$/,
   },
-  { name: '1002 seeds', file: () => scenario((s) => { s.seeds = Array.from({ length: 1002 }, (_, i) => i); }), err: /:\d+: seeds: at most 1001 seeds, got a list of 1002$/ },
+  { name: '10001 seeds', file: () => scenario((s) => { s.seeds = Array.from({ length: 10_001 }, (_, i) => i); }), err: /:\d+: seeds: at most 10000 seeds, got a list of 10001$/ },
+  { name: '10001 seeds as ranges', file: () => scenario((s) => { s.seeds = '0-9999,10000'; }), err: /:\d+: seeds: at most 10000 seeds, got more in "0-9999,10000"$/ },
+  { name: 'a seed twice in ranges', file: () => scenario((s) => { s.seeds = '1-3,2'; }), err: /:\d+: seeds: seed 2 is listed twice in "1-3,2"; each seed counts once$/ },
   {
     name: 'a billion-laughs scenario',
     file: () => write(`a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`).join('\n')}\n`),

@@ -24,7 +24,7 @@ describe('loadScenario', () => {
   // Every bad file: the file, its line, the path inside it and what was wrong, never a crash.
   const bad = [
     { file: 'missing-name.yaml', err: /missing-name\.yaml:1: name: expected string, got nothing$/ },
-    { file: 'bad-seeds.yaml', err: /bad-seeds\.yaml:2: seeds: a range like "42-51", got "ten"$/ },
+    { file: 'bad-seeds.yaml', err: /bad-seeds\.yaml:2: seeds: seeds like "42-51" or "1-3,7", got "ten"$/ },
     { file: 'unknown-field.yaml', err: /unknown-field\.yaml:12: colour: unknown field "colour"/ },
     { file: 'negative-replicas.yaml', err: /negative-replicas\.yaml:9: workload\.workloads\[0\]\.replicas: expected number to be >=0, got -3$/ },
     { file: 'bad-arrival.yaml', err: /bad-arrival\.yaml:9: workload\.workloads\[0\]\.arrival\.process: got "sometimes"; supported values: "all-at-once", "poisson", "burst", "diurnal"$/ },

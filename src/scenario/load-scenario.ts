@@ -5,6 +5,7 @@ import { defaultProfile } from '../framework/profile.js';
 import { describeIssue } from '../model/describe-issue.js';
 import { InputError, excerpt } from '../model/errors.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
+import { parseSeedList } from '../model/seed-list.js';
 import { checkGenerated } from './check-generated.js';
 import { readCsvColumn } from './csv-column.js';
 import type { Source } from './read-source.js';
@@ -34,7 +35,7 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
   }
   const s = validate(scenarioSchema, src, []);
   const dir = dirname(file);
-  const seeds = typeof s.seeds === 'string' ? seedRange(s.seeds, src) : s.seeds;
+  const seeds = typeof s.seeds === 'string' ? parseSeedList(s.seeds, { file: src.file, line: lineOf(src, ['seeds']), path: 'seeds' }) : s.seeds;
   const twice = seeds.findIndex((x, i) => seeds.indexOf(x) !== i);
   if (twice >= 0) fail(src, typeof s.seeds === 'string' ? ['seeds'] : ['seeds', twice], `seeds must be distinct, got ${seeds[twice]} twice`);
   checkSizes(s, src);
@@ -193,13 +194,6 @@ function resolveDistribution(d: DistributionInput, path: (string | number)[], sr
     throw e;
   }
   return { kind: 'empirical', values };
-}
-
-function seedRange(text: string, src: Source): number[] {
-  const [a, b] = text.split('-').map(Number) as [number, number];
-  if (b < a) fail(src, ['seeds'], `empty range ${text}`);
-  if (b - a > 1000) fail(src, ['seeds'], `at most 1001 seeds, got ${b - a + 1}`);
-  return Array.from({ length: b - a + 1 }, (_, i) => a + i);
 }
 
 function validate<T>(schema: z.ZodType<T>, src: Source, at: (string | number)[]): T {

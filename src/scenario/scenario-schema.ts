@@ -281,9 +281,10 @@ export const shortPolicySchema = z.strictObject({
 /** A policy: a KubeSchedulerConfiguration (each profile one policy), the short form, or a file holding either. */
 export const policySchema = z.union([kubeSchedulerConfigurationSchema, shortPolicySchema, z.string().min(1)]);
 
+/** A list of seeds, or text in parseSeedList's grammar ("42-51", "1-3,7"), read by loadScenario. */
 const seedsSchema = z.union([
-  z.array(z.number().int().min(0)).min(1).max(1001, 'at most 1001 seeds'),
-  z.string().regex(/^\d+-\d+$/, 'a range like "42-51"'),
+  z.array(z.number().int().min(0)).min(1).max(INPUT_LIMITS.seeds, `at most ${INPUT_LIMITS.seeds} seeds`),
+  z.string().regex(/^[\d\s,-]+$/, 'seeds like "42-51" or "1-3,7"'),
 ]);
 
 const nodeEventSchema = z.strictObject({
