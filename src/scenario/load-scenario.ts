@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ProfileSpec } from '../framework/profile.js';
 import { defaultProfile } from '../framework/profile.js';
 import { describeIssue } from '../model/describe-issue.js';
-import { InputError, excerpt } from '../model/errors.js';
+import { InputError, excerpt, formatPath } from '../model/errors.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
 import { parseSeedList } from '../model/seed-list.js';
 import { checkGenerated } from './check-generated.js';
@@ -269,10 +269,6 @@ function rejectProtoKeys(value: unknown, src: Source): void {
 
 function fail(src: Source, path: readonly (string | number)[], problem: string): never {
   throw new InputError({ file: src.file, line: lineOf(src, path), path: formatPath(path) || undefined }, problem);
-}
-
-function formatPath(path: readonly (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
 function splitPath(text: string): (string | number)[] {
