@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Piscina } from 'piscina';
 import { InputError } from '../model/errors.js';
 import type { Cell, CellResult } from './cell.js';
@@ -34,6 +35,8 @@ export async function runCellsOnPool(
     idleTimeout: Number.POSITIVE_INFINITY,
   });
   const abort = new AbortController();
+  // Every task in flight listens on the one signal: more than Node's default 10 is expected.
+  setMaxListeners(threads + 1, abort.signal);
   let next = 0;
   let failure: unknown = null;
   const slot = async (s: number): Promise<void> => {

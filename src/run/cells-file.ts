@@ -1,10 +1,14 @@
-import { closeSync, existsSync, fsyncSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import { describeIssue } from '../model/describe-issue.js';
 import { excerpt, formatPath, InputError } from '../model/errors.js';
 import type { CellResult } from './cell.js';
 import { cellId } from './cell.js';
 import { decodeCellResult, encodeCellResult } from './cell-codec.js';
 import { cellResultSchema } from './cell-result-schema.js';
+import { METRICS } from '../metrics/catalogue.js';
+
+/** The metric ids every result holds. */
+const METRIC_IDS: readonly string[] = METRICS.map((m) => m.id);
 
 /**
  * cells.jsonl: the results of a plan's cells, one per line after a header line
@@ -17,19 +21,21 @@ export const CELLS_FILE = 'cells.jsonl';
 /** The running sweep's journal inside the output folder (hidden: not part of a report). */
 export const JOURNAL_FILE = '.cells-journal.jsonl';
 
-/** The header line of a cells file for plan `hash`. */
-export function cellsHeader(hash: string): string {
-  return `${JSON.stringify({ schedbench: 'cells', plan: hash })}\n`;
+/** The header line of a cells file for plan `hash` (and, for a shard's, which shard: "k/n"). */
+export function cellsHeader(hash: string, shard: string | null): string {
+  return `${JSON.stringify(shard === null ? { schedbench: 'cells', plan: hash } : { schedbench: 'cells', plan: hash, shard })}\n`;
 }
 
 /** A whole cells file: the header and the results in the given order. */
-export function cellsFileText(hash: string, results: readonly CellResult[]): string {
-  return cellsHeader(hash) + results.map((r) => `${encodeCellResult(r)}\n`).join('');
+export function cellsFileText(hash: string, shard: string | null, results: readonly CellResult[]): string {
+  return cellsHeader(hash, shard) + results.map((r) => `${encodeCellResult(r)}\n`).join('');
 }
 
 /** What a cells file holds. */
 export interface CellsFile {
   readonly plan: string;
+  /** The shard ("k/n") whose cells these are; null for a whole plan. */
+  readonly shard: string | null;
   readonly results: readonly CellResult[];
 }
 
@@ -47,17 +53,19 @@ export function readCellsFile(path: string, torn: 'drop' | 'refuse'): CellsFile 
   if (!existsSync(path)) return null;
   if (!statSync(path).isFile()) throw new InputError({ file: path }, 'not a regular file');
   let plan: string | null = null;
+  let shard: string | null = null;
   const results: CellResult[] = [];
   let n = 0;
   const endsCut = eachLine(path, (line) => {
     n++;
     if (n === 1) {
       const header = parseLine(path, 1, line);
-      const h = typeof header === 'object' && header !== null ? (header as { schedbench?: unknown; plan?: unknown }) : {};
+      const h = typeof header === 'object' && header !== null ? (header as { schedbench?: unknown; plan?: unknown; shard?: unknown }) : {};
       if (h.schedbench !== 'cells' || typeof h.plan !== 'string') {
         throw new InputError({ file: path, line: 1 }, `expected the header line {"schedbench":"cells","plan":...}, got ${excerpt(line)}`);
       }
       plan = h.plan;
+      shard = typeof h.shard === 'string' ? h.shard : null;
       return;
     }
     results.push(checkedResult(path, n, parseLine(path, n, line)));
@@ -67,7 +75,7 @@ export function readCellsFile(path: string, torn: 'drop' | 'refuse'): CellsFile 
     if (torn === 'drop') return null;
     throw new InputError({ file: path, line: 1 }, 'expected the header line {"schedbench":"cells","plan":...}, got an empty file');
   }
-  return { plan, results };
+  return { plan, shard, results };
 }
 
 /**
@@ -112,6 +120,14 @@ function checkedResult(path: string, line: number, v: unknown): CellResult {
     const got = issue.code === 'custom' ? `, got ${excerpt(issue.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k], v))}` : '';
     throw new InputError({ file: path, line, path: formatPath(at) || undefined }, `not a cell result: ${describeIssue(issue, v)}${got}`);
   }
+  // Exactly the catalogue's metrics: a missing one would be an empty cell, a foreign one ignored.
+  const ids = Object.keys(r.data.run.values);
+  const missing = METRIC_IDS.find((m) => !Object.hasOwn(r.data.run.values, m));
+  if (missing !== undefined) throw new InputError({ file: path, line, path: `run.values.${missing}` }, 'not a cell result: the metric is missing');
+  if (ids.length !== METRIC_IDS.length) {
+    const extra = ids.find((m) => !METRIC_IDS.includes(m))!;
+    throw new InputError({ file: path, line, path: 'run.values' }, `not a cell result: unknown metric ${excerpt(extra)}`);
+  }
   const { scenario, policy, seed } = r.data.run.key;
   if (r.data.id !== cellId(scenario, policy, seed)) {
     throw new InputError({ file: path, line, path: 'id' }, `${excerpt(r.data.id)} is not the id of the run it holds (${cellId(scenario, policy, seed)})`);
@@ -126,23 +142,34 @@ function checkedResult(path: string, line: number, v: unknown): CellResult {
 export class CellJournal {
   private readonly fd: number;
 
-  /** Opens `path` for appending; `fresh` starts it anew with the header of plan `hash`. */
-  constructor(readonly path: string, hash: string, fresh: boolean) {
-    this.fd = openSync(path, fresh ? 'w' : 'a');
-    if (fresh) this.write(cellsHeader(hash));
+  /**
+   * Starts the journal at `path` anew for plan `hash`, holding `kept` (the cells a resumed
+   * run keeps). It is written whole under a temporary name and renamed over the old one,
+   * so a kill at any moment leaves the old journal or the new, never a shorter one.
+   */
+  constructor(readonly path: string, hash: string, shard: string | null, kept: Iterable<CellResult>) {
+    const tmp = `${path}.tmp-${process.pid}`;
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, cellsHeader(hash, shard));
+      for (const r of kept) writeSync(fd, `${encodeCellResult(r)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    // rename replaces a link at `path` itself; nothing is written through it.
+    renameSync(tmp, path);
+    this.fd = openSync(path, 'a');
   }
 
+  /** Appends one result as one line, flushed to disk before the cell counts as done. */
   append(r: CellResult): void {
-    this.write(`${encodeCellResult(r)}\n`);
+    writeSync(this.fd, `${encodeCellResult(r)}\n`);
+    fsyncSync(this.fd);
   }
 
   close(): void {
     closeSync(this.fd);
-  }
-
-  private write(text: string): void {
-    writeSync(this.fd, text);
-    fsyncSync(this.fd);
   }
 }
 

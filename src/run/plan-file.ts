@@ -33,7 +33,9 @@ const MAX_PLAN_BYTES = 128 * 1024 * 1024;
 /** Reads a folder's plan.json; an InputError naming the file when it is missing or not one. */
 export function readPlanFile(path: string): PlanFile {
   if (!existsSync(path)) throw new InputError({ file: path }, 'missing: not a folder written by `schedbench run` (a shard or a report)');
-  if (statSync(path).size > MAX_PLAN_BYTES) throw new InputError({ file: path }, 'too large to be a plan file');
+  const st = statSync(path);
+  if (!st.isFile()) throw new InputError({ file: path }, 'not a regular file');
+  if (st.size > MAX_PLAN_BYTES) throw new InputError({ file: path }, 'too large to be a plan file');
   let v: unknown;
   try {
     v = JSON.parse(readFileSync(path, 'utf8'));
@@ -45,7 +47,20 @@ export function readPlanFile(path: string): PlanFile {
   const ok = typeof f.schedbench === 'string' && typeof f.plan === 'string' && (f.shard === null || typeof f.shard === 'string')
     && Array.isArray(f.cells) && f.cells.every((c) => typeof c === 'string')
     && typeof report === 'object' && report !== null && (report.kind === 'scenarios' || report.kind === 'openb')
-    && typeof report.title === 'string' && Array.isArray(report.createdFor) && Array.isArray(report.baselines) && Array.isArray(report.info);
+    && typeof report.title === 'string' && Array.isArray(report.createdFor) && report.createdFor.every((c) => typeof c === 'string')
+    && isPairs(report.baselines) && isPairs(report.info)
+    && (f.shard === null || /^\d+\/\d+$/.test(f.shard as string));
   if (!ok) throw new InputError({ file: path }, `not a plan file schedbench wrote: expected {schedbench, plan, shard, cells, report}, got ${excerpt(v)}`);
+  const ids = f.cells as string[];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) throw new InputError({ file: path, path: 'cells' }, `cell ${excerpt(id)} is listed twice`);
+    seen.add(id);
+  }
   return f as unknown as PlanFile;
+}
+
+/** A list of [string, string] pairs. */
+function isPairs(v: unknown): boolean {
+  return Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string');
 }

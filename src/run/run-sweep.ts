@@ -8,7 +8,7 @@ import { CellJournal, CELLS_FILE, JOURNAL_FILE, readCellsFile } from './cells-fi
 import { runCellsOnPool } from './cell-pool.js';
 import type { Plan } from './plan.js';
 import type { ShardSpec } from './shard-spec.js';
-import { inShard } from './shard-spec.js';
+import { inShard, shardText } from './shard-spec.js';
 import { writePlanReport, writeShardFolder } from './write-sweep-output.js';
 
 /** How to run a plan. */
@@ -66,10 +66,9 @@ export async function runSweep(plan: Plan, opts: SweepOptions, watch: SweepWatch
   const claim = claimOutputFolder(opts.out, kind);
   const dir = claim.path;
   const journalPath = join(dir, JOURNAL_FILE);
-  const results = opts.resume ? resumedResults(dir, plan, mine) : new Map<string, CellResult>();
+  const results = opts.resume ? resumedResults(dir, plan, opts.shard, mine) : new Map<string, CellResult>();
   const resumed = results.size;
-  const journal = new CellJournal(journalPath, plan.hash, true);
-  for (const r of results.values()) journal.append(r);
+  const journal = new CellJournal(journalPath, plan.hash, opts.shard === null ? null : shardText(opts.shard), results.values());
   const todo = mine.filter((c) => !results.has(c.id));
 
   let interrupted = false;
@@ -109,7 +108,9 @@ export async function runSweep(plan: Plan, opts: SweepOptions, watch: SweepWatch
     if (!journalClosed) journal.close();
   }
   const outcome = { dir: opts.out, planned: mine.length, done: results.size, resumed, interrupted };
-  if (results.size === 0) {
+  // A shard with no cells of its own (more shards than cells) still writes its folder,
+  // so a merge of all N shards finds every one.
+  if (results.size === 0 && !(opts.shard !== null && mine.length === 0)) {
     releaseOutputFolder(claim, [JOURNAL_FILE]);
     return { ...outcome, written: false };
   }
@@ -124,7 +125,7 @@ export async function runSweep(plan: Plan, opts: SweepOptions, watch: SweepWatch
  * complete output, then its journal (a run killed before writing). Cells of another
  * plan are refused: resuming them would mix two plans in one report.
  */
-function resumedResults(dir: string, plan: Plan, mine: readonly Cell[]): Map<string, CellResult> {
+function resumedResults(dir: string, plan: Plan, shard: ShardSpec | null, mine: readonly Cell[]): Map<string, CellResult> {
   const wanted = new Set(mine.map((c) => c.id));
   const out = new Map<string, CellResult>();
   for (const [file, torn] of [[CELLS_FILE, 'refuse'], [JOURNAL_FILE, 'drop']] as const) {
@@ -134,6 +135,11 @@ function resumedResults(dir: string, plan: Plan, mine: readonly Cell[]): Map<str
     if (cells === null) continue;
     if (cells.plan !== plan.hash) {
       throw new InputError({ file: path }, `holds cells of another plan (${cells.plan.slice(0, 12)}, this one is ${plan.hash.slice(0, 12)}: scenario files, seeds, policies or the schedbench version differ); run without --resume to replace them, or give another --out`);
+    }
+    // Another shard's cells would be dropped by the filter below, and its folder replaced.
+    const want = shard === null ? null : shardText(shard);
+    if (cells.shard !== want) {
+      throw new InputError({ file: path }, `holds the cells of ${cells.shard === null ? 'a whole plan, not a shard' : `shard ${cells.shard}`}, not of ${want === null ? 'the whole plan' : `shard ${want}`}; resume each shard into its own folder, or give another --out`);
     }
     for (const r of cells.results) if (wanted.has(r.id)) out.set(r.id, r);
   }

@@ -63,11 +63,32 @@ describe('merge refuses what is not one whole plan', () => {
       ['a key that is not its id', (l) => l.replace('"seed":1', '"seed":9'), /cells\.jsonl:3: id: "tiny\/most-allocated\/1" is not the id of the run it holds \(tiny\/most-allocated\/9\)/],
       ['a field no result has', (l) => l.replace('{"id"', '{"extra":1,"id"'), /cells\.jsonl:3: extra: not a cell result/],
       ['a line that is not JSON', () => '{"id":', /cells\.jsonl:3: not JSON/],
+      ['a metric missing', (l) => l.replace(/"pods_arrived":\d+,/, ''), /cells\.jsonl:3: run\.values\.pods_arrived: not a cell result: the metric is missing/],
+      ['a metric no catalogue has', (l) => l.replace('"values":{', '"values":{"bogus":1,'), /cells\.jsonl:3: run\.values: not a cell result: unknown metric "bogus"/],
     ];
     for (const [what, edit, err] of edits) {
       writeFileSync(file, lines.map((l, i) => (i === 2 ? edit(l) : l)).join('\n'));
       expect(() => mergeShards([dir]), what).toThrow(err);
     }
+  });
+});
+
+describe('shards', () => {
+  it('a shard with no cells of its own still writes its folder, and all shards merge', async () => {
+    const dirs: string[] = [];
+    for (let k = 1; k <= 8; k++) {
+      const r = await runSweep(plan([1, 2]), { out: join(root, `e8-${k}`), jobs: 1, shard: { k, n: 8 }, resume: false }, quiet);
+      expect(r).toMatchObject({ planned: k <= 6 ? 1 : 0, written: true });
+      dirs.push(r.dir);
+    }
+    expect(mergeShards(dirs).results.size).toBe(6);
+  });
+
+  it('--resume into another shard\'s folder is refused and leaves it as it was', async () => {
+    const out = join(root, 'e8-2');
+    const before = deterministicReportFiles(out);
+    await expect(runSweep(plan([1, 2]), { out, jobs: 1, shard: { k: 1, n: 8 }, resume: true }, quiet)).rejects.toThrow(/e8-2\/cells\.jsonl: holds the cells of shard 2\/8, not of shard 1\/8; resume each shard into its own folder/);
+    expect(deterministicReportFiles(out)).toEqual(before);
   });
 });
 

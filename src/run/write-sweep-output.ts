@@ -10,6 +10,7 @@ import type { PlanReport } from './plan.js';
 import { PLAN_FILE, planFileText } from './plan-file.js';
 import { schedbenchVersion } from './schedbench-version.js';
 import type { ShardSpec } from './shard-spec.js';
+import { shardText } from './shard-spec.js';
 
 /** The plan facts an output folder records (what plan.json holds, less the version). */
 export interface PlanOutline {
@@ -42,7 +43,7 @@ export function writePlanReport(
     ...(plan.report.kind === 'openb' ? { openb: { runs: ordered.flatMap((r) => (r.openb === undefined ? [] : [{ ...r.run.key, ...r.openb }])) } } : {}),
     info: plan.report.info,
   }, {
-    extraFiles: { [PLAN_FILE]: planFileText(plan, schedbenchVersion(), null), [CELLS_FILE]: cellsFileText(plan.hash, ordered) },
+    extraFiles: { [PLAN_FILE]: planFileText(plan, schedbenchVersion(), null), [CELLS_FILE]: cellsFileText(plan.hash, null, ordered) },
   });
 }
 
@@ -51,7 +52,7 @@ export function writeShardFolder(dir: string, plan: PlanOutline, shard: ShardSpe
   const ordered = inPlanOrder(plan, results);
   replaceDirAtomic(dir, 'shard', (version) => {
     writeFileSync(join(version, PLAN_FILE), planFileText(plan, schedbenchVersion(), shard));
-    writeFileSync(join(version, CELLS_FILE), cellsFileText(plan.hash, ordered));
+    writeFileSync(join(version, CELLS_FILE), cellsFileText(plan.hash, shardText(shard), ordered));
   });
 }
 
