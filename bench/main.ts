@@ -2,7 +2,9 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { availableParallelism } from 'node:os';
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
+import { InputError, oneLine } from '../src/model/errors.js';
+import { checkOutputFolder, ReportError } from '../src/report/index.js';
 import { sweepProgress } from '../src/cli/progress.js';
 import { reportSweepOutcome, sweepFlags } from '../src/cli/sweep-flags.js';
 import { warnOnStderr } from '../src/cli/warn-on-stderr.js';
@@ -31,14 +33,18 @@ async function main(): Promise<void> {
   const args = new Command('npm run bench --')
     .option('--jobs <n>', 'worker threads for the scenario runs; 1 runs them in this process', String(availableParallelism()))
     .option('--out <dir>', 'report folder (default: reports/bench-<UTC time>)')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`bench: ${text.trim().replace(/^error: /, '')}\n`) })
     .parse(process.argv).opts<{ jobs: string; out?: string }>();
+  // Everything that can be refused is checked before the minutes of micro-benchmarks.
   const flags = sweepFlags(args);
-  const started = performance.now();
-  const bench = await microBenchmarks(Number(process.env.BENCH_TIME_MS ?? 1500));
   const files = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort().map((f) => join('scenarios', f));
   const scenarios = loadScenarios(files, warnOnStderr).filter((s) => s.labels.includes('default'));
   const plan = buildScenarioPlan(scenarios);
   const out = args.out ?? defaultOutDir('bench', new Date());
+  checkOutputFolder(out, 'report');
+  const started = performance.now();
+  const bench = await microBenchmarks(Number(process.env.BENCH_TIME_MS ?? 1500));
   const r = await runSweep(plan, { out, ...flags, bench: bench.map(toBenchRow) }, sweepProgress('bench'));
   writeLatestBenchCsv(bench);
   process.stderr.write(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
@@ -88,4 +94,13 @@ function writeLatestBenchCsv(results: readonly CellResult[]): void {
   writeFileAtomic(join(dir, 'bench.csv'), csv);
 }
 
-await main();
+// Bad flags and bad input are one line and exit 2, as in the schedbench command.
+try {
+  await main();
+} catch (e) {
+  if (e instanceof CommanderError) process.exitCode = e.exitCode === 0 ? 0 : 2;
+  else if (e instanceof InputError || e instanceof ReportError) {
+    process.stderr.write(`bench: ${oneLine(e.message)}\n`);
+    process.exitCode = 2;
+  } else throw e;
+}
