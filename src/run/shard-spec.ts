@@ -11,7 +11,7 @@ const MAX_SHARDS = 100_000;
 
 /**
  * `--shard K/N`, or `auto`: K from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job's
- * 0-based index) or SLURM_ARRAY_TASK_ID (0-based with `--array=0-<N-1>`), N from
+ * 0-based index) or SLURM_ARRAY_TASK_ID (counted from SLURM_ARRAY_TASK_MIN), N from
  * SCHEDBENCH_SHARDS or SLURM_ARRAY_TASK_COUNT. Bad text is an InputError naming the
  * flag or the variable.
  */
@@ -21,7 +21,10 @@ export function parseShard(text: string, env: NodeJS.ProcessEnv = process.env): 
     const [nName, nText] = firstSet(env, ['SCHEDBENCH_SHARDS', 'SLURM_ARRAY_TASK_COUNT']);
     if (kName === null) throw new InputError({ path: '--shard auto' }, 'neither JOB_COMPLETION_INDEX (Kubernetes Indexed Job) nor SLURM_ARRAY_TASK_ID (Slurm job array) is set; give --shard K/N');
     if (nName === null) throw new InputError({ path: '--shard auto' }, 'neither SCHEDBENCH_SHARDS nor SLURM_ARRAY_TASK_COUNT is set: set SCHEDBENCH_SHARDS to the number of shards (the Job\'s completions)');
-    const index = wholeNumber(kText!, kName);
+    // A Slurm array need not start at 0 (--array=1-4): count from its first task.
+    const min = kName === 'SLURM_ARRAY_TASK_ID' && env.SLURM_ARRAY_TASK_MIN !== undefined && env.SLURM_ARRAY_TASK_MIN.trim() !== ''
+      ? wholeNumber(env.SLURM_ARRAY_TASK_MIN, 'SLURM_ARRAY_TASK_MIN') : 0;
+    const index = wholeNumber(kText!, kName) - min;
     const n = wholeNumber(nText!, nName);
     return checked(index + 1, n, `${kName}=${kText} with ${nName}=${nText}`, '--shard auto');
   }
