@@ -40,7 +40,6 @@ export function buildOpenbPlan(world: OpenbWorld, seeds: readonly number[]): Pla
       ['pod list', world.podsFile],
       ['inflation', `tasks drawn until their GPU request reaches ${world.inflate} x the cluster's GPUs; each tried once, none leaving`],
       ['tie-break', world.tieBreak],
-      ['significance test', 'paired sign-flip permutation test on per-seed differences (exact, two-sided); 95% CIs use Student t'],
     ],
   };
   const hashed = { ...world, nodesFile: fileDigest(world.nodesFile), podsFile: fileDigest(world.podsFile) };

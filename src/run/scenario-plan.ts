@@ -36,7 +36,6 @@ export function buildScenarioPlan(scenarios: readonly Scenario[], sel: ScenarioS
     baselines: scenarios.map((s) => [s.name, s.baseline] as const),
     info: [
       ['scenario files', scenarios.map((s) => s.file).join(', ')],
-      ['significance test', 'paired sign-flip permutation test on per-seed differences (exact, two-sided); 95% CIs use Student t'],
     ],
   };
   const world = { kind: 'scenarios' as const, scenarios };

@@ -12,6 +12,9 @@ import { schedbenchVersion } from './schedbench-version.js';
 import type { ShardSpec } from './shard-spec.js';
 import { shardText } from './shard-spec.js';
 
+/** How summary.csv compares policies, said on every report this writer makes (it calls summarize). */
+const SIGNIFICANCE_INFO = ['significance test', 'paired sign-flip permutation test on per-seed differences (exact, two-sided); 95% CIs use Student t'] as const;
+
 /** The plan facts an output folder records (what plan.json holds, less the version). */
 export interface PlanOutline {
   readonly hash: string;
@@ -41,7 +44,7 @@ export function writePlanReport(
     summary,
     ...(extra.bench ? { bench: extra.bench } : {}),
     ...(plan.report.kind === 'openb' ? { openb: { runs: ordered.flatMap((r) => (r.openb === undefined ? [] : [{ ...r.run.key, ...r.openb }])) } } : {}),
-    info: plan.report.info,
+    info: [...plan.report.info, SIGNIFICANCE_INFO],
   }, {
     extraFiles: { [PLAN_FILE]: planFileText(plan, schedbenchVersion(), null), [CELLS_FILE]: cellsFileText(plan.hash, null, ordered) },
   });
