@@ -6,6 +6,7 @@ import { NO_SYM } from '../model/ids.js';
 import type { LabelSet } from '../model/labels.js';
 import { EMPTY_LABELS, labelValue } from '../model/labels.js';
 import type { ModelContext } from '../model/model-context.js';
+import { synthesizedNamespaceLabels } from '../model/namespace.js';
 import type { CompiledNode, NodeImage } from '../model/node.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { HostPort } from '../model/ports.js';
@@ -241,6 +242,16 @@ export class ClusterState implements ClusterView {
   /** Registers namespace labels (for pod-affinity namespaceSelector). */
   setNamespace(ns: Sym, labels: LabelSet): void {
     this.nsLabels.set(ns, labels);
+  }
+
+  /**
+   * Makes sure a namespace exists: one that is not known yet is added with the only label
+   * the API server gives every namespace (`kubernetes.io/metadata.name: <name>`), as if
+   * its Namespace object had been created bare; a known one is left as it is. Every
+   * namespace a pod uses exists in a real cluster, so namespaceSelector terms see it.
+   */
+  ensureNamespace(ns: Sym): void {
+    if (!this.nsLabels.has(ns)) this.nsLabels.set(ns, synthesizedNamespaceLabels(ns, this.model.symbols));
   }
 
   // ---- ClusterView -------------------------------------------------------------------

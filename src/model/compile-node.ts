@@ -1,9 +1,8 @@
 import { describeIssue } from './describe-issue.js';
 import { InputError, formatPath } from './errors.js';
 import type { NodeInput } from './k8s-schema.js';
-import { namespaceSchema, nodeSchema } from './k8s-schema.js';
+import { nodeSchema } from './k8s-schema.js';
 import { compileLabels } from './labels.js';
-import type { LabelSet } from './labels.js';
 import type { ModelContext } from './model-context.js';
 import type { CompiledNode, NodeImage } from './node.js';
 import { milliValue, unitValue } from './quantity.js';
@@ -42,18 +41,9 @@ function compileValidNode(n: NodeInput, ctx: ModelContext): CompiledNode {
   };
 }
 
-/** A namespace's name and labels (for pod-affinity namespaceSelector). */
-export interface CompiledNamespace {
-  readonly name: string;
-  readonly labels: LabelSet;
-}
-
-export function compileNamespace(raw: unknown, ctx: ModelContext, file?: string): CompiledNamespace {
-  const parsed = namespaceSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const name = (raw as { metadata?: { name?: unknown } } | null)?.metadata?.name;
-    throw new InputError({ file, object: `namespace ${typeof name === 'string' ? name : '(unnamed)'}`, path: formatPath(issue.path), pathParts: issue.path }, describeIssue(issue, raw));
-  }
-  return { name: parsed.data.metadata.name, labels: compileLabels(parsed.data.metadata.labels, ctx.symbols) };
-}
+/**
+ * Namespaces are compiled in namespace.ts; re-exported here for callers that import them
+ * with nodes (src/conformance/run-case.ts).
+ */
+export { compileNamespace } from './namespace.js';
+export type { CompiledNamespace } from './namespace.js';
