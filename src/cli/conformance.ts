@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { FileResult } from '../conformance/run-folder.js';
+import { describeMismatch } from '../conformance/run-case.js';
 import { casePassed, runFolder } from '../conformance/run-folder.js';
 import { inTreeRegistry } from '../plugins/index.js';
 
-/** Prints per-plugin lines, each failing case, and the closing "N passed, M failed". */
+/** Prints a line per vector file (plugin, or plugin.helper), each failing case, and the closing "N passed, M failed". */
 export function formatConformance(results: readonly FileResult[]): { text: string; failed: number } {
   const lines: string[] = [];
   let passed = 0;
@@ -13,12 +14,12 @@ export function formatConformance(results: readonly FileResult[]): { text: strin
     const bad = f.cases.length - ok;
     passed += ok;
     failed += bad;
-    lines.push(`${bad === 0 ? 'ok  ' : 'FAIL'} ${f.plugin}: ${ok} passed, ${bad} failed`);
+    lines.push(`${bad === 0 ? 'ok  ' : 'FAIL'} ${f.label}: ${ok} passed, ${bad} failed`);
     for (const c of f.cases) {
       if (casePassed(c)) continue;
       if (c.error !== null) lines.push(`       - ${c.name}: ${c.error}`);
       for (const m of c.mismatches) {
-        lines.push(`       - ${c.name}: node ${m.node}: ${m.what} expected ${m.expected}, got ${m.actual}`);
+        lines.push(`       - ${c.name}: ${describeMismatch(m)}`);
       }
     }
   }

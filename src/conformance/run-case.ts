@@ -6,14 +6,21 @@ import { compileNamespace, compileNode } from '../model/compile-node.js';
 import { compilePod } from '../model/compile-pod.js';
 import type { NodeId } from '../model/ids.js';
 import { ModelContext } from '../model/model-context.js';
+import { addCaseObjects } from './case-objects.js';
 import type { VectorCase } from './vector.js';
 
 /** One expectation that did not hold. */
 export interface Mismatch {
+  /** The node the expectation is about; '*' for all of them, '' for a helper's output. */
   readonly node: string;
-  readonly what: 'filter' | 'score' | 'preScore';
+  readonly what: 'filter' | 'score' | 'preScore' | 'output';
   readonly expected: string | number;
   readonly actual: string | number;
+}
+
+/** A mismatch as one line: "node n1: score expected 50, got 40" or "output expected …, got …". */
+export function describeMismatch(m: Mismatch): string {
+  return `${m.node === '' ? '' : `node ${m.node}: `}${m.what} expected ${m.expected}, got ${m.actual}`;
 }
 
 /** The result of one case: mismatches, or an error (plugin missing, bad input, crash). */
@@ -24,7 +31,8 @@ export interface CaseResult {
 }
 
 /**
- * Runs one vector the way FORMAT.md says: a snapshot of `nodes` + `existingPods`, then
+ * Runs one vector the way FORMAT.md says: a snapshot of `nodes`, `namespaces`, `objects`
+ * and `existingPods`, then
  * PreFilter -> Filter per node for expect.filter, and PreScore -> Score -> NormalizeScore
  * over the candidate nodes for expect.scores. Only the case's plugin runs.
  */
@@ -45,6 +53,7 @@ function evaluate(pluginName: string, c: VectorCase, registry: Registry): Mismat
     const n = compileNamespace(ns, model);
     state.setNamespace(symbols.intern(n.name), n.labels);
   }
+  addCaseObjects(state, c.objects ?? [], model);
   for (const raw of c.existingPods ?? []) {
     const pod = compilePod(raw, model, { defaultNamespace: '', apiValidation: false });
     const node = state.nodeByName(pod.nodeName);

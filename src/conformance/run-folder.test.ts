@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../model/errors.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
 import { inTreeRegistry } from '../plugins/index.js';
+import { describeMismatch } from './run-case.js';
 import { casePassed, runFolder } from './run-folder.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -17,6 +18,32 @@ const VECTOR = {
   source: 'test',
   cases: [{ name: 'host matches', pod: { spec: { containers: [], nodeName: 'foo' } }, nodes: [{ metadata: { name: 'foo' } }], expect: { filter: { foo: 'Success' } } }],
 };
+
+/** A Service selecting foo="" (a case object). */
+const SERVICE = { kind: 'Service', metadata: { name: 'service-0' }, spec: { selector: { foo: '' } } };
+
+/** A one-case helper vector (the shape of conformance/kube-scheduler/ImageLocality.normalizedImageName.json). */
+const HELPER_VECTOR = { plugin: 'ImageLocality', helper: 'normalizedImageName', source: 'test', cases: [{ name: 'add :latest', input: 'root', expect: 'root:latest' }] };
+
+/**
+ * The project's transcription of kube's "system defaulting, nodes don't have zone, pods
+ * match service": scores only system default spreading (the Service's selector) gives.
+ */
+function systemDefaultingVector(withObjects: boolean): unknown {
+  const file = JSON.parse(readFileSync(join(root, 'conformance/kube-scheduler/PodTopologySpread.json'), 'utf8')) as { cases: { name: string; objects?: unknown }[] };
+  const c = file.cases.find((x) => x.name === "system defaulting, nodes don't have zone, pods match service")!;
+  const { objects, ...rest } = c;
+  return { ...file, cases: [withObjects ? { ...rest, objects } : rest] };
+}
+
+/** The 1-based line of the first occurrence of `needle` in `text`. */
+function lineOf(text: string, needle: string): number {
+  return text.slice(0, text.indexOf(needle)).split('\n').length;
+}
+
+const WRONG_OBJECTS = JSON.stringify({ ...VECTOR, cases: [{ ...VECTOR.cases[0], objects: {} }] }, null, 1);
+const WITH_PDB = JSON.stringify({ ...VECTOR, cases: [{ ...VECTOR.cases[0], objects: [SERVICE, { kind: 'PodDisruptionBudget', metadata: { name: 'pdb' } }] }] }, null, 1);
+const WRONG_INPUT = JSON.stringify({ ...HELPER_VECTOR, cases: [{ name: 'x', input: 7, expect: 'root:latest' }] }, null, 1);
 
 /** A fresh folder holding `files` (name -> content). */
 function folder(files: Record<string, string>): string {
@@ -50,8 +77,14 @@ describe('runFolder on hostile folders', () => {
     { name: 'a file cut short', files: { 'a.json': '{"plugin": "NodeName", "cases": [' }, want: (d) => `${d}/a.json: not valid JSON: Unexpected end of JSON input` },
     { name: 'an empty file', files: { 'a.json': '' }, want: (d) => `${d}/a.json: not valid JSON: Unexpected end of JSON input` },
     { name: 'a list nested 100000 deep', files: { 'a.json': `${'['.repeat(100_000)}${']'.repeat(100_000)}` }, want: (d) => `${d}/a.json: nested too deeply (limit: ${INPUT_LIMITS.nestingDepth} levels of lists and objects)` },
-    { name: 'a plugin that is not a string', files: { 'a.json': JSON.stringify({ ...VECTOR, plugin: 7 }) }, want: (d) => `${d}/a.json: plugin: Invalid input: expected string, received number` },
-    { name: 'cases that are not a list', files: { 'a.json': JSON.stringify({ ...VECTOR, cases: 'all' }) }, want: (d) => `${d}/a.json: cases: Invalid input: expected array, received string` },
+    { name: 'a plugin that is not a string', files: { 'a.json': JSON.stringify({ ...VECTOR, plugin: 7 }) }, want: (d) => `${d}/a.json:1: plugin: Invalid input: expected string, received number` },
+    { name: 'cases that are not a list', files: { 'a.json': JSON.stringify({ ...VECTOR, cases: 'all' }) }, want: (d) => `${d}/a.json:1: cases: Invalid input: expected array, received string` },
+    { name: 'a case field of the wrong type names its line', files: { 'a.json': WRONG_OBJECTS }, want: (d) => `${d}/a.json:${lineOf(WRONG_OBJECTS, '"objects"')}: cases[0].objects: Invalid input: expected array, received object` },
+    { name: 'an object kind the runner cannot use yet', files: { 'a.json': WITH_PDB }, want: (d) => `${d}/a.json:${lineOf(WITH_PDB, '"PodDisruptionBudget"')}: cases[0].objects[1].kind: kind "PodDisruptionBudget" is not used by the conformance runner yet (it takes Namespace, ReplicaSet, ReplicationController, Service, StatefulSet)` },
+    { name: 'a Node among the objects', files: { 'a.json': JSON.stringify({ ...VECTOR, cases: [{ ...VECTOR.cases[0], objects: [{ kind: 'Node', metadata: { name: 'n' } }] }] }) }, want: (d) => `${d}/a.json:1: cases[0].objects[0].kind: a Node goes in the case's \`nodes\`, not in \`objects\`` },
+    { name: 'an unknown helper', files: { 'a.json': JSON.stringify({ ...HELPER_VECTOR, helper: 'fitsPorts' }, null, 1) }, want: (d) => `${d}/a.json:3: helper: unknown helper "fitsPorts" (known: normalizedImageName, getContainerPorts)` },
+    { name: 'a helper under the wrong plugin', files: { 'a.json': JSON.stringify({ ...HELPER_VECTOR, plugin: 'NodePorts' }) }, want: (d) => `${d}/a.json:1: plugin: helper normalizedImageName belongs to ImageLocality, not NodePorts` },
+    { name: 'a helper case of the wrong shape', files: { 'a.json': WRONG_INPUT }, want: (d) => `${d}/a.json:${lineOf(WRONG_INPUT, '"input"')}: cases[0].input: expected string, got 7` },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -61,6 +94,28 @@ describe('runFolder on hostile folders', () => {
       expect(err.message.length).toBeLessThanOrEqual(INPUT_LIMITS.errorChars);
     });
   }
+
+  it('a case\'s objects reach the snapshot: the Service decides the scores', () => {
+    const result = (withObjects: boolean) => runFolder(folder({ 'PodTopologySpread.json': JSON.stringify(systemDefaultingVector(withObjects)) }), inTreeRegistry)[0]!.cases[0]!;
+    expect(casePassed(result(true))).toBe(true);
+    // Without the Service the pod has no workload: no default constraint, every node scores 0.
+    expect(result(false).mismatches.map(describeMismatch)).toEqual([
+      'node node-a: score expected 44, got 0',
+      'node node-b: score expected 66, got 0',
+      'node node-c: score expected 77, got 0',
+      'node node-d: score expected 100, got 0',
+    ]);
+  });
+
+  it('helper vectors: a match passes, a difference is the output expected and got', () => {
+    const dir = folder({ 'a.json': JSON.stringify({ ...HELPER_VECTOR, cases: [HELPER_VECTOR.cases[0], { name: 'digest kept', input: 'root@sha256:00', expect: 'root@sha256:00:latest' }] }) });
+    const [f] = runFolder(dir, inTreeRegistry);
+    expect(f!.label).toBe('ImageLocality.normalizedImageName');
+    expect(f!.cases.map((c) => [casePassed(c), c.mismatches.map(describeMismatch)])).toEqual([
+      [true, []],
+      [false, ['output expected "root@sha256:00:latest", got "root@sha256:00"']],
+    ]);
+  });
 
   it('a vector "file" that is a folder, and a folder that is a file', () => {
     const dir = folder({});
