@@ -18,7 +18,9 @@ describe('generateWorkload', () => {
   it('emits one template per workload, owned by its controller', () => {
     const model = new ModelContext();
     const pods = plan.templates.map((t) => compilePod(t, model));
-    expect(pods.map((p) => p.owner)).toEqual([{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-rs' }, { apiVersion: 'batch/v1', kind: 'Job', name: 'batch' }]);
+    // A ReplicaSet is named <deployment>-<pod-template-hash>, the hash in SafeEncodeString's alphabet.
+    expect(pods[0]!.owner).toEqual({ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: expect.stringMatching(/^web-[bcdfghjklmnpqrstvwxz2456789]{1,10}$/) });
+    expect(pods[1]!.owner).toEqual({ apiVersion: 'batch/v1', kind: 'Job', name: 'batch' });
     expect(pods[1]!.priority).toBe(10);
     expect(plan.workloads).toEqual([{ kind: 'Deployment', name: 'web', parallelism: null }, { kind: 'Job', name: 'batch', parallelism: 3 }]);
   });

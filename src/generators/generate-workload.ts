@@ -1,14 +1,18 @@
 import { sample } from './distribution.js';
 import { arrivalTimes } from './arrival-times.js';
 import type { Rng } from './rng.js';
-import type { PlannedArrival, PodTemplateSpec, WorkloadItemSpec, WorkloadPlan, WorkloadSpec } from './workload-spec.js';
+import type { WorkloadObjects } from './workload-objects.js';
+import { workloadObjects } from './workload-objects.js';
+import type { PlannedArrival, WorkloadItemSpec, WorkloadObject, WorkloadPlan, WorkloadSpec } from './workload-spec.js';
 
 /**
- * Generates the pods of a workload spec: one v1.Pod template per workload (labelled
- * `app: <name>`, owned by its ReplicaSet or Job through ownerReferences, so controllers
- * and default spread constraints know each pod's workload) and, per pod, an arrival time
- * and duration. Each workload draws from its own named streams ('arrivals/<name>',
- * 'durations/<name>'), so editing one workload does not reshuffle another.
+ * Generates the pods of a workload spec: one v1.Pod template per workload, labelled and
+ * owned as its controller makes them in kube (workloadObjects: ReplicaSet or Job through
+ * ownerReferences), and the objects around them (Deployment, ReplicaSet or Job, Service,
+ * PodDisruptionBudget), so that system default spreading and disruption budgets see each
+ * pod's workload; per pod, an arrival time and duration. Each workload draws from its own
+ * named streams ('arrivals/<name>', 'durations/<name>'), so editing one workload does not
+ * reshuffle another; the objects draw nothing.
  * With bestEffortShare, a seeded share of each workload's pods use a second template
  * without requests or limits (BestEffort QoS).
  * Arrivals are sorted by (time, workload order, pod index): a total order.
@@ -16,6 +20,7 @@ import type { PlannedArrival, PodTemplateSpec, WorkloadItemSpec, WorkloadPlan, W
 export function generateWorkload(spec: WorkloadSpec, rng: Rng): WorkloadPlan {
   const templates: unknown[] = [];
   const workloads: WorkloadPlan['workloads'][number][] = [];
+  const objects: WorkloadObject[] = [];
   const arrivals: (PlannedArrival & { seq: number })[] = [];
   const names = new Set<string>();
   const beShare = spec.bestEffortShare ?? 0;
@@ -23,12 +28,14 @@ export function generateWorkload(spec: WorkloadSpec, rng: Rng): WorkloadPlan {
   spec.workloads.forEach((w) => {
     if (names.has(w.name)) throw new Error(`duplicate workload name ${w.name}`);
     names.add(w.name);
+    const around = workloadObjects(w);
+    objects.push(...around.objects);
     const wi = templates.length;
     const entry = { kind: w.kind, name: w.name, parallelism: w.kind === 'Job' ? (w.parallelism ?? w.completions) : null };
-    templates.push(podTemplate(w, false));
+    templates.push(podTemplate(w, around, false));
     workloads.push(entry);
-    // The BestEffort variant shares the workload's identity (owner, Job slots).
-    const beIndex = beShare > 0 ? templates.push(podTemplate(w, true)) - 1 : -1;
+    // The BestEffort variant shares the workload's identity (labels, owner, Job slots).
+    const beIndex = beShare > 0 ? templates.push(podTemplate(w, around, true)) - 1 : -1;
     if (beIndex >= 0) workloads.push(entry);
     const beRng = rng.fork(`best-effort/${w.name}`);
     const count = w.kind === 'Deployment' ? w.replicas : w.completions;
@@ -46,28 +53,18 @@ export function generateWorkload(spec: WorkloadSpec, rng: Rng): WorkloadPlan {
     }
   });
   arrivals.sort((a, b) => a.atS - b.atS || a.seq - b.seq);
-  return { templates, workloads, arrivals: arrivals.map(({ seq: _seq, ...a }) => a) };
+  return { templates, workloads, objects, arrivals: arrivals.map(({ seq: _seq, ...a }) => a) };
 }
 
-function podTemplate(w: WorkloadItemSpec, bestEffort: boolean): unknown {
-  const t: PodTemplateSpec = w.template;
-  const ownerKind = w.kind === 'Deployment' ? 'ReplicaSet' : 'Job';
-  const ownerName = w.kind === 'Deployment' ? `${w.name}-rs` : w.name;
-  const resources: Record<string, unknown> = {};
-  if (t.requests && !bestEffort) resources.requests = { ...t.requests };
-  if (t.limits && !bestEffort) resources.limits = { ...t.limits };
+function podTemplate(w: WorkloadItemSpec, around: WorkloadObjects, bestEffort: boolean): unknown {
   return {
     kind: 'Pod',
     metadata: {
       name: w.name,
       namespace: w.namespace ?? 'default',
-      labels: { app: w.name, ...(t.labels ?? {}) },
-      ownerReferences: [{ apiVersion: w.kind === 'Deployment' ? 'apps/v1' : 'batch/v1', kind: ownerKind, name: ownerName, controller: true }],
+      labels: { ...around.podLabels },
+      ownerReferences: [{ ...around.podOwner, controller: true, blockOwnerDeletion: true }],
     },
-    spec: {
-      ...(t.spec ?? {}),
-      containers: [{ name: 'main', image: `schedbench/${w.name}:1`, resources }],
-      ...(t.priority !== undefined ? { priority: t.priority } : {}),
-    },
+    spec: around.podSpec(bestEffort),
   };
 }

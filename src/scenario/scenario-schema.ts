@@ -135,6 +135,11 @@ const templatePodSpec = z.record(z.string(), z.unknown()).superRefine((spec, ctx
 
 const INT32_MAX = 2_147_483_647;
 
+/** Mirrors validation.IsDNS1123Subdomain: lowercase DNS labels joined by dots, at most 253 characters. */
+const dnsSubdomain = z.string()
+  .max(253, 'at most 253 characters')
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'a lowercase DNS subdomain (a-z, 0-9, \'-\' and \'.\', alphanumeric at both ends)');
+
 /**
  * The pod template of a workload, in Kubernetes' own shape (a v1.PodSpec fragment plus
  * labels), so users write what they would write in a manifest.
@@ -144,11 +149,87 @@ const templateSchema = z.strictObject({
   /** Requests of the single container (cpu, memory, nvidia.com/gpu, ...). Absent = BestEffort. */
   requests: resourceList('container').optional(),
   limits: resourceList('container').optional(),
-  /** A PriorityClass value: int32; kube reserves values above one billion for system classes. */
+  /**
+   * The pod's priority as a number: a shorthand for a PriorityClass of that value (int32;
+   * kube reserves values above one billion for system classes). Not with priorityClassName.
+   */
   priority: z.number().int().min(-INT32_MAX - 1).max(INT32_MAX).optional(),
+  /**
+   * spec.priorityClassName: a class of the scenario's `priorityClasses` (or a snapshot's),
+   * or system-cluster-critical / system-node-critical. The pod takes the class's value and
+   * preemptionPolicy, as kube's Priority admission plugin sets them. Without it (and without
+   * `priority`) the pod takes the globalDefault class, if any, else priority 0.
+   */
+  priorityClassName: dnsSubdomain.optional(),
   /** Any further v1.PodSpec fields: tolerations, nodeSelector, affinity, topologySpreadConstraints, ... */
   spec: templatePodSpec.optional(),
+}).superRefine((t, ctx) => {
+  // kube's Priority admission refuses a pod whose spec.priority is not its class's value;
+  // here `priority` stands for a class of its own, so the two are alternatives.
+  if (t.priority !== undefined && t.priorityClassName !== undefined) {
+    issue(ctx, ['priorityClassName'], `give priority or priorityClassName, not both (priority ${t.priority} is a shorthand for a class of that value), got ${excerpt(t.priorityClassName)}`);
+  }
+  // One place for each: the template's own fields, not spec.priority / spec.priorityClassName.
+  for (const k of ['priority', 'priorityClassName'] as const) {
+    if (t.spec !== undefined && Object.hasOwn(t.spec, k)) issue(ctx, ['spec', k], `set ${k} on the template itself, not in spec, got ${excerpt(t.spec[k])}`);
+  }
+  // A class decides its pods' preemptionPolicy (the Priority admission plugin refuses a pod
+  // whose own differs); with the `priority` shorthand, spec.preemptionPolicy stays the pod's.
+  if (t.priorityClassName !== undefined && t.spec !== undefined && Object.hasOwn(t.spec, 'preemptionPolicy')) {
+    issue(ctx, ['spec', 'preemptionPolicy'], `the pod takes the preemptionPolicy of its class ${excerpt(t.priorityClassName)}; set it on the class in priorityClasses, got ${excerpt(t.spec.preemptionPolicy)}`);
+  }
 });
+
+/**
+ * A PodDisruptionBudget's minAvailable or maxUnavailable (intstr.IntOrString): a count
+ * (int32, not negative) or a percentage "N%" of at most 100%, as
+ * ValidatePodDisruptionBudgetSpec checks them.
+ */
+const intOrPercent = z.union([z.number(), z.string()]).superRefine((v, ctx) => {
+  const expected = 'an integer from 0 or a percentage like "50%"';
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v) || v < 0 || v > INT32_MAX) issue(ctx, [], `expected ${expected} (int32), got ${excerpt(v)}`);
+    return;
+  }
+  const m = /^(\d+)%$/.exec(v);
+  if (m === null) issue(ctx, [], `expected ${expected}, got ${excerpt(v)}`);
+  else if (Number(m[1]) > 100) issue(ctx, [], `must not be greater than 100%, got ${excerpt(v)}`);
+});
+
+/**
+ * `pdb` on a workload: a policy/v1 PodDisruptionBudget selecting the workload's pods, with
+ * exactly one of minAvailable and maxUnavailable (kube refuses both together).
+ */
+const pdbSchema = z.strictObject({ minAvailable: intOrPercent.optional(), maxUnavailable: intOrPercent.optional() })
+  .superRefine((p, ctx) => {
+    if (p.minAvailable !== undefined && p.maxUnavailable !== undefined) {
+      issue(ctx, ['maxUnavailable'], `give minAvailable or maxUnavailable, not both (minAvailable is ${excerpt(p.minAvailable)}), got ${excerpt(p.maxUnavailable)}`);
+    } else if (p.minAvailable === undefined && p.maxUnavailable === undefined) {
+      issue(ctx, [], 'expected minAvailable or maxUnavailable (a count or a percentage like "50%"), got {}');
+    }
+  })
+  .transform((p): { readonly minAvailable: number | string } | { readonly maxUnavailable: number | string } => (
+    p.minAvailable !== undefined ? { minAvailable: p.minAvailable } : { maxUnavailable: p.maxUnavailable! }));
+
+/**
+ * What a workload declares around its pods besides its controller (the generator adds
+ * the ReplicaSet or the Job itself):
+ *   service  a v1 Service named after the workload selecting its pods (`app: <app label>`),
+ *            so kube's system default spreading merges its selector in (and a Job's pods,
+ *            which no ReplicaSet owns, get default spreading at all). @default false
+ *   pdb      a policy/v1 PodDisruptionBudget named after the workload, selecting its pods.
+ */
+const workloadObjectFields = {
+  service: z.boolean().optional(),
+  pdb: pdbSchema.optional(),
+};
+
+/** A Service's name is a DNS-1035 label (ValidateServiceName): it must start with a letter. */
+const serviceNameCheck = (w: { name: string; service?: boolean | undefined }, ctx: z.RefinementCtx): void => {
+  if (w.service === true && !/^[a-z]/.test(w.name)) {
+    issue(ctx, ['service'], `the Service is named after the workload, and a Service name must start with a letter (a DNS-1035 label); workload name ${excerpt(w.name)}, got true`);
+  }
+};
 
 const name = z.string().max(63, 'at most 63 characters').regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a lowercase DNS label (a-z, 0-9, -)');
 const POD_LIMIT = `at most ${INPUT_LIMITS.scenarioPods} pods per scenario (INPUT_LIMITS.scenarioPods)`;
@@ -158,8 +239,8 @@ const workloadItemSchema = z.discriminatedUnion('kind', [
   /** A Deployment (its ReplicaSet owns the pods): `replicas` pods; they run until the end unless `durationS` is given. */
   z.strictObject({
     kind: z.literal('Deployment'), name, namespace: name.optional(), replicas: podCount,
-    template: templateSchema, arrival: arrivalSchema, durationS: distributionSchema.optional(),
-  }),
+    template: templateSchema, arrival: arrivalSchema, durationS: distributionSchema.optional(), ...workloadObjectFields,
+  }).superRefine(serviceNameCheck),
   /**
    * A Job: `completions` pods, at most `parallelism` running at once (the simulator holds
    * the rest back; @default completions), each running for a draw of `durationS`.
@@ -167,7 +248,8 @@ const workloadItemSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('Job'), name, namespace: name.optional(), completions: podCount,
     parallelism: z.number().int().min(1).optional(), template: templateSchema, arrival: arrivalSchema, durationS: distributionSchema,
-  }),
+    ...workloadObjectFields,
+  }).superRefine(serviceNameCheck),
 ]);
 
 /** The workload generator's spec, as the scenario file writes it (`workload.workloads`). */
@@ -294,6 +376,22 @@ const nodeEventSchema = z.strictObject({
   node: z.string().min(1),
 });
 
+/**
+ * A scheduling.k8s.io/v1 PriorityClass: name, value, and the optional fields. What the API
+ * server refuses beyond the shape (a `system-` name, a value above one billion, a second
+ * globalDefault, a name twice) the model's PriorityClasses refuses when loadScenario
+ * builds them (src/model/priority-class.ts). @default globalDefault false, preemptionPolicy PreemptLowerPriority
+ */
+const priorityClassSchema = z.strictObject({
+  name: dnsSubdomain,
+  /** The priority of the class's pods (int32; at most 1000000000 for a class a user creates). */
+  value: z.number().int().min(-INT32_MAX - 1).max(INT32_MAX),
+  /** Pods without priorityClassName (and without `priority`) get this class. At most one class. */
+  globalDefault: z.boolean().optional(),
+  /** Whether the class's pods may preempt lower-priority pods. */
+  preemptionPolicy: z.enum(['PreemptLowerPriority', 'Never']).optional(),
+});
+
 export const scenarioSchema = z.strictObject({
   name,
   description: z.string().optional(),
@@ -310,6 +408,8 @@ export const scenarioSchema = z.strictObject({
   /** Policy the others are compared with. @default the first */
   baseline: z.string().optional(),
   nodeEvents: z.array(nodeEventSchema).optional(),
+  /** PriorityClasses the cluster holds, for templates' priorityClassName and globalDefault. */
+  priorityClasses: z.array(priorityClassSchema).optional(),
   /** Write placements.csv (one row per pod per run). @default false */
   placements: z.boolean().optional(),
 });
@@ -327,6 +427,10 @@ export type NodePoolSpec = ClusterSpec['pools'][number];
 export type TopologySpec = NonNullable<ClusterSpec['topology']>;
 export type ArrivalSpec = z.infer<typeof arrivalSchema>;
 export type PodTemplateSpec = z.infer<typeof templateSchema>;
+/** A workload's `pdb`: exactly one of minAvailable and maxUnavailable. */
+export type DisruptionBudgetSpec = z.infer<typeof pdbSchema>;
+/** A scenario's PriorityClass, as the file writes it. */
+export type PriorityClassSpec = z.infer<typeof priorityClassSchema>;
 
 /** A distribution as the file writes it, `empirical-csv` included. */
 export type DistributionInput = z.infer<typeof distributionSchema>;

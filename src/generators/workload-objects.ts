@@ -1,0 +1,115 @@
+import { podTemplateHash } from './pod-template-hash.js';
+import type { WorkloadItemSpec, WorkloadObject } from './workload-spec.js';
+
+/** The label kube's Deployment controller puts on a ReplicaSet, its selector and its pods. */
+export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
+/** The labels the API server adds to a Job's pod template (batch/v1 Job strategy): current and legacy form. */
+export const JOB_NAME_LABELS = ['batch.kubernetes.io/job-name', 'job-name'] as const;
+
+/** A workload's pods as their controller makes them, and the objects around them. */
+export interface WorkloadObjects {
+  /** metadata.labels of every pod of the workload. */
+  readonly podLabels: Readonly<Record<string, string>>;
+  /** The pods' controller reference (metadata.ownerReferences[0]). */
+  readonly podOwner: { readonly apiVersion: string; readonly kind: 'ReplicaSet' | 'Job'; readonly name: string };
+  /** v1.PodSpec of the workload's pods, without requests and limits when BestEffort. */
+  podSpec(bestEffort: boolean): Record<string, unknown>;
+  /** Owners before what they own: Deployment, ReplicaSet | Job, then Service and PodDisruptionBudget if asked for. */
+  readonly objects: readonly WorkloadObject[];
+}
+
+/**
+ * Builds the objects a real cluster holds for one workload of the spec, and the labels and
+ * owner its pods carry there:
+ *   Deployment  apps/v1 Deployment `<name>` (selector `app`), owning the apps/v1 ReplicaSet
+ *               `<name>-<pod-template-hash>` (selector `app` + pod-template-hash); the pods
+ *               carry pod-template-hash, as the Deployment controller labels them
+ *               (podTemplateHash: same shape as kube's, not the same value).
+ *   Job         batch/v1 Job `<name>` (parallelism, completions); the pods carry the Job's
+ *               job-name labels and the Job selects by them. CAVEAT: kube selects a Job's
+ *               pods by batch.kubernetes.io/controller-uid; generated objects have no uid,
+ *               and the job name is as unique within a namespace.
+ *   service     v1 Service `<name>` selecting `app: <the pods' app label>`.
+ *   pdb         policy/v1 PodDisruptionBudget `<name>` selecting the same `app` label.
+ * The pods' `app` label is the workload's name unless the template's labels set it.
+ * Depends on the spec alone (no random draw).
+ */
+export function workloadObjects(w: WorkloadItemSpec): WorkloadObjects {
+  const namespace = w.namespace ?? 'default';
+  const templateLabels: Record<string, string> = { app: w.name, ...(w.template.labels ?? {}) };
+  const app = { app: templateLabels.app! };
+  const podSpec = (bestEffort: boolean): Record<string, unknown> => {
+    const t = w.template;
+    const resources: Record<string, unknown> = {};
+    if (t.requests && !bestEffort) resources.requests = { ...t.requests };
+    if (t.limits && !bestEffort) resources.limits = { ...t.limits };
+    return {
+      ...(t.spec ?? {}),
+      containers: [{ name: 'main', image: `schedbench/${w.name}:1`, resources }],
+      ...(t.priority !== undefined ? { priority: t.priority } : {}),
+      ...(t.priorityClassName !== undefined ? { priorityClassName: t.priorityClassName } : {}),
+    };
+  };
+  const objects: WorkloadObject[] = [];
+  let podLabels: Record<string, string>;
+  let podOwner: WorkloadObjects['podOwner'];
+  switch (w.kind) {
+    case 'Deployment': {
+      const template = { metadata: { labels: templateLabels }, spec: podSpec(false) };
+      const hash = podTemplateHash(template);
+      // The controller's label wins over one the template sets (it overwrites it in kube).
+      podLabels = { ...templateLabels, [POD_TEMPLATE_HASH_LABEL]: hash };
+      const rsName = `${w.name}-${hash}`;
+      objects.push({
+        apiVersion: 'apps/v1', kind: 'Deployment',
+        metadata: { name: w.name, namespace, labels: app },
+        spec: { replicas: w.replicas, selector: { matchLabels: app }, template },
+      }, {
+        apiVersion: 'apps/v1', kind: 'ReplicaSet',
+        metadata: {
+          name: rsName, namespace, labels: podLabels,
+          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: w.name, controller: true, blockOwnerDeletion: true }],
+        },
+        spec: {
+          replicas: w.replicas,
+          selector: { matchLabels: { ...app, [POD_TEMPLATE_HASH_LABEL]: hash } },
+          template: { metadata: { labels: podLabels }, spec: template.spec },
+        },
+      });
+      podOwner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rsName };
+      break;
+    }
+    case 'Job': {
+      const jobLabels = Object.fromEntries(JOB_NAME_LABELS.map((k) => [k, w.name]));
+      podLabels = { ...templateLabels, ...jobLabels };
+      objects.push({
+        apiVersion: 'batch/v1', kind: 'Job',
+        metadata: { name: w.name, namespace, labels: app },
+        spec: {
+          // The simulator runs at most `parallelism` pods at once, all of them when unset.
+          parallelism: w.parallelism ?? w.completions,
+          completions: w.completions,
+          selector: { matchLabels: { [JOB_NAME_LABELS[0]]: w.name } },
+          template: { metadata: { labels: podLabels }, spec: podSpec(false) },
+        },
+      });
+      podOwner = { apiVersion: 'batch/v1', kind: 'Job', name: w.name };
+      break;
+    }
+    default: {
+      const never: never = w;
+      throw new Error(`unhandled workload ${String(never)}`);
+    }
+  }
+  if (w.service === true) {
+    objects.push({ apiVersion: 'v1', kind: 'Service', metadata: { name: w.name, namespace }, spec: { selector: app } });
+  }
+  if (w.pdb !== undefined) {
+    objects.push({
+      apiVersion: 'policy/v1', kind: 'PodDisruptionBudget',
+      metadata: { name: w.name, namespace },
+      spec: { selector: { matchLabels: app }, ...w.pdb },
+    });
+  }
+  return { podLabels, podOwner, podSpec, objects };
+}
