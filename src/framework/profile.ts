@@ -1,3 +1,5 @@
+import { KUBE_DEFAULT_MULTI_POINT, KUBE_IN_TREE_PLUGINS } from './kube-plugin-names.js';
+
 /**
  * A scheduling profile in schedbench's compiled-from-config shape: which plugins filter
  * (PreFilter + Filter, in order) and which score (PreScore + Score + NormalizeScore, with
@@ -20,25 +22,20 @@ export interface ProfileSpec {
 }
 
 /**
- * kube-scheduler's default profile (pkg/scheduler/apis/config/v1/default_plugins.go,
- * v1.34) restricted to the plugins that decide on nodes and pods without volumes or DRA.
- * Filter order and score weights are kube-scheduler's.
+ * kube-scheduler's default profile (KUBE_DEFAULT_MULTI_POINT expanded as MultiPoint is:
+ * filter plugins and score plugins in the default set's order, weights as given, an
+ * unset weight as 1) restricted to the plugins schedbench models. The volume and DRA
+ * plugins of kube's default set are left out: they never reject a node or change a score
+ * for a pod without volumes or resource claims, and schedbench loads neither.
  */
 export function defaultProfile(name = 'default-scheduler'): ProfileSpec {
+  const modelled = KUBE_DEFAULT_MULTI_POINT.flatMap((e) => {
+    const p = KUBE_IN_TREE_PLUGINS.get(e.name);
+    return p?.kind === 'modelled' ? [{ ...e, points: p.points }] : [];
+  });
   return {
     name,
-    filter: [
-      'NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts',
-      'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity',
-    ],
-    score: [
-      { name: 'TaintToleration', weight: 3 },
-      { name: 'NodeAffinity', weight: 2 },
-      { name: 'NodeResourcesFit', weight: 1 },
-      { name: 'PodTopologySpread', weight: 2 },
-      { name: 'InterPodAffinity', weight: 2 },
-      { name: 'NodeResourcesBalancedAllocation', weight: 1 },
-      { name: 'ImageLocality', weight: 1 },
-    ],
+    filter: modelled.filter((e) => e.points.includes('filter')).map((e) => e.name),
+    score: modelled.filter((e) => e.points.includes('score')).map((e) => ({ name: e.name, weight: e.weight ?? 1 })),
   };
 }
