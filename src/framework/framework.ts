@@ -1,6 +1,7 @@
 import type { ModelContext } from '../model/model-context.js';
 import type { ProfileSpec } from './profile.js';
 import { gpuPlacerOf } from './gpu-placer.js';
+import { kubeAlreadyRegistered, kubeDoesNotExtend, kubePluginArgsProblem, kubePluginProblem } from './kube-plugin-names.js';
 import { ProfileError } from './profile-error.js';
 import type { Plugin, Registry } from './types.js';
 
@@ -26,15 +27,20 @@ export interface Framework {
 /** kube-scheduler's default PostFilter plugin. */
 export const DEFAULT_POST_FILTER = 'DefaultPreemption';
 
-/** Builds a framework; throws ProfileError on unknown plugins, bad weights or bad args. */
+/**
+ * Builds a framework; throws ProfileError on unknown plugins, bad weights or bad args.
+ * Names kube-scheduler has and schedbench cannot run (not modelled, removed upstream, the
+ * simulator's job) and a plugin at a point it lacks or listed twice get the messages of
+ * kube-plugin-names.ts, in kube's words where kube has them.
+ */
 export function buildFramework(spec: ProfileSpec, registry: Registry, model: ModelContext): Framework {
   const instances = new Map<string, Plugin>();
-  const instance = (name: string, path: string): Plugin => {
+  const instance = (name: string, point: 'filter' | 'score' | 'postFilter', path: string): Plugin => {
     let p = instances.get(name);
     if (p === undefined) {
       const factory = registry.get(name);
       if (factory === undefined) {
-        throw new ProfileError(path, `unknown plugin ${JSON.stringify(name)} (known: ${[...registry.keys()].sort().join(', ')})`);
+        throw new ProfileError(path, kubePluginProblem(name, point) ?? `unknown plugin ${JSON.stringify(name)} (known: ${[...registry.keys()].sort().join(', ')})`);
       }
       try {
         p = factory(spec.args?.[name], { model });
@@ -49,33 +55,34 @@ export function buildFramework(spec: ProfileSpec, registry: Registry, model: Mod
   const postFilterNames = spec.postFilter ?? (registry.has(DEFAULT_POST_FILTER) ? [DEFAULT_POST_FILTER] : []);
   for (const name of Object.keys(spec.args ?? {})) {
     if (!spec.filter.includes(name) && !spec.score.some((s) => s.name === name) && !postFilterNames.includes(name)) {
-      throw new ProfileError(`args.${name}`, 'args given for a plugin the profile does not enable');
+      throw new ProfileError(`args.${name}`, kubePluginArgsProblem(name) ?? 'args given for a plugin the profile does not enable');
     }
   }
   const filters: Plugin[] = [];
   const preFilters: Plugin[] = [];
   spec.filter.forEach((name, i) => {
-    if (spec.filter.indexOf(name) !== i) throw new ProfileError(`filter[${i}]`, `plugin ${name} is listed twice`);
-    const p = instance(name, `filter[${i}]`);
-    if (!p.filter) throw new ProfileError(`filter[${i}]`, `plugin ${name} has no Filter extension point`);
+    if (spec.filter.indexOf(name) !== i) throw new ProfileError(`filter[${i}]`, kubeAlreadyRegistered('filter', name));
+    const p = instance(name, 'filter', `filter[${i}]`);
+    if (!p.filter) throw new ProfileError(`filter[${i}]`, `${kubeDoesNotExtend('filter', name)} (it has no Filter extension point)`);
     filters.push(p);
     if (p.preFilter) preFilters.push(p);
   });
   const scorers: Plugin[] = [];
   const weights: number[] = [];
   spec.score.forEach((s, i) => {
-    if (spec.score.findIndex((o) => o.name === s.name) !== i) throw new ProfileError(`score[${i}]`, `plugin ${s.name} is listed twice`);
+    if (spec.score.findIndex((o) => o.name === s.name) !== i) throw new ProfileError(`score[${i}]`, kubeAlreadyRegistered('score', s.name));
     if (!Number.isInteger(s.weight) || s.weight < 1) {
       throw new ProfileError(`score[${i}].weight`, `expected a positive integer weight, got ${String(s.weight)}`);
     }
-    const p = instance(s.name, `score[${i}].name`);
-    if (!p.score) throw new ProfileError(`score[${i}]`, `plugin ${s.name} has no Score extension point`);
+    const p = instance(s.name, 'score', `score[${i}].name`);
+    if (!p.score) throw new ProfileError(`score[${i}]`, `${kubeDoesNotExtend('score', s.name)} (it has no Score extension point)`);
     scorers.push(p);
     weights.push(s.weight);
   });
   const postFilters = postFilterNames.map((name, i) => {
-    const p = instance(name, `postFilter[${i}]`);
-    if (!p.postFilter) throw new ProfileError(`postFilter[${i}]`, `plugin ${name} has no PostFilter extension point`);
+    if (postFilterNames.indexOf(name) !== i) throw new ProfileError(`postFilter[${i}]`, kubeAlreadyRegistered('postFilter', name));
+    const p = instance(name, 'postFilter', `postFilter[${i}]`);
+    if (!p.postFilter) throw new ProfileError(`postFilter[${i}]`, `${kubeDoesNotExtend('postFilter', name)} (it has no PostFilter extension point)`);
     return p;
   });
   const pct = spec.percentageOfNodesToScore ?? 0;

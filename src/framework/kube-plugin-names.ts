@@ -191,3 +191,24 @@ export function simulatorPluginProblem(name: string, point: ExtensionPoint): str
   if (p?.kind !== 'simulator') return undefined;
   return `${kubeDoesNotExtend(point, name)} (${p.does})`;
 }
+
+/**
+ * The problem with a kube plugin name at `point` of a profile that schedbench cannot run
+ * there: one it does not model, one kube removed (kube's "does not exist"), or one the
+ * simulator stands in for; undefined for any other name.
+ */
+export function kubePluginProblem(name: string, point: ExtensionPoint): string | undefined {
+  return unmodelledPluginProblem(name) ?? removedPluginProblem(name, kubeDoesNotExist(point, name)) ?? simulatorPluginProblem(name, point);
+}
+
+/**
+ * The problem with args (a pluginConfig section) for a kube plugin schedbench cannot take
+ * them for: one it does not model, or one kube removed (kube's validation refuses the
+ * four in invalidPluginsByVersion; it would ignore a section for the others); undefined
+ * for any other name.
+ */
+export function kubePluginArgsProblem(name: string): string | undefined {
+  const removed = REMOVED_KUBE_PLUGINS.get(name);
+  const words = removed?.refusedByValidation === true ? kubeInvalidInVersion(name) : `no plugin ${JSON.stringify(name)} to configure`;
+  return unmodelledPluginProblem(name) ?? removedPluginProblem(name, words);
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ExtensionPoint, MultiPointPlugin } from '../framework/kube-plugin-names.js';
 import {
   KUBE_DEFAULT_MULTI_POINT, KUBE_FRAMEWORK_ORDER, KUBE_IN_TREE_PLUGINS, REMOVED_KUBE_PLUGINS, kubeAlreadyRegistered,
-  kubeDoesNotExist, kubeDoesNotExtend, kubeInvalidInVersion, removedPluginProblem, simulatorPluginProblem,
+  kubeDoesNotExist, kubeDoesNotExtend, kubeInvalidInVersion, kubePluginArgsProblem, removedPluginProblem, simulatorPluginProblem,
   unmodelledPluginProblem,
 } from '../framework/kube-plugin-names.js';
 import type { ProfileSpec } from '../framework/profile.js';
@@ -177,13 +177,8 @@ function pluginConfigArgs(configs: NonNullable<Profile['pluginConfig']>, path: s
   configs.forEach((c, j) => {
     const at = `${path}.pluginConfig[${j}].name`;
     if (args.has(c.name)) throw new ConfigError(at, `Duplicate value: ${JSON.stringify(c.name)}`);
-    const removed = REMOVED_KUBE_PLUGINS.get(c.name);
-    if (removed !== undefined) {
-      const words = removed.refusedByValidation ? kubeInvalidInVersion(c.name) : `no plugin ${JSON.stringify(c.name)} to configure`;
-      throw new ConfigError(at, removedPluginProblem(c.name, words)!);
-    }
-    const unmodelled = unmodelledPluginProblem(c.name);
-    if (unmodelled !== undefined) throw new ConfigError(at, unmodelled);
+    const problem = kubePluginArgsProblem(c.name);
+    if (problem !== undefined) throw new ConfigError(at, problem);
     const kube = KUBE_IN_TREE_PLUGINS.get(c.name);
     if (kube?.kind === 'simulator') {
       // kube's factory for these ignores its args; refusing any keeps a typo from looking meaningful.
