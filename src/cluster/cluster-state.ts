@@ -10,6 +10,7 @@ import { synthesizedNamespaceLabels } from '../model/namespace.js';
 import type { CompiledNode, NodeImage } from '../model/node.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { HostPort } from '../model/ports.js';
+import { PriorityClasses } from '../model/priority-class.js';
 import type { Effect, TaintList } from '../model/taints.js';
 import { NO_TAINTS } from '../model/taints.js';
 import { WorkloadSet } from '../model/workloads.js';
@@ -17,6 +18,7 @@ import type { ClusterListener } from './cluster-listener.js';
 import type { ClusterView } from './cluster-view.js';
 import { mostFreeGpus, pickGpus } from './gpu-pick.js';
 import { GpuTable } from './gpu-table.js';
+import { DisruptionBudgets } from './disruption-budgets.js';
 import { NodeOrder } from './node-order.js';
 import { PodIndexes } from './pod-indexes.js';
 
@@ -44,10 +46,17 @@ export class ClusterState implements ClusterView {
   generation: Int32Array;
   /** 1 for a live node, 0 for a removed one. */
   live: Uint8Array;
-  /** Services, ReplicationControllers, ReplicaSets and StatefulSets (system default spreading). */
+  /** Services and controllers (system default spreading; controllers' scale for PDBs). */
   readonly workloads: WorkloadSet;
   /** Free milli-GPU per GPU of every node and the GPUs each bound pod holds. */
   readonly gpus = new GpuTable();
+  /** PodDisruptionBudgets, their members kept current by bind and unbind. */
+  readonly disruptionBudgets: DisruptionBudgets;
+  /**
+   * The cluster's PriorityClasses (the system classes at least), for compiling pods
+   * that join this cluster as the Priority admission plugin would admit them.
+   */
+  priorityClasses = new PriorityClasses();
 
   private rows = 0;
   private readonly labels: LabelSet[] = [];
@@ -72,6 +81,8 @@ export class ClusterState implements ClusterView {
   constructor(model: ModelContext, initialNodes = 16) {
     this.model = model;
     this.workloads = new WorkloadSet(model);
+    this.disruptionBudgets = new DisruptionBudgets(this, this.workloads);
+    this.listeners.push(this.disruptionBudgets);
     this.order = new NodeOrder(model.symbols);
     this.dims = model.resources.size;
     const cap = Math.max(1, initialNodes);

@@ -1,6 +1,7 @@
 import type { NodeId, PodId, Sym } from '../model/ids.js';
 import type { LabelSet } from '../model/labels.js';
 import type { ModelContext } from '../model/model-context.js';
+import type { DisruptionStatus, EvictionVerdict, PodDisruptionBudget } from '../model/pod-disruption-budget.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { HostPort } from '../model/ports.js';
 import type { Effect, TaintList } from '../model/taints.js';
@@ -80,4 +81,28 @@ export interface ClusterView {
   readonly podIndexes: PodIndexes;
   /** Per-GPU state of every node (GPU-sharing model); empty for clusters without GPUs. */
   readonly gpus: GpuTable;
+  /** The PodDisruptionBudgets and the disruption controller's view of them. */
+  readonly disruptionBudgets: DisruptionBudgetsView;
+}
+
+/**
+ * The cluster's PodDisruptionBudgets, read-only: which budgets select a pod, their status
+ * as the disruption controller computes it from the current state, and the questions
+ * preemption and node drains ask (see DisruptionBudgets for the kube sources).
+ */
+export interface DisruptionBudgetsView {
+  readonly size: number;
+  list(): readonly PodDisruptionBudget[];
+  get(namespace: Sym, name: string): PodDisruptionBudget | null;
+  /** Budgets selecting the pod (policy/v1 lister: an empty selector selects every pod of the namespace). */
+  pdbsOf(pod: CompiledPod): readonly PodDisruptionBudget[];
+  status(pdb: PodDisruptionBudget): DisruptionStatus;
+  /** status(pdb).disruptionsAllowed: never negative. */
+  disruptionsAllowed(pdb: PodDisruptionBudget): number;
+  /** Preemption victims split as DefaultPreemption's filterPodsWithPDBViolation splits them. */
+  splitByViolation(victims: readonly CompiledPod[]): { readonly violating: readonly CompiledPod[]; readonly nonViolating: readonly CompiledPod[] };
+  /** Budgets that evicting all of `pods` at once would take below their desired healthy count. */
+  violatedBy(pods: readonly CompiledPod[]): readonly PodDisruptionBudget[];
+  /** Whether the eviction API would evict the pod now. */
+  evictionVerdict(pod: CompiledPod): EvictionVerdict;
 }

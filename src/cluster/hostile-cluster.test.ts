@@ -92,7 +92,7 @@ describe('loadCluster refuses what Kubernetes refuses, naming file, line, field 
     // Cluster-level.
     { name: 'a cluster without nodes', text: 'kind: Pod\nmetadata: {name: p}\nspec: {containers: []}\n', err: /c\d+\.yaml: the cluster has no nodes \(no Node objects in these files\); nothing could be scheduled on it$/ },
     { name: 'an empty file', text: '', err: /c\d+\.yaml: the cluster has no nodes/ },
-    { name: 'an unknown kind inside a NodeList names its line', text: '{"kind": "NodeList", "items": [\n{"metadata": {"name": "a"}},\n{"kind": "Deployment"}\n]}', err: /c\d+\.yaml:3: items\[1\]: unsupported kind "Deployment" \(expected Node, Pod or Namespace\)$/ },
+    { name: 'an unknown kind inside a NodeList names its line', text: '{"kind": "NodeList", "items": [\n{"metadata": {"name": "a"}},\n{"kind": "CronJob"}\n]}', err: /c\d+\.yaml:3: items\[1\]: unsupported kind "CronJob" \(expected Node, Pod, Namespace, PriorityClass, PodDisruptionBudget, Service, ReplicationController, ReplicaSet, StatefulSet, Deployment, Job or DaemonSet\)$/ },
     { name: 'a NodeList item without a name', text: '{"kind": "NodeList", "items": [\n{"metadata": {}}\n]}', err: /c\d+\.yaml:2: node \(unnamed\): metadata\.name: expected string, got nothing$/ },
   ];
   for (const c of cases) it(c.name, () => expect(() => loadCluster([write(c.text)], new ModelContext())).toThrow(c.err));

@@ -1,4 +1,4 @@
-import { compileNamespace, compileNode } from '../model/compile-node.js';
+import { compileNode } from '../model/compile-node.js';
 import { compilePod } from '../model/compile-pod.js';
 import { InputError, excerpt } from '../model/errors.js';
 import type { NodeId, Sym } from '../model/ids.js';
@@ -6,7 +6,12 @@ import { NO_SYM } from '../model/ids.js';
 import type { LoadedObject } from '../model/load-objects.js';
 import { lineOf, loadObjects } from '../model/load-objects.js';
 import type { ModelContext } from '../model/model-context.js';
+import { compileNamespace } from '../model/namespace.js';
 import type { CompiledPod } from '../model/pod.js';
+import { compilePodDisruptionBudget } from '../model/pod-disruption-budget.js';
+import { compilePriorityClass, PriorityClasses } from '../model/priority-class.js';
+import { isWorkloadKind } from '../model/workload.js';
+import { compileWorkload } from '../model/workloads.js';
 import { KIND_FIELDS, collectUnknownFields } from '../model/unknown-fields.js';
 import { ClusterState } from './cluster-state.js';
 
@@ -34,8 +39,11 @@ export interface LoadClusterOptions {
   readonly read?: (file: string) => readonly LoadedObject[];
 }
 
-/** Kinds a cluster file may hold besides Node, Pod and Namespace; read and ignored. */
+/** Kinds a cluster file may hold that scheduling does not read; read and ignored. */
 const IGNORED_KINDS = new Set(['Event', 'ConfigMap', 'Secret', 'ServiceAccount', 'Endpoints', 'EndpointSlice']);
+
+/** The kinds loadCluster reads, for the error about any other. */
+const READ_KINDS = 'Node, Pod, Namespace, PriorityClass, PodDisruptionBudget, Service, ReplicationController, ReplicaSet, StatefulSet, Deployment, Job or DaemonSet';
 
 /** Nodes named in a warning before "and N more". */
 const NAMED_NODES = 5;
@@ -48,6 +56,14 @@ const NAMED_NODES = 5;
  * left out, as kube-scheduler's informers leave them out. Every error names the file,
  * the line and the object; a cluster without nodes is refused, since nothing can be
  * scheduled on it. What is odd but legal is passed to `opts.warn`.
+ *
+ * The objects kube-scheduler and the controllers read around pods are kept too:
+ * Services and controllers (Deployment, ReplicaSet, StatefulSet, ReplicationController,
+ * Job, DaemonSet) in `state.workloads`, which system default spreading reads;
+ * PodDisruptionBudgets in `state.disruptionBudgets`; PriorityClasses in
+ * `state.priorityClasses`, which resolve every pod's priority as the Priority admission
+ * plugin would, wherever the classes stand in the files. Every namespace a pod uses
+ * exists afterwards, with the kubernetes.io/metadata.name label, as in a real cluster.
  */
 export function loadCluster(files: readonly string[], model: ModelContext, opts: LoadClusterOptions = {}): LoadedCluster {
   const warn = opts.warn ?? (() => undefined);
@@ -64,8 +80,9 @@ export function loadCluster(files: readonly string[], model: ModelContext, opts:
   };
   const unknown = new UnknownFieldReport();
   const state = new ClusterState(model, Math.max(16, objects.length));
-  const pods: { pod: CompiledPod; loaded: LoadedObject }[] = [];
+  const podObjects: LoadedObject[] = [];
   const noAllocatable: string[] = [];
+  const classes = new PriorityClasses();
   for (const o of objects) {
     const file = o.source.file;
     switch (o.kind) {
@@ -89,23 +106,49 @@ export function loadCluster(files: readonly string[], model: ModelContext, opts:
       case 'Pod': {
         const phase = (o.object as { status?: { phase?: unknown } }).status?.phase;
         if (phase === 'Succeeded' || phase === 'Failed') break;
-        pods.push({ pod: located(o, () => compilePod(o.object, model, { file })), loaded: o });
-        unknown.check(o);
+        // Compiled once every PriorityClass is known: classes may follow the pods.
+        podObjects.push(o);
+        break;
+      }
+      case 'PriorityClass': {
+        located(o, () => classes.add(compilePriorityClass(o.object, { file })));
+        break;
+      }
+      case 'PodDisruptionBudget': {
+        const pdb = located(o, () => compilePodDisruptionBudget(o.object, model, { file }));
+        if (state.disruptionBudgets.get(pdb.namespace, pdb.name) !== null) {
+          throw new InputError({ file, line: lineOf(o, ['metadata', 'name']), object: `PodDisruptionBudget ${model.symbols.text(pdb.namespace)}/${pdb.name}` }, 'duplicate PodDisruptionBudget');
+        }
+        state.disruptionBudgets.add(pdb);
         break;
       }
       default:
-        if (!IGNORED_KINDS.has(o.kind)) {
-          throw new InputError({ file, line: lineOf(o, ['kind']), path: o.path || undefined }, `unsupported kind ${excerpt(o.kind)} (expected Node, Pod or Namespace)`);
+        if (isWorkloadKind(o.kind)) {
+          const w = located(o, () => compileWorkload(o.object, model, { file }));
+          if (state.workloads.get(w.kind, w.namespace, w.name) !== null) {
+            throw new InputError({ file, line: lineOf(o, ['metadata', 'name']), object: `${w.kind} ${model.symbols.text(w.namespace)}/${w.name}` }, `duplicate ${w.kind}`);
+          }
+          state.workloads.add(w);
+        } else if (!IGNORED_KINDS.has(o.kind)) {
+          throw new InputError({ file, line: lineOf(o, ['kind']), path: o.path || undefined }, `unsupported kind ${excerpt(o.kind)} (expected ${READ_KINDS})`);
         }
     }
   }
+  state.priorityClasses = classes;
+  const pods = podObjects.map((o) => {
+    const pod = located(o, () => compilePod(o.object, model, { file: o.source.file, priorityClasses: classes }));
+    unknown.check(o);
+    return { pod, loaded: o };
+  });
   if (state.liveNodeCount === 0) {
     throw new InputError({ file: files.join(', ') }, 'the cluster has no nodes (no Node objects in these files); nothing could be scheduled on it');
   }
   const pending: CompiledPod[] = [];
   for (const { pod, loaded } of pods) {
+    state.ensureNamespace(pod.namespace);
     if (pod.nodeName === NO_SYM) {
       pending.push(pod);
+      state.disruptionBudgets.addPending(pod);
       continue;
     }
     const node = state.nodeByName(pod.nodeName);

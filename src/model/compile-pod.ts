@@ -1,5 +1,5 @@
 import { describeIssue } from './describe-issue.js';
-import { InputError, excerpt, formatPath } from './errors.js';
+import { InputError, excerpt, formatPath, pathPartsOf } from './errors.js';
 import type { PodId, Sym } from './ids.js';
 import { NO_SYM } from './ids.js';
 import type { LabelSelectorInput, PodAffinityTermInput, PodInput } from './k8s-schema.js';
@@ -10,8 +10,10 @@ import {
 } from './labels.js';
 import type { ModelContext } from './model-context.js';
 import { compileNodeSelector, compileNodeSelectorTerm } from './node-selector.js';
-import type { CompiledPod, OwnerRef, PodAffinityTerm, SpreadConstraint, WeightedPodAffinityTerm } from './pod.js';
+import { controllerRefOf } from './owner-objects.js';
+import type { CompiledPod, PodAffinityTerm, SpreadConstraint, WeightedPodAffinityTerm } from './pod.js';
 import { DO_NOT_SCHEDULE, SCHEDULE_ANYWAY } from './pod.js';
+import type { AdmittedPriority, PriorityClasses } from './priority-class.js';
 import { incomingPodScoringRequests, podRequests, toVector } from './pod-requests.js';
 import { compileHostPort } from './ports.js';
 import { QuantityError } from './quantity.js';
@@ -34,6 +36,14 @@ export interface CompilePodOptions {
    * which bypass the API server. @default true
    */
   readonly apiValidation?: boolean;
+  /**
+   * The cluster's PriorityClasses: priority, priorityClassName and preemptionPolicy are
+   * resolved as the Priority admission plugin resolves them (PriorityClasses.admit),
+   * and a pod naming an unknown class is refused. Without it the pod's own fields are
+   * taken as they are (spec.priority ?? 0).
+   * @default undefined
+   */
+  readonly priorityClasses?: PriorityClasses;
 }
 
 /** Validates an unknown value as a v1 Pod and compiles it; throws InputError naming the field. */
@@ -41,18 +51,22 @@ export function compilePod(raw: unknown, ctx: ModelContext, opts: CompilePodOpti
   const meta = (raw as { metadata?: { name?: unknown; namespace?: unknown } } | null)?.metadata;
   const ns = typeof meta?.namespace === 'string' ? meta.namespace : (opts.defaultNamespace ?? 'default');
   const objName = `pod ${ns === '' ? '' : `${ns}/`}${typeof meta?.name === 'string' ? meta.name : '(unnamed)'}`;
-  const where = (path: string) => ({ file: opts.file, object: objName, path });
+  const where = (path: string) => ({ file: opts.file, object: objName, path, pathParts: pathPartsOf(path) });
   const parsed = podSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new InputError({ ...where(formatPath(issue.path)), pathParts: issue.path }, describeIssue(issue, raw));
   }
   const fail = (path: string, problem: string): never => { throw new InputError(where(path), problem); };
-  return compileValidPod(parsed.data, ns, ctx, fail, opts.apiValidation ?? true);
+  const spec = parsed.data.spec;
+  const admitted: AdmittedPriority = opts.priorityClasses !== undefined
+    ? opts.priorityClasses.admit(spec, fail)
+    : { className: spec.priorityClassName ?? '', priority: spec.priority ?? 0, preemptionPolicy: spec.preemptionPolicy ?? 'PreemptLowerPriority' };
+  return compileValidPod(parsed.data, ns, ctx, fail, opts.apiValidation ?? true, admitted);
 }
 
 function compileValidPod(
-  p: PodInput, ns: string, ctx: ModelContext, fail: (path: string, problem: string) => never, apiValidation: boolean,
+  p: PodInput, ns: string, ctx: ModelContext, fail: (path: string, problem: string) => never, apiValidation: boolean, admitted: AdmittedPriority,
 ): CompiledPod {
   const { symbols, resources } = ctx;
   const spec = p.spec;
@@ -98,8 +112,9 @@ function compileValidPod(
     name: p.metadata?.name ?? '',
     namespace,
     labels,
-    priority: spec.priority ?? 0,
-    preemptionPolicy: spec.preemptionPolicy ?? 'PreemptLowerPriority',
+    priority: admitted.priority,
+    priorityClassName: admitted.className,
+    preemptionPolicy: admitted.preemptionPolicy,
     requests,
     nonZeroCpuMilli: nonZero.get(CPU) ?? 0,
     nonZeroMemBytes: nonZero.get(MEMORY) ?? 0,
@@ -121,7 +136,7 @@ function compileValidPod(
       .map((c) => symbols.intern(normalizedImageName(c.image!))),
     containerCount: (spec.initContainers ?? []).length + spec.containers.length,
     gpu: gpuFromAnnotations(p.metadata?.annotations, symbols, fail),
-    owner: controllerOf(p),
+    owner: controllerRefOf(p.metadata?.ownerReferences),
     terminating: p.metadata?.deletionTimestamp !== null && p.metadata?.deletionTimestamp !== undefined,
     gated: (spec.schedulingGates ?? []).length > 0,
     nominatedNodeName: p.status?.nominatedNodeName ? symbols.intern(p.status.nominatedNodeName) : NO_SYM,
@@ -217,11 +232,6 @@ function hostPorts(p: PodInput, ctx: ModelContext) {
     }
   }
   return out;
-}
-
-function controllerOf(p: PodInput): OwnerRef | null {
-  const ref = (p.metadata?.ownerReferences ?? []).find((r) => r.controller === true);
-  return ref ? { apiVersion: ref.apiVersion ?? '', kind: ref.kind, name: ref.name } : null;
 }
 
 /**

@@ -45,6 +45,18 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /**
+ * The keys and indexes of a path formatPath wrote (`spec.containers[0].resources` ->
+ * spec, containers, 0, resources), so an error raised with a path string can still be
+ * located by line. Keys holding '.', '[' or ']' cannot be told apart and stay mangled;
+ * the line found is then that of the nearest enclosing field.
+ */
+export function pathPartsOf(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  return out;
+}
+
+/**
  * A message as one readable line: control characters (newlines included) and the
  * bidirectional-text controls that could reorder what a terminal shows, as escapes, and
  * cut at INPUT_LIMITS.errorChars with an ellipsis, so that no input, however

@@ -131,7 +131,8 @@ const container = z.looseObject({
   restartPolicy: z.enum(['Always']).nullish(),
 });
 
-const metadata = z.looseObject({
+/** v1.ObjectMeta: the parts schedbench reads (shared by every kind it loads). */
+export const objectMetaSchema = z.looseObject({
   name: z.string().optional(),
   namespace: z.string().optional(),
   uid: z.string().optional(),
@@ -145,11 +146,12 @@ const metadata = z.looseObject({
 
 export const podSchema = z.looseObject({
   kind: z.literal('Pod').optional(),
-  metadata: metadata.optional(),
+  metadata: objectMetaSchema.optional(),
   spec: z.looseObject({
     nodeName: z.string().nullish(),
     schedulerName: z.string().nullish(),
-    priority: z.number().int().nullish(),
+    priority: z.number().int().min(-2147483648, 'must be at least -2147483648 (an int32)').max(2147483647, 'must be at most 2147483647 (an int32)').nullish(),
+    priorityClassName: z.string().nullish(),
     preemptionPolicy: z.enum(['PreemptLowerPriority', 'Never']).nullish(),
     nodeSelector: stringMap.nullish(),
     affinity: affinity.nullish(),
@@ -172,7 +174,7 @@ const imageSize = z.number()
 
 export const nodeSchema = z.looseObject({
   kind: z.literal('Node').optional(),
-  metadata: metadata.extend({ name: z.string().min(1, 'a node needs metadata.name') }),
+  metadata: objectMetaSchema.extend({ name: z.string().min(1, 'a node needs metadata.name') }),
   spec: z
     .looseObject({ unschedulable: z.boolean().nullish(), taints: z.array(taint).nullish() })
     .nullish(),

@@ -67,8 +67,11 @@ export interface CompiledPod {
   readonly name: string;
   readonly namespace: Sym;
   readonly labels: LabelSet;
+  /** spec.priority, as the Priority admission plugin resolves it (see PriorityClasses.admit). */
   readonly priority: number;
-  /** spec.preemptionPolicy; PreemptLowerPriority when absent (the API server's default). */
+  /** spec.priorityClassName after admission: the named class, the globalDefault class, or "". */
+  readonly priorityClassName: string;
+  /** spec.preemptionPolicy, or the pod's PriorityClass's; PreemptLowerPriority when neither says. */
   readonly preemptionPolicy: PreemptionPolicy;
   /**
    * Requests per resource dimension (resourcehelper.PodRequests: max(sum of containers,

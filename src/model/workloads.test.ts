@@ -57,9 +57,15 @@ const cases: Case[] = [
     pod: { labels: { app: 'web' }, owner: { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'gone' } }, want: 'app In [web]',
   },
   {
-    name: 'a Deployment (not a supported kind) adds nothing',
-    workloads: [], pod: { labels: { app: 'web' }, owner: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'd' } }, want: '',
-  },  {
+    name: 'a Deployment owner adds nothing (Deployments own ReplicaSets, not pods)',
+    workloads: [{ kind: 'Deployment', metadata: { name: 'd', namespace: 'ns' }, spec: { selector: { matchLabels: { app: 'web' } } } }], pod: { labels: { app: 'web' }, owner: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'd' } }, want: '',
+  },
+  {
+    name: 'a Job owner adds nothing (helper.DefaultSelector reads RC, RS and SS only)',
+    workloads: [{ kind: 'Job', metadata: { name: 'j', namespace: 'ns' }, spec: { selector: { matchLabels: { app: 'web' } } } }],
+    pod: { labels: { app: 'web' }, owner: { apiVersion: 'batch/v1', kind: 'Job', name: 'j' } }, want: '',
+  },
+  {
     name: 'an owner of another API version (extensions/v1beta1 ReplicaSet) is not kube\'s rsKind',
     workloads: [{ kind: 'ReplicaSet', metadata: { name: 'rs', namespace: 'ns' }, spec: { selector: { matchLabels: { app: 'web' } } } }],
     pod: { labels: { app: 'web' }, owner: { apiVersion: 'extensions/v1beta1', kind: 'ReplicaSet', name: 'rs' } }, want: '',
@@ -71,7 +77,7 @@ describe('WorkloadSet.defaultSelector', () => {
     it(c.name, () => {
       const t = testCluster([]);
       const ws = new WorkloadSet(t.model);
-      for (const w of c.workloads) ws.add(compileWorkload(w, t.model));
+      for (const w of c.workloads) ws.add(compileWorkload(w, t.model, { apiValidation: false }));
       const base = t.pod({ namespace: 'ns', labels: c.pod.labels });
       const pod: CompiledPod = c.pod.owner === undefined ? base : { ...base, owner: c.pod.owner };
       expect(show(ws.defaultSelector(pod), t.model.symbols)).toBe(c.want);
@@ -102,6 +108,6 @@ describe('WorkloadSet membership', () => {
     const t = testCluster([]);
     expect(() => compileWorkload({ kind: 'ReplicaSet', metadata: { name: 'rs' }, spec: { selector: { matchExpressions: [{ key: 'a', operator: 'Near' }] } } }, t.model))
       .toThrow(InputError);
-    expect(() => compileWorkload({ kind: 'Deployment', metadata: { name: 'd' }, spec: {} }, t.model)).toThrow(/kind/);
+    expect(() => compileWorkload({ kind: 'CronJob', metadata: { name: 'd' }, spec: {} }, t.model)).toThrow(/kind: got "CronJob"; supported values: "Service"/);
   });
 });

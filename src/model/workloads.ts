@@ -1,91 +1,62 @@
-import { z } from 'zod';
-import { describeIssue } from './describe-issue.js';
-import { InputError, formatPath } from './errors.js';
+import { InputError, excerpt } from './errors.js';
 import type { Sym } from './ids.js';
-import { labelSelectorSchema } from './k8s-schema.js';
-import { labelMapSchema } from './label-schema.js';
-import type { LabelSelector, LabelSet, Requirement } from './labels.js';
-import { compileLabels, compileLabelSelector, OP_IN, selectorMatches } from './labels.js';
+import type { LabelSelector, LabelSet } from './labels.js';
+import { OP_IN, selectorMatches } from './labels.js';
 import type { ModelContext } from './model-context.js';
+import { compileController } from './owner-objects.js';
 import type { CompiledPod } from './pod.js';
+import { compileService } from './service.js';
+import type { Workload, WorkloadKind } from './workload.js';
+import { isWorkloadKind, WORKLOAD_API_VERSIONS } from './workload.js';
 
-/** The kinds of workload kube-scheduler's DefaultSelector looks at. */
-export type WorkloadKind = 'Service' | 'ReplicationController' | 'ReplicaSet' | 'StatefulSet';
+export type { ControllerKind, Workload, WorkloadKind } from './workload.js';
+export { labelsAsSelector } from './workload.js';
 
-/**
- * A compiled workload: what selects a set of pods in one namespace. Services and
- * ReplicationControllers select with a label map (kept as `labels`, because kube merges
- * them as label sets); ReplicaSets and StatefulSets with a metav1.LabelSelector.
- */
-export interface Workload {
-  readonly kind: WorkloadKind;
-  readonly namespace: Sym;
-  readonly name: string;
-  /** The selector as a LabelSelector (a map becomes `key In [value]` requirements). */
-  readonly selector: LabelSelector;
+/** Options for compileWorkload. */
+export interface CompileWorkloadOptions {
+  /** Where the object came from, for error messages. */
+  readonly file?: string;
+  /** Namespace of an object without metadata.namespace. @default "default" */
+  readonly defaultNamespace?: string;
   /**
-   * Service / ReplicationController: spec.selector as a LabelSet; null when the map is
-   * absent (a Service without selector selects nothing). Always null for the other kinds.
+   * Refuse what the API server's validation refuses (a missing or empty apps/v1
+   * selector, a selector that does not match the pod template's labels, an apiVersion
+   * other than the kind's). Off only for objects taken from kube-scheduler's own unit
+   * tests, which bypass the API server. @default true
    */
-  readonly labels: LabelSet | null;
+  readonly apiValidation?: boolean;
 }
 
-const meta = z.looseObject({ name: z.string().min(1, 'a workload needs metadata.name'), namespace: z.string().optional() });
-const workloadSchema = z.discriminatedUnion('kind', [
-  z.looseObject({ kind: z.literal('Service'), metadata: meta, spec: z.looseObject({ selector: labelMapSchema.nullish() }).nullish() }),
-  z.looseObject({ kind: z.literal('ReplicationController'), metadata: meta, spec: z.looseObject({ selector: labelMapSchema.nullish() }).nullish() }),
-  z.looseObject({ kind: z.literal('ReplicaSet'), metadata: meta, spec: z.looseObject({ selector: labelSelectorSchema.nullish() }) }),
-  z.looseObject({ kind: z.literal('StatefulSet'), metadata: meta, spec: z.looseObject({ selector: labelSelectorSchema.nullish() }) }),
-]);
-
 /**
- * Validates a v1 Service, v1 ReplicationController, apps/v1 ReplicaSet or apps/v1
- * StatefulSet and compiles it; throws InputError naming the field.
+ * Validates a workload object and compiles it; throws InputError naming the field. The
+ * kinds: v1 Service and ReplicationController, apps/v1 ReplicaSet, StatefulSet,
+ * Deployment and DaemonSet, batch/v1 Job (service.ts, owner-objects.ts). An apiVersion,
+ * when written, must be the kind's (extensions/v1beta1 and apps/v1beta2 are no longer
+ * served).
  */
-export function compileWorkload(raw: unknown, ctx: ModelContext, opts: { file?: string; defaultNamespace?: string } = {}): Workload {
-  const m = (raw as { kind?: unknown; metadata?: { name?: unknown } } | null);
-  const objName = `${typeof m?.kind === 'string' ? m.kind : 'workload'} ${typeof m?.metadata?.name === 'string' ? m.metadata.name : '(unnamed)'}`;
-  const parsed = workloadSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError({ file: opts.file, object: objName, path: formatPath(issue.path), pathParts: issue.path }, describeIssue(issue, raw));
+export function compileWorkload(raw: unknown, ctx: ModelContext, opts: CompileWorkloadOptions = {}): Workload {
+  const o = raw as { kind?: unknown; apiVersion?: unknown; metadata?: { name?: unknown; namespace?: unknown } } | null;
+  const kind = o?.kind;
+  const object = `${typeof kind === 'string' ? kind : 'workload'} ${typeof o?.metadata?.name === 'string' ? o.metadata.name : '(unnamed)'}`;
+  const apiValidation = opts.apiValidation ?? true;
+  if (typeof kind !== 'string' || !isWorkloadKind(kind)) {
+    throw new InputError({ file: opts.file, object, path: 'kind', pathParts: ['kind'] }, `got ${excerpt(kind)}; supported values: ${Object.keys(WORKLOAD_API_VERSIONS).map((k) => excerpt(k)).join(', ')}`);
   }
-  const w = parsed.data;
-  const { symbols } = ctx;
-  const namespace = symbols.intern(w.metadata.namespace ?? opts.defaultNamespace ?? 'default');
-  const fail = (path: string, problem: string): never => {
-    throw new InputError({ file: opts.file, object: objName, path: `spec.selector.${path}` }, problem);
-  };
-  switch (w.kind) {
-    case 'Service':
-    case 'ReplicationController': {
-      const map = w.spec?.selector;
-      const labels = map === null || map === undefined ? null : compileLabels(map, symbols);
-      return { kind: w.kind, namespace, name: w.metadata.name, selector: labels === null ? { nothing: true, requirements: [] } : labelsAsSelector(labels), labels };
-    }
-    case 'ReplicaSet':
-    case 'StatefulSet':
-      return { kind: w.kind, namespace, name: w.metadata.name, selector: compileLabelSelector(w.spec.selector, symbols, fail), labels: null };
-    default: {
-      const never: never = w;
-      throw new Error(`unhandled workload ${String(never)}`);
-    }
+  const apiVersion = o?.apiVersion;
+  if (apiValidation && apiVersion !== undefined && apiVersion !== WORKLOAD_API_VERSIONS[kind]) {
+    throw new InputError({ file: opts.file, object, path: 'apiVersion', pathParts: ['apiVersion'] }, `expected ${excerpt(WORKLOAD_API_VERSIONS[kind])} for a ${kind}, got ${excerpt(apiVersion)}`);
   }
-}
-
-/** labels.Set.AsSelector: one `key In [value]` requirement per label, in key order. */
-export function labelsAsSelector(labels: LabelSet): LabelSelector {
-  const reqs: Requirement[] = [];
-  for (let i = 0; i < labels.length; i += 2) {
-    reqs.push({ key: labels[i] as Sym, op: OP_IN, values: Int32Array.of(labels[i + 1]!), bound: 0 });
-  }
-  return { nothing: false, requirements: reqs };
+  const ns = o?.metadata?.namespace;
+  const door = { file: opts.file, object, namespace: typeof ns === 'string' ? ns : (opts.defaultNamespace ?? 'default'), apiValidation };
+  return kind === 'Service' ? compileService(raw, ctx, door) : compileController(raw, kind, ctx, door);
 }
 
 /**
- * The workloads of one cluster: Services, ReplicationControllers, ReplicaSets and
- * StatefulSets by namespace. It answers which workloads select or own a pod and builds
- * the selector kube-scheduler's system default spreading uses for a pod.
+ * The workloads of one cluster: Services and controllers (ReplicationControllers,
+ * ReplicaSets, StatefulSets, Deployments, Jobs, DaemonSets) by namespace. It answers
+ * which workloads select or own a pod, builds the selector kube-scheduler's system
+ * default spreading uses for a pod, and gives the disruption controller the scale of a
+ * pod's controller.
  */
 export class WorkloadSet {
   private readonly services = new Map<Sym, Workload[]>();
@@ -149,7 +120,11 @@ export class WorkloadSet {
     return out;
   }
 
-  /** The pod's controller, when it is one of the kinds kept here and is known. */
+  /**
+   * The pod's controller as helper.DefaultSelector sees it: a known v1
+   * ReplicationController, apps/v1 ReplicaSet or apps/v1 StatefulSet; null for any other
+   * owner (Deployments own ReplicaSets, not pods; Jobs and DaemonSets do not count).
+   */
   controllerOf(pod: CompiledPod): Workload | null {
     const owner = pod.owner;
     if (owner === null) return null;
@@ -161,7 +136,7 @@ export class WorkloadSet {
     return this.controllers.get(controllerKey(kind, pod.namespace, owner.name)) ?? null;
   }
 
-  /** Every workload that selects the pod (its Services) or owns it (its controller). */
+  /** Every workload that selects the pod (its Services) or owns it (its controller, as controllerOf). */
   workloadsOf(pod: CompiledPod): Workload[] {
     const out = this.podServices(pod);
     const c = this.controllerOf(pod);
