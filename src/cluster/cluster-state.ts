@@ -61,11 +61,14 @@ export class ClusterState implements ClusterView {
   private rows = 0;
   private readonly labels: LabelSet[] = [];
   private readonly taints: TaintList[] = [];
-  private readonly images: (Map<Sym, number> | null)[] = [];
+  /** Per node, the image names it holds. */
+  private readonly images: (Set<Sym> | null)[] = [];
   private readonly ports: HostPort[][] = [];
   private readonly podLists: PodId[][] = [];
   private readonly columns = new Map<Sym, Int32Array>();
+  /** Per image name: how many live nodes hold it, and its size (see setImages). */
   private readonly imageNodes = new Map<Sym, number>();
+  private readonly imageSizes = new Map<Sym, number>();
   private readonly byName = new Map<Sym, NodeId>();
   private readonly order: NodeOrder;
   private readonly pods: (CompiledPod | undefined)[] = [];
@@ -304,7 +307,7 @@ export class ClusterState implements ClusterView {
   }
 
   imageSize(node: NodeId, name: Sym): number {
-    return this.images[node]?.get(name) ?? -1;
+    return this.images[node]?.has(name) === true ? this.imageSizes.get(name)! : -1;
   }
 
   imageNodeCount(name: Sym): number {
@@ -395,17 +398,39 @@ export class ClusterState implements ClusterView {
     }
   }
 
+  /**
+   * Replaces a node's images, keeping the cluster-wide image table as kube's scheduler
+   * cache keeps imageStates (pkg/scheduler/backend/cache addNodeImageStates /
+   * removeNodeImageStates): one entry per image name with the set of nodes holding it
+   * and the size reported by the node that created the entry; the entry goes when its
+   * last node does. Within one node the first entry naming an image counts.
+   */
   private setImages(node: NodeId, images: readonly NodeImage[]): void {
     const old = this.images[node];
-    if (old) for (const name of old.keys()) this.imageNodes.set(name, this.imageNodes.get(name)! - 1);
+    if (old) {
+      for (const name of old) {
+        const left = this.imageNodes.get(name)! - 1;
+        if (left > 0) {
+          this.imageNodes.set(name, left);
+        } else {
+          this.imageNodes.delete(name);
+          this.imageSizes.delete(name);
+        }
+      }
+    }
     if (images.length === 0) {
       this.images[node] = null;
       return;
     }
-    const m = new Map<Sym, number>();
-    for (const img of images) m.set(img.name, img.sizeBytes);
-    for (const name of m.keys()) this.imageNodes.set(name, (this.imageNodes.get(name) ?? 0) + 1);
-    this.images[node] = m;
+    const names = new Set<Sym>();
+    for (const img of images) {
+      if (names.has(img.name)) continue;
+      names.add(img.name);
+      const holders = this.imageNodes.get(img.name) ?? 0;
+      if (holders === 0) this.imageSizes.set(img.name, img.sizeBytes);
+      this.imageNodes.set(img.name, holders + 1);
+    }
+    this.images[node] = names;
   }
 
   private indexLabels(node: NodeId, labels: LabelSet, sign: 1 | -1): void {

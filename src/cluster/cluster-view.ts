@@ -57,7 +57,11 @@ export interface ClusterView {
    */
   labelColumn(key: Sym): Int32Array | null;
   nodeTaints(node: NodeId): TaintList;
-  /** Size in bytes of image `name` on `node`, or -1 when the node does not have it. */
+  /**
+   * Size in bytes of image `name` when `node` holds it, or -1 when it does not. The size
+   * is the cluster's one size for that name, as kube's scheduler cache keeps it: the one
+   * reported by the first node that reported the image (imageStates), not the node's own.
+   */
   imageSize(node: NodeId, name: Sym): number;
   /** How many live nodes have image `name`. */
   imageNodeCount(name: Sym): number;

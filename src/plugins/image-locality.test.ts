@@ -89,4 +89,32 @@ describe('ImageLocality.score', () => {
     // 3000M * 1/2 = 1500M >= 1000M for one container: the maximum.
     expect(scores(nodes, { containers: containers('gcr.io/big:v2') })).toEqual([0, 100]);
   });
+  it('one size per image name, from the first node that reported it (kube cache imageStates), not each node\'s own', () => {
+    // 3000M on node1 (reported first) and 100M on node2 for the same name: both nodes
+    // score the cache's 3000M * 2/2 nodes = 3000M, over 1000M for one container: 100.
+    // Per-node sizes would give node2 100 * (100M - 23M) / (1000M - 23M) = 7.
+    const big = [img(3000, 'gcr.io/app:v1')];
+    const small = [img(100, 'gcr.io/app:v1')];
+    expect(scores([{ name: 'node1', images: big }, { name: 'node2', images: small }], { containers: containers('gcr.io/app:v1') })).toEqual([100, 100]);
+    // The other way round, 100M is the size: 7 on both.
+    expect(scores([{ name: 'node1', images: small }, { name: 'node2', images: big }], { containers: containers('gcr.io/app:v1') })).toEqual([7, 7]);
+  });
 });
+
+describe('ClusterState image sizes', () => {
+  it('keep the first size while any node holds the image, and take the next reporter\'s once none does', () => {
+    const c = testCluster([{ name: 'node1', images: [img(3000, 'gcr.io/app:v1')] }, { name: 'node2', images: [img(100, 'gcr.io/app:v1')] }]);
+    const name = c.model.symbols.intern('gcr.io/app:v1');
+    expect(c.state.imageSize(1 as NodeId, name)).toBe(3000 * MB);
+    c.state.removeNode(0 as NodeId);
+    // removeNodeImageStates only drops node1 from the entry; its size stays.
+    expect(c.state.imageSize(1 as NodeId, name)).toBe(3000 * MB);
+    expect(c.state.imageNodeCount(name)).toBe(1);
+    c.state.removeNode(1 as NodeId);
+    expect(c.state.imageNodeCount(name)).toBe(0);
+    const n3 = c.state.addNode(c.nodes[1]!);
+    expect(c.state.imageSize(n3, name)).toBe(100 * MB);
+    expect(c.state.imageSize(n3, c.model.symbols.intern('gcr.io/other:v1'))).toBe(-1);
+  });
+});
+

@@ -54,8 +54,10 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
 
 /** Score for one node: the pod's images present there, scaled by how widely they are spread. */
 function imageScore(view: ClusterView, node: NodeId, s: PreScore): number {
-  // sumImageScores: ImageStates is keyed by the node's own image names, unnormalized;
-  // the size is the node's own (the same name may differ in size between nodes).
+  // sumImageScores: a node's ImageStates are keyed by the image names it reports; each
+  // summary's size is the cache's one size for that name (createImageStateSummary: the
+  // size of the first node that reported it), so two nodes reporting different sizes
+  // for one image score it the same.
   let sum = 0;
   for (let i = 0; i < s.images.length; i++) {
     const size = view.imageSize(node, s.images[i] as Sym);
