@@ -4,11 +4,12 @@ import { buildFramework } from '../framework/framework.js';
 import { Scheduler } from '../framework/scheduler.js';
 import { generateCluster } from '../generators/generate-cluster.js';
 import { generateWorkload } from '../generators/generate-workload.js';
+import { priorityClassObject } from '../generators/priority-class-objects.js';
 import { Rng } from '../generators/rng.js';
 import { inflatedTaskOrder } from '../generators/traces/inflated-task-order.js';
 import { loadOpenbNodes, loadOpenbPods } from '../generators/traces/openb.js';
 import { OpenbPods, openbNode } from '../generators/traces/openb-objects.js';
-import type { WorkloadPlan } from '../generators/workload-spec.js';
+import type { WorkloadObject, WorkloadPlan } from '../generators/workload-spec.js';
 import { measureRun } from '../metrics/measure-run.js';
 import { compileNode } from '../model/compile-node.js';
 import { compilePod } from '../model/compile-pod.js';
@@ -19,6 +20,9 @@ import { MILLI_PER_GPU } from '../model/gpu-resources.js';
 import type { PodId } from '../model/ids.js';
 import { ModelContext } from '../model/model-context.js';
 import type { CompiledPod } from '../model/pod.js';
+import { compilePodDisruptionBudget } from '../model/pod-disruption-budget.js';
+import { compilePriorityClass } from '../model/priority-class.js';
+import { compileWorkload } from '../model/workloads.js';
 import { inTreeRegistry } from '../plugins/index.js';
 import type { Scenario, ScenarioCluster, ScenarioWorkload } from '../scenario/types.js';
 import { simulate } from '../sim/simulator.js';
@@ -41,7 +45,10 @@ interface SeedInputs {
  *
  *   1. streams      rng = Rng.fromSeed(seed): 'cluster', 'workload', 'tiebreak', 'preemption'
  *   2. cluster      generateCluster(spec, rng.fork('cluster')), the snapshot files or the openb node list
- *   3. workload     generateWorkload(spec, rng.fork('workload')) or the openb pod list
+ *   3. workload     generateWorkload(spec, rng.fork('workload')) or the openb pod list; a
+ *                   generated workload's objects (owners, Services, PodDisruptionBudgets)
+ *                   registered, its pods admitted against the scenario's PriorityClasses,
+ *                   every namespace a pod uses made to exist
  *   4. framework    buildFramework(policy) + Scheduler with the 'tiebreak' stream
  *   5. simulate     arrivals and node events until durationS
  *   6. measure      measureRun -> RunMetrics (plain data)
@@ -86,7 +93,10 @@ export class ScenarioCellRunner {
     if (workload.kind !== 'generated') arrivals.push(...openbArrivals(workload, model, state, inputs.rng.fork('workload')));
     else {
       const plan = workload.plan;
-      const templates = plan.templates.map((t) => compilePod(t, model, { file: s.file }));
+      registerWorkloadObjects(state, plan.objects, s.file);
+      addPriorityClasses(state, s);
+      // Pods are admitted as the Priority admission plugin admits them: class value, policy, default class.
+      const templates = plan.templates.map((t) => compilePod(t, model, { file: s.file, priorityClasses: state.priorityClasses }));
       for (const a of plan.arrivals) {
         if (a.atS > s.durationS) continue;
         const w = plan.workloads[a.template]!;
@@ -98,6 +108,8 @@ export class ScenarioCellRunner {
         });
       }
     }
+    // Every namespace a pod uses exists in a real cluster (namespaceSelector terms match its labels).
+    for (const ns of new Set(arrivals.map((a) => a.pod.namespace))) state.ensureNamespace(ns);
     const fw = buildFramework(policy, inTreeRegistry, model);
     const scheduler = new Scheduler(fw, inputs.rng.fork('tiebreak'));
     const result = simulate({
@@ -136,6 +148,49 @@ export class ScenarioCellRunner {
     };
     return this.last;
   }
+}
+
+/**
+ * Registers a generated workload's objects in the cell's state, as a real cluster holds
+ * them around the pods: the controllers and Services in `state.workloads` (kube's system
+ * default spreading derives a pod's selector from them, helper.DefaultSelector; the
+ * disruption controller a budget's expected pods), the PodDisruptionBudgets in
+ * `state.disruptionBudgets`. Owners come before what they own (the plan's order).
+ */
+export function registerWorkloadObjects(state: ClusterState, objects: readonly WorkloadObject[], file: string): void {
+  for (const o of objects) {
+    switch (o.kind) {
+      case 'Deployment':
+      case 'ReplicaSet':
+      case 'Job':
+      case 'Service':
+        state.workloads.add(compileWorkload(o, state.model, { file }));
+        break;
+      case 'PodDisruptionBudget':
+        state.disruptionBudgets.add(compilePodDisruptionBudget(o, state.model, { file }));
+        break;
+      default: {
+        const never: never = o.kind;
+        throw new Error(`unhandled workload object ${String(never)}`);
+      }
+    }
+  }
+}
+
+/**
+ * Adds the scenario's PriorityClasses to the cluster's (a snapshot's own, or the system
+ * classes alone). loadScenario checked them among themselves; what can still clash is a
+ * snapshot's class of the same name, or a second globalDefault.
+ */
+function addPriorityClasses(state: ClusterState, s: Scenario): void {
+  s.priorityClasses.forEach((c, i) => {
+    try {
+      state.priorityClasses.add(compilePriorityClass(priorityClassObject(c), { file: s.file }));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      throw new InputError({ file: s.file, path: `priorityClasses[${i}]` }, `PriorityClass ${c.name}: ${e.problem} (the snapshot's classes and the scenario's are one cluster's)`);
+    }
+  });
 }
 
 /** Scenario node events with node names resolved to ids. */

@@ -2,10 +2,16 @@ import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { ProfileSpec } from '../framework/profile.js';
 import { defaultProfile } from '../framework/profile.js';
+import { priorityClassObject } from '../generators/priority-class-objects.js';
+import { workloadObjects } from '../generators/workload-objects.js';
 import { describeIssue } from '../model/describe-issue.js';
 import { InputError, excerpt, formatPath } from '../model/errors.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
+import { ModelContext } from '../model/model-context.js';
+import { compilePodDisruptionBudget } from '../model/pod-disruption-budget.js';
+import { compilePriorityClass, PriorityClasses } from '../model/priority-class.js';
 import { parseSeedList } from '../model/seed-list.js';
+import type { FailAt } from './check-generated.js';
 import { checkGenerated } from './check-generated.js';
 import { readCsvColumn } from './csv-column.js';
 import type { Source } from './read-source.js';
@@ -71,6 +77,8 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
     if (pools.has(p.name)) fail(src, ['cluster', 'generate', 'pools', i, 'name'], `duplicate pool name ${JSON.stringify(p.name)} (node names are <pool>-<i>)`);
     pools.add(p.name);
   });
+  checkPriorityClasses(s, (path, problem) => fail(src, path, problem));
+  checkDisruptionBudgets(generatedWorkloads, (path, problem) => fail(src, path, problem));
   // Durations play no part in the objects; a constant stands in for CSV-backed ones not read yet.
   const templatesOnly = generatedWorkloads.map((w) => ({ ...w, durationS: { kind: 'constant' as const, value: 0 } }));
   checkGenerated(generatedCluster, templatesOnly, (path, problem) => fail(src, path, problem));
@@ -97,8 +105,61 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
     policies,
     baseline,
     nodeEvents: s.nodeEvents ?? [],
+    priorityClasses: s.priorityClasses ?? [],
     placements: s.placements ?? false,
   };
+}
+
+/**
+ * Builds the scenario's PriorityClasses as the model reads PriorityClass objects (what
+ * ValidatePriorityClass and the Priority admission plugin refuse, at the class's path),
+ * then checks that every template's priorityClassName names a class the cluster will
+ * hold: kube's Priority admission refuses a pod naming any other ("no PriorityClass with
+ * name ... was found"). A snapshot cluster may bring classes of its own, so there the
+ * run checks the names, once the files are read.
+ */
+function checkPriorityClasses(s: ScenarioInput, fail: FailAt): void {
+  const classes = new PriorityClasses();
+  (s.priorityClasses ?? []).forEach((c, i) => {
+    try {
+      classes.add(compilePriorityClass(priorityClassObject(c)));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      // The object's metadata.name is the entry's name; its other fields keep their names.
+      const parts = (e.where.pathParts ?? []).map((p) => (typeof p === 'symbol' ? String(p) : p));
+      fail(['priorityClasses', i, ...(parts[0] === 'metadata' ? parts.slice(1) : parts)], e.problem);
+    }
+  });
+  if (s.workload.kind !== 'generate' || s.cluster.kind === 'snapshot') return;
+  s.workload.spec.workloads.forEach((w, i) => {
+    const name = w.template.priorityClassName;
+    if (name !== undefined && classes.get(name) === null) {
+      const known = classes.list().map((c) => c.name).join(', ');
+      fail(['workload', 'workloads', i, 'template', 'priorityClassName'], `no PriorityClass named ${excerpt(name)} (have ${known}; declare it in priorityClasses)`);
+    }
+  });
+}
+
+/**
+ * Compiles each workload's PodDisruptionBudget as the model reads policy/v1 objects, so
+ * what the API server refuses (a negative count, a percentage over 100%) is refused at
+ * the workload's `pdb`.
+ */
+function checkDisruptionBudgets(workloads: readonly WorkloadItemInput[], fail: FailAt): void {
+  const ctx = new ModelContext();
+  workloads.forEach((w, i) => {
+    if (w.pdb === undefined) return;
+    // The objects do not depend on durations; a constant stands in for a CSV-backed one.
+    const pdb = workloadObjects({ ...w, durationS: { kind: 'constant', value: 0 } }).objects.find((o) => o.kind === 'PodDisruptionBudget');
+    try {
+      compilePodDisruptionBudget(pdb, ctx);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      // spec.minAvailable / spec.maxUnavailable of the object are pdb.minAvailable / pdb.maxUnavailable.
+      const parts = (e.where.pathParts ?? []).map((p) => (typeof p === 'symbol' ? String(p) : p));
+      fail(['workload', 'workloads', i, 'pdb', ...(parts[0] === 'spec' ? parts.slice(1) : [])], e.problem);
+    }
+  });
 }
 
 /** The cluster with its file paths made absolute (relative to the scenario's folder). */

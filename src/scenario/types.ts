@@ -1,5 +1,5 @@
 import type { ProfileSpec } from '../framework/profile.js';
-import type { ScenarioInput, WorkloadSpec } from './scenario-schema.js';
+import type { PriorityClassSpec, ScenarioInput, WorkloadSpec } from './scenario-schema.js';
 
 /**
  * Where a scenario's nodes come from, tagged by `kind` (clusterSchema documents each):
@@ -33,5 +33,7 @@ export interface Scenario {
   readonly policies: readonly ProfileSpec[];
   readonly baseline: string;
   readonly nodeEvents: NonNullable<ScenarioInput['nodeEvents']>;
+  /** The scenario's PriorityClasses (the system classes are not listed; every cluster has them). */
+  readonly priorityClasses: readonly PriorityClassSpec[];
   readonly placements: boolean;
 }
