@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ProfileSpec } from '../framework/profile.js';
+import { kubePluginArgsProblem, kubePluginProblem } from '../framework/kube-plugin-names.js';
 import { defaultProfile } from '../framework/profile.js';
 import { registryCapabilities } from '../framework/registry-capabilities.js';
 import type { Registry } from '../framework/types.js';
@@ -52,7 +53,7 @@ export function loadProfiles(file: string, registry: Registry, model: ModelConte
     try {
       return profilesFromConfig(cfg, registryCapabilities(registry, model));
     } catch (e) {
-      if (e instanceof ConfigError) throw new InputError({ file, path: e.path }, e.problem);
+      if (e instanceof ConfigError) throw errorAt(obj, file, e.path, e.problem);
       throw e;
     }
   }
@@ -63,12 +64,38 @@ export function loadProfiles(file: string, registry: Registry, model: ModelConte
     } catch (e) {
       // shortPolicyProfile says "disable[0]: problem"; the path goes before the problem.
       const [where, ...rest] = (e as Error).message.split(': ');
-      const parts = where!.split(/[.[\]]+/).filter((k) => k !== '').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
-      throw new InputError({ file, line: lineOf(obj, parts), path: where }, rest.join(': '));
+      throw errorAt(obj, file, where!, rest.join(': '));
     }
   }
   const { kind: _kind, ...spec } = parse(profileSchema, obj, file);
+  refuseKubePlugins(spec, obj, file);
   return [spec];
+}
+
+/**
+ * schedbench's own profile shape naming a kube-scheduler plugin schedbench cannot run
+ * (not modelled, removed upstream, the simulator's job): refused here, where the line is
+ * known, with the messages buildFramework would give.
+ */
+function refuseKubePlugins(spec: Omit<z.infer<typeof profileSchema>, 'kind'>, obj: LoadedObject, file: string): void {
+  spec.filter.forEach((name, i) => {
+    const problem = kubePluginProblem(name, 'filter');
+    if (problem !== undefined) throw errorAt(obj, file, `filter[${i}]`, problem);
+  });
+  spec.score.forEach((s, i) => {
+    const problem = kubePluginProblem(s.name, 'score');
+    if (problem !== undefined) throw errorAt(obj, file, `score[${i}].name`, problem);
+  });
+  for (const name of Object.keys(spec.args ?? {})) {
+    const problem = kubePluginArgsProblem(name);
+    if (problem !== undefined) throw new InputError({ file, line: lineOf(obj, ['args', name]), path: formatPath(['args', name]) }, problem);
+  }
+}
+
+/** An InputError at a field path written as text ("profiles[0].plugins.score.enabled[2].name"), with its line. */
+function errorAt(obj: LoadedObject, file: string, path: string, problem: string): InputError {
+  const parts = path.split(/[.[\]]+/).filter((k) => k !== '').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+  return new InputError({ file, line: lineOf(obj, parts), path }, problem);
 }
 
 function parse<T>(schema: z.ZodType<T>, loaded: LoadedObject, file: string): T {
