@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, InputError, oneLine } from './errors.js';
+import { excerpt, formatPath, InputError, oneLine, pathPartsOf } from './errors.js';
 import { INPUT_LIMITS } from './input-limits.js';
 
 describe('oneLine: an error is one readable line, whatever the input', () => {
@@ -26,4 +26,19 @@ describe('excerpt: a user\'s value quoted back short', () => {
     { name: 'a long value is cut', value: 'y'.repeat(1000), want: `"${'y'.repeat(INPUT_LIMITS.excerptChars - 2)}…` },
   ];
   for (const c of cases) it(c.name, () => expect(excerpt(c.value)).toBe(c.want));
+});
+
+describe('pathPartsOf: the parts of a formatted path', () => {
+  const cases: { path: string; want: (string | number)[] }[] = [
+    { path: 'spec.containers[0].resources', want: ['spec', 'containers', 0, 'resources'] },
+    { path: 'spec.priorityClassName', want: ['spec', 'priorityClassName'] },
+    { path: 'items[3][1]', want: ['items', 3, 1] },
+    { path: '', want: [] },
+  ];
+  for (const c of cases) {
+    it(c.path || '(empty)', () => {
+      expect(pathPartsOf(c.path)).toEqual(c.want);
+      expect(formatPath(pathPartsOf(c.path))).toBe(c.path);
+    });
+  }
 });
