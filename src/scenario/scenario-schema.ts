@@ -204,12 +204,15 @@ const pdbSchema = z.strictObject({ minAvailable: intOrPercent.optional(), maxUna
     p.minAvailable !== undefined ? { minAvailable: p.minAvailable } : { maxUnavailable: p.maxUnavailable! }));
 
 /**
- * What a workload declares around its pods besides its controller (the generator adds
- * the ReplicaSet or the Job itself):
+ * What a workload declares around its pods besides its controllers (the generator adds
+ * the Deployment and its ReplicaSet, or the Job, itself: src/generators/workload-objects.ts):
  *   service  a v1 Service named after the workload selecting its pods (`app: <app label>`),
  *            so kube's system default spreading merges its selector in (and a Job's pods,
  *            which no ReplicaSet owns, get default spreading at all). @default false
- *   pdb      a policy/v1 PodDisruptionBudget named after the workload, selecting its pods.
+ *   pdb      a policy/v1 PodDisruptionBudget named after the workload, selecting its pods
+ *            by the same label. CAVEAT: as in kube, a percentage or maxUnavailable needs
+ *            the controller's scale, which a Job has not: such a budget over a Job's pods
+ *            fails to sync and allows no disruption; an integer minAvailable works.
  */
 const workloadObjectFields = {
   service: z.boolean().optional(),
