@@ -222,6 +222,7 @@ describe('registerWorkloadObjects', () => {
     expect(state.workloads.get('Service', ns, 'web')).not.toBeNull();
     const rs = state.workloads.controllerOf(state.pod(state.podsOn(0 as NodeId)[0]!));
     expect(rs).toMatchObject({ kind: 'ReplicaSet', owner: { kind: 'Deployment', name: 'web' } });
+    expect(state.namespaces()).toContain(ns);
   });
 
   // The disruption controller's arithmetic over the registered objects

@@ -159,6 +159,8 @@ export class ScenarioCellRunner {
  */
 export function registerWorkloadObjects(state: ClusterState, objects: readonly WorkloadObject[], file: string): void {
   for (const o of objects) {
+    // An object lives in a namespace that exists, whether or not any of its pods arrive.
+    state.ensureNamespace(state.model.symbols.intern(o.metadata.namespace));
     switch (o.kind) {
       case 'Deployment':
       case 'ReplicaSet':
