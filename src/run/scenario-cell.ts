@@ -88,13 +88,13 @@ export class ScenarioCellRunner {
         break;
       }
     }
+    addPriorityClasses(state, s);
     const arrivals: PodArrival[] = pending.map((pod) => ({ atS: 0, pod, durationS: null }));
     const workload = inputs.workload;
     if (workload.kind !== 'generated') arrivals.push(...openbArrivals(workload, model, state, inputs.rng.fork('workload')));
     else {
       const plan = workload.plan;
       registerWorkloadObjects(state, plan.objects, s.file);
-      addPriorityClasses(state, s);
       // Pods are admitted as the Priority admission plugin admits them: class value, policy, default class.
       const templates = plan.templates.map((t) => compilePod(t, model, { file: s.file, priorityClasses: state.priorityClasses }));
       for (const a of plan.arrivals) {
@@ -182,7 +182,9 @@ export function registerWorkloadObjects(state: ClusterState, objects: readonly W
 /**
  * Adds the scenario's PriorityClasses to the cluster's (a snapshot's own, or the system
  * classes alone). loadScenario checked them among themselves; what can still clash is a
- * snapshot's class of the same name, or a second globalDefault.
+ * snapshot's class of the same name, or a second globalDefault. CAVEAT: a snapshot's
+ * pending pods were admitted when the snapshot loaded, against its own classes only, as
+ * the pods of a dump were admitted before the scenario's classes existed.
  */
 function addPriorityClasses(state: ClusterState, s: Scenario): void {
   s.priorityClasses.forEach((c, i) => {
