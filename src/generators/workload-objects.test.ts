@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compilePod } from '../model/compile-pod.js';
 import type { Sym } from '../model/ids.js';
-import { labelValue, OP_IN } from '../model/labels.js';
+import { OP_IN } from '../model/labels.js';
 import { ModelContext } from '../model/model-context.js';
+import { compilePodDisruptionBudget } from '../model/pod-disruption-budget.js';
 import { compileWorkload, WorkloadSet } from '../model/workloads.js';
 import { generateWorkload } from './generate-workload.js';
 import { Rng } from './rng.js';
@@ -102,12 +103,22 @@ describe('generateWorkload objects', () => {
       expect(rs?.kind).toBe('ReplicaSet');
       expect(set.selects(rs!, pod)).toBe(true);
     }
-    // The Job's selector is checked by hand: WorkloadSet keeps only the kinds DefaultSelector reads.
-    const job = plan.objects.find((o) => o.kind === 'Job')!;
-    const matchLabels = Object.entries((job.spec.selector as { matchLabels: Record<string, string> }).matchLabels);
+    const job = set.get('Job', model.symbols.intern('default'), 'batch')!;
     for (const pod of pods.slice(2)) {
       expect(pod.owner).toEqual({ apiVersion: 'batch/v1', kind: 'Job', name: 'batch' });
-      for (const [k, v] of matchLabels) expect(labelValue(pod.labels, model.symbols.intern(k))).toBe(model.symbols.intern(v));
+      expect(set.selects(job, pod)).toBe(true);
+    }
+  });
+});
+
+describe('generated objects as the API server would take them', () => {
+  it('every object passes the model\'s validation of its kind (selectors match the template\'s labels)', () => {
+    const model = new ModelContext();
+    const plan = generateWorkload({ workloads: [{ ...web, service: true, pdb: { minAvailable: 2 } }, { ...batch, service: true, pdb: { maxUnavailable: '10%' } }] }, Rng.fromSeed(1));
+    expect(plan.objects).toHaveLength(7);
+    for (const o of plan.objects) {
+      if (o.kind === 'PodDisruptionBudget') expect(compilePodDisruptionBudget(o, model).name).toBe(o.metadata.name);
+      else expect(compileWorkload(o, model)).toMatchObject({ kind: o.kind, name: o.metadata.name });
     }
   });
 });
@@ -137,10 +148,10 @@ describe('service: true and the system default spreading selector (helper.Defaul
   });
 });
 
-/** The plan's Services and ReplicaSets in a WorkloadSet, as the scenario cell registers them. */
+/** The plan's controllers and Services in a WorkloadSet, as the scenario cell registers them. */
 function registered(plan: WorkloadPlan, model: ModelContext): WorkloadSet {
   const set = new WorkloadSet(model);
-  for (const o of plan.objects) if (o.kind === 'Service' || o.kind === 'ReplicaSet') set.add(compileWorkload(o, model));
+  for (const o of plan.objects) if (o.kind !== 'PodDisruptionBudget') set.add(compileWorkload(o, model));
   return set;
 }
 
