@@ -7,6 +7,17 @@ import { PASS, SKIP } from './types.js';
 const CHUNK_MIN = 32;
 const CHUNK_MAX = 1024;
 
+/**
+ * The first filter pass of kube's RunFilterPluginsWithNominatedPods for nodes that have
+ * nominated pods to respect: `check(node)` is -1 when the node passes with them added
+ * (or has none), else the index of the filter that rejects it, with that verdict left in
+ * `verdict`.
+ */
+export interface NominatedPass {
+  check(node: number): number;
+  verdict: number;
+}
+
 /** What one search found: feasible[0..found), rejected[0..rejected), nodes processed. */
 export interface SearchResult {
   readonly found: number;
@@ -20,7 +31,9 @@ export interface SearchResult {
  * and survivors of every filter are feasible. The result is exactly the node-by-node
  * search's: the first `want` feasible nodes in rotation order, every node before the last
  * of them rejected by the first filter (in profile order) that fails it, and nothing
- * counted past it. Scratch arrays are reused across cycles.
+ * counted past it. With `nominated`, a node must first pass with its nominated pods
+ * added; a node that does not is charged to the filter that failed it then (kube reports
+ * that pass's status). Scratch arrays are reused across cycles.
  */
 export class FilterSearch {
   feasible = new Int32Array(0);
@@ -35,7 +48,7 @@ export class FilterSearch {
 
   run(
     fw: Framework, state: readonly unknown[], cx: CycleContext, pod: CompiledPod, order: Int32Array, start: number, want: number,
-    caches?: readonly (NodeResultCache | null)[],
+    caches?: readonly (NodeResultCache | null)[], nominated?: NominatedPass | null,
   ): SearchResult {
     const numAll = order.length;
     this.ensureCapacity(numAll);
@@ -54,6 +67,24 @@ export class FilterSearch {
       }
       const chunkRejectedFrom = rejected;
       let n = size;
+      if (nominated) {
+        let m = 0;
+        for (let j = 0; j < n; j++) {
+          const f = nominated.check(chunk[j]!);
+          if (f < 0) {
+            chunk[m] = chunk[j]!;
+            pos[m] = pos[j]!;
+            m++;
+          } else {
+            rejectedNode[rejected] = chunk[j]!;
+            rejectedPlugin[rejected] = f;
+            rejectedVerdict[rejected] = nominated.verdict;
+            rejectedPos[rejected] = pos[j]!;
+            rejected++;
+          }
+        }
+        n = m;
+      }
       // Filters in profile order (kube semantics): a node is charged to the first that fails it.
       for (let f = 0; f < filters.length && n > 0; f++) {
         const st = state[f];

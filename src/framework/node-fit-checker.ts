@@ -1,5 +1,7 @@
 import type { ClusterView } from '../cluster/cluster-view.js';
 import type { Framework } from './framework.js';
+import type { NominatedPods } from './nominated-pods.js';
+import { NO_NOMINATED_PODS } from './nominated-pods.js';
 import { runPreFilters } from './run-plugins.js';
 import type { CycleContext, StatusCode } from './types.js';
 import { PASS, Rejection, SKIP } from './types.js';
@@ -21,9 +23,38 @@ export class NodeFitChecker {
   private lastView: ClusterView | null = null;
   private lastRejected = false;
   private lastNodesVersion = -1;
+  /** The filter whose PreFilter rejected the pod in the last prepare(), or -1. */
+  private rejectedBy = -1;
+  /** The verdict of the last rejection found (rejection(), statuses()). */
+  rejectedVerdict = 0;
 
   constructor(readonly fw: Framework) {
     this.states = new Array<unknown>(fw.filters.length);
+  }
+
+  /**
+   * PreFilter and Filter on `node` as kube's RunFilterPluginsWithNominatedPods runs them:
+   * true when the pod fits both with the pods `nominated` to the node that the pod must
+   * respect (priority >= its own) and without them (see NominatedPods).
+   */
+  fitsWithNominated(view: ClusterView, pod: CompiledPod, node: NodeId, nominated: NominatedPods = NO_NOMINATED_PODS): boolean {
+    if (!this.fits(view, pod, node)) return false;
+    if (nominated.size === 0 || !nominated.affects(node, pod)) return true;
+    return nominated.withAdded(node, pod, (v) => this.fits(v, pod, node));
+  }
+
+  /**
+   * The first filter (profile order) that rejects `node` for `pod` in `view`, with its
+   * verdict in rejectedVerdict; -1 when every filter passes. A PreFilter that rejects the
+   * pod outright in this view is charged to its filter with its first reason (kube's
+   * PreFilters do not reject on bound pods, so this is not expected to happen).
+   */
+  rejection(view: ClusterView, pod: CompiledPod, node: NodeId): number {
+    if (!this.prepare(view, pod)) {
+      this.rejectedVerdict = 1;
+      return this.rejectedBy;
+    }
+    return this.firstFailure({ view }, pod, node);
   }
 
   /**
@@ -33,34 +64,48 @@ export class NodeFitChecker {
    * unbinding pods leaves every other PreFilter's result as it was.
    */
   fits(view: ClusterView, pod: CompiledPod, node: NodeId): boolean {
+    return this.prepare(view, pod) && this.firstFailure({ view }, pod, node) < 0;
+  }
+
+  /**
+   * Brings the PreFilter states up to date for `pod` in `view`; false when a PreFilter
+   * rejects the pod. A new pod, a new view, changed nodes, or a rejection that unbinding
+   * pods may have lifted: every PreFilter runs; otherwise only those that read bound pods.
+   */
+  private prepare(view: ClusterView, pod: CompiledPod): boolean {
     const cx: CycleContext = { view };
-    // A new pod, a new view, changed nodes, or a rejection that unbinding pods may have
-    // lifted: run every PreFilter.
     if (pod !== this.lastPod || view !== this.lastView || view.nodesVersion !== this.lastNodesVersion || this.lastRejected) {
       this.lastPod = pod;
       this.lastView = view;
       this.lastNodesVersion = view.nodesVersion;
-      this.lastRejected = runPreFilters(this.fw, cx, pod, this.states) !== null;
-      if (this.lastRejected) return false;
-    } else {
-      const filters = this.fw.filters;
-      for (let f = 0; f < filters.length; f++) {
-        const p = filters[f]!;
-        if (!p.preFilter || !p.preFilterReadsPods) continue;
-        const st = p.preFilter(cx, pod);
-        if (st instanceof Rejection) return false;
-        this.states[f] = st;
-      }
+      const rejected = runPreFilters(this.fw, cx, pod, this.states);
+      this.lastRejected = rejected !== null;
+      this.rejectedBy = rejected === null ? -1 : this.fw.filters.findIndex((p) => p.name === rejected.plugin);
+      return !this.lastRejected;
     }
-    return this.firstFailure(cx, pod, node) < 0;
+    const filters = this.fw.filters;
+    for (let f = 0; f < filters.length; f++) {
+      const p = filters[f]!;
+      if (!p.preFilter || !p.preFilterReadsPods) continue;
+      const st = p.preFilter(cx, pod);
+      if (st instanceof Rejection) {
+        this.lastRejected = true;
+        this.rejectedBy = f;
+        return false;
+      }
+      this.states[f] = st;
+    }
+    return true;
   }
 
   /**
    * Status of every live node in nodeOrder for this pod, as the failed cycle's
    * NodeToStatus map holds them: the first failing filter's status code per node, or
-   * the PreFilter rejection's for all. Calls `each(node, status)` in nodeOrder.
+   * the PreFilter rejection's for all. A node with `nominated` pods the pod must respect
+   * gets the status of the pass with them added when that pass fails (see
+   * fitsWithNominated). Calls `each(node, status)` in nodeOrder.
    */
-  statuses(view: ClusterView, pod: CompiledPod, each: (node: NodeId, status: StatusCode) => void): void {
+  statuses(view: ClusterView, pod: CompiledPod, each: (node: NodeId, status: StatusCode) => void, nominated: NominatedPods = NO_NOMINATED_PODS): void {
     const cx: CycleContext = { view };
     const order = view.nodeOrder();
     const rejected = runPreFilters(this.fw, cx, pod, this.states);
@@ -77,26 +122,29 @@ export class NodeFitChecker {
     for (let i = 0; i < order.length; i++) {
       const node = order[i] as NodeId;
       let code: StatusCode = 'Success';
-      for (let f = 0; f < filters.length; f++) {
-        const st = this.states[f];
-        if (st === SKIP) continue;
-        const v = filters[f]!.filter!(cx, pod, node, st);
-        if (v !== PASS) {
-          code = verdictStatus(filters[f]!, v);
-          break;
-        }
+      const f = this.firstFailure(cx, pod, node);
+      if (f >= 0) code = verdictStatus(filters[f]!, this.rejectedVerdict);
+      if (nominated.size > 0 && nominated.affects(node, pod)) {
+        const g = nominated.withAdded(node, pod, (v) => this.rejection(v, pod, node));
+        if (g >= 0) code = verdictStatus(filters[g]!, this.rejectedVerdict);
+        // The pass with the pods added reran the PreFilters that read pods: run them again without.
+        this.prepare(view, pod);
       }
       each(node, code);
     }
   }
 
-  /** Index of the first filter that rejects `node` (states already prepared), or -1. */
+  /** Index of the first filter that rejects `node` (states already prepared; its verdict in rejectedVerdict), or -1. */
   private firstFailure(cx: CycleContext, pod: CompiledPod, node: NodeId): number {
     const filters = this.fw.filters;
     for (let f = 0; f < filters.length; f++) {
       const st = this.states[f];
       if (st === SKIP) continue;
-      if (filters[f]!.filter!(cx, pod, node, st) !== PASS) return f;
+      const v = filters[f]!.filter!(cx, pod, node, st);
+      if (v !== PASS) {
+        this.rejectedVerdict = v;
+        return f;
+      }
     }
     return -1;
   }

@@ -9,7 +9,7 @@ export interface VictimInfo {
 export interface PreemptionChoice {
   /** Victims ordered most important first (priority descending, then earlier start). */
   readonly victims: readonly VictimInfo[];
-  /** PodDisruptionBudgets the victims would violate (always 0: PDBs are not modelled). */
+  /** Victims whose deletion would violate a PodDisruptionBudget (kube's numViolatingVictim). */
   readonly numPdbViolations: number;
 }
 

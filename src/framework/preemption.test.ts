@@ -6,7 +6,10 @@ import type { NodeId, PodId } from '../model/ids.js';
 import { inTreeRegistry } from '../plugins/index.js';
 import type { NodeSketch, TestCluster } from '../testing/builders.js';
 import { testCluster } from '../testing/builders.js';
+import { compilePodDisruptionBudget } from '../model/pod-disruption-budget.js';
 import { NodeFitChecker } from './node-fit-checker.js';
+import type { NominatedPods } from './nominated-pods.js';
+import { NO_NOMINATED_PODS } from './nominated-pods.js';
 import type { PreemptionEnv } from './preemption.js';
 import { calculateNumCandidates, findPreemption, selectVictimsOnNode } from './preemption.js';
 
@@ -19,12 +22,23 @@ const node = (name: string, cpu: number, extra: Partial<NodeSketch> = {}): NodeS
 });
 
 /** A cluster, its pods by name, and a PreemptionEnv with start times by pod name. */
-function setup(nodes: NodeSketch[], pods: { name: string; node: string; cpu: number; priority: number; startS?: number }[], over: Partial<PreemptionEnv> = {}) {
+function setup(
+  nodes: NodeSketch[],
+  pods: { name: string; node: string; cpu: number; priority: number; startS?: number; labels?: Record<string, string> }[],
+  over: Partial<PreemptionEnv> = {},
+  pdbs: { name: string; app: string; minAvailable: number }[] = [],
+) {
   const c = testCluster(nodes);
   const byName = new Map<string, PodId>();
   const start = new Map<PodId, number>();
+  for (const b of pdbs) {
+    c.state.disruptionBudgets.add(compilePodDisruptionBudget({
+      apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: b.name, namespace: 'default' },
+      spec: { minAvailable: b.minAvailable, selector: { matchLabels: { app: b.app } } },
+    }, c.model));
+  }
   for (const p of pods) {
-    const bound = c.bound({ name: p.name, nodeName: p.node, requests: { cpu: String(p.cpu) }, priority: p.priority });
+    const bound = c.bound({ name: p.name, nodeName: p.node, requests: { cpu: String(p.cpu) }, priority: p.priority, labels: p.labels });
     byName.set(p.name, bound.id);
     start.set(bound.id, p.startS ?? 0);
   }
@@ -35,7 +49,7 @@ function setup(nodes: NodeSketch[], pods: { name: string; node: string; cpu: num
     minCandidateNodesPercentage: 10,
     minCandidateNodesAbsolute: 100,
     startTimeS: (id) => start.get(id) ?? 0,
-    canBeVictim: () => true,
+    nominated: NO_NOMINATED_PODS,
     ...over,
   };
   const nodeId = (name: string) => c.state.nodeByName(c.model.symbols.intern(name)) as NodeId;
@@ -78,23 +92,81 @@ describe('selectVictimsOnNode', () => {
       const { c, env, nodeId, names } = setup([node('n0', 4)], t.pods);
       const before = Array.from(c.state.requested);
       const podsBefore = [...c.state.podsOn(nodeId('n0'))].sort();
-      expect(names(selectVictimsOnNode(env, preemptor(c, t.want.cpu, t.want.priority), nodeId('n0')))).toEqual(t.want.victims);
+      expect(names(selectVictimsOnNode(env, preemptor(c, t.want.cpu, t.want.priority), nodeId('n0'))?.victims ?? null)).toEqual(t.want.victims);
       // The what-if leaves the cluster as it found it.
       expect(Array.from(c.state.requested)).toEqual(before);
       expect([...c.state.podsOn(nodeId('n0'))].sort()).toEqual(podsBefore);
     });
   }
 
-  it('never picks pods the caller protects (nominated reservations)', () => {
-    const { c, env, nodeId, byName } = setup([node('n0', 2)], [{ name: 'a', node: 'n0', cpu: 1, priority: 0 }, { name: 'b', node: 'n0', cpu: 1, priority: 0 }]);
-    const protectedId = byName.get('a')!;
-    const got = selectVictimsOnNode({ ...env, canBeVictim: (id) => id !== protectedId }, preemptor(c, 1, 5), nodeId('n0'));
-    expect(got?.map((p) => p.name)).toEqual(['b']);
-    expect(selectVictimsOnNode({ ...env, canBeVictim: (id) => id !== protectedId }, preemptor(c, 2, 5), nodeId('n0'))).toBeNull();
+  it('respects the pods nominated to the node with priority >= the preemptor\'s (RunFilterPluginsWithNominatedPods)', () => {
+    const pods = [{ name: 'a', node: 'n0', cpu: 1, priority: 0 }, { name: 'b', node: 'n0', cpu: 1, priority: 0 }];
+    const { c, env, nodeId, names } = setup([node('n0', 2)], pods);
+    expect(names(selectVictimsOnNode(env, preemptor(c, 1, 5), nodeId('n0'))?.victims ?? null)).toEqual(['b']);
+    // A pending pod of priority 10 is nominated to n0: the preemptor must leave room for it.
+    const waiting = c.pod({ name: 'nominated', requests: { cpu: '1' }, priority: 10 });
+    const nominated: NominatedPods = {
+      size: 1,
+      affects: (n, p) => n === nodeId('n0') && p.id !== waiting.id && waiting.priority >= p.priority,
+      withAdded: (n, _p, check) => {
+        c.state.bind(waiting, n);
+        try {
+          return check(c.state);
+        } finally {
+          c.state.unbind(waiting, n);
+        }
+      },
+    };
+    const before = Array.from(c.state.requested);
+    expect(names(selectVictimsOnNode({ ...env, nominated }, preemptor(c, 1, 5), nodeId('n0'))?.victims ?? null)).toEqual(['a', 'b']);
+    expect(Array.from(c.state.requested)).toEqual(before);
+    // A preemptor of higher priority than the nominated pod does not respect it.
+    expect(names(selectVictimsOnNode({ ...env, nominated }, preemptor(c, 1, 11), nodeId('n0'))?.victims ?? null)).toEqual(['b']);
+  });
+});
+
+describe('selectVictimsOnNode with PodDisruptionBudgets (filterPodsWithPDBViolation)', () => {
+  // Two pods of app "db" under minAvailable 1 (one disruption allowed) and one other pod.
+  const pods = [
+    { name: 'db-a', node: 'n0', cpu: 1, priority: 1, labels: { app: 'db' } },
+    { name: 'db-b', node: 'n0', cpu: 1, priority: 1, labels: { app: 'db' }, startS: 5 },
+    { name: 'web', node: 'n0', cpu: 1, priority: 1, labels: { app: 'web' }, startS: 10 },
+  ];
+  const cases = [
+    // Order by importance: db-a, db-b (earlier start), web. db-b is the second db pod: its
+    // deletion would violate the budget, so it is reprieved first, before db-a and web.
+    { name: 'a violating pod is reprieved before more important non-violating ones', cpu: 3, victims: ['db-a', 'web'], violations: 0 },
+    { name: 'violations are counted when the violating pod cannot be reprieved', cpu: 4, victims: ['db-a', 'db-b', 'web'], violations: 1 },
+  ];
+  for (const t of cases) {
+    it(t.name, () => {
+      const { c, env, nodeId, names } = setup([node('n0', 4)], pods, {}, [{ name: 'db', app: 'db', minAvailable: 1 }]);
+      const plan = selectVictimsOnNode(env, preemptor(c, t.cpu, 10), nodeId('n0'));
+      expect(names(plan?.victims ?? null)).toEqual(t.victims);
+      expect(plan?.numPdbViolations).toBe(t.violations);
+    });
+  }
+
+  it('a budget is never violated by the split of the status before the what-if alone', () => {
+    const { c, env, nodeId } = setup([node('n0', 4)], pods, {}, [{ name: 'db', app: 'db', minAvailable: 0 }]);
+    const plan = selectVictimsOnNode(env, preemptor(c, 4, 10), nodeId('n0'));
+    expect(plan?.victims.length).toBe(3);
+    expect(plan?.numPdbViolations).toBe(0);
   });
 });
 
 describe('findPreemption', () => {
+  it('prefers the node whose victims violate fewer PodDisruptionBudgets (pickOneNodeForPreemption step 1)', () => {
+    const { c, env } = setup([node('n0', 2), node('n1', 2)], [
+      { name: 'guarded', node: 'n0', cpu: 2, priority: 0, labels: { app: 'db' } },
+      { name: 'free', node: 'n1', cpu: 2, priority: 5, labels: { app: 'web' } },
+    ], {}, [{ name: 'db', app: 'db', minAvailable: 1 }]);
+    const plan = findPreemption(env, preemptor(c, 2, 10));
+    // n0's victim has the lower priority, but deleting it violates the budget.
+    expect(c.model.symbols.text(c.state.nodeName[plan!.node] as never)).toBe('n1');
+    expect(plan!.numPdbViolations).toBe(0);
+  });
+
   it('picks the node whose most important victim has the lowest priority', () => {
     const { c, env, names } = setup([node('n0', 2), node('n1', 2), node('n2', 2)], [
       { name: 'a', node: 'n0', cpu: 2, priority: 3 },
@@ -150,7 +222,7 @@ describe('findPreemption', () => {
     const c = testCluster([]);
     const env: PreemptionEnv = {
       state: new ClusterState(c.model), checker: new NodeFitChecker(buildFramework(profile, inTreeRegistry, c.model)),
-      rng: { int: () => 0 }, minCandidateNodesPercentage: 10, minCandidateNodesAbsolute: 100, startTimeS: () => 0, canBeVictim: () => true,
+      rng: { int: () => 0 }, minCandidateNodesPercentage: 10, minCandidateNodesAbsolute: 100, startTimeS: () => 0, nominated: NO_NOMINATED_PODS,
     };
     expect(findPreemption(env, preemptor(c, 1, 10))).toBeNull();
   });

@@ -3,6 +3,7 @@ import type { RandomSource } from './types.js';
 import type { NodeId, PodId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { NodeFitChecker } from './node-fit-checker.js';
+import type { NominatedPods } from './nominated-pods.js';
 import { pickPreemptionNode } from './pick-preemption-node.js';
 
 /** What preemption needs from the simulator. */
@@ -18,14 +19,16 @@ export interface PreemptionEnv {
   readonly minCandidateNodesAbsolute: number;
   /** When a bound pod started running, simulated seconds. */
   startTimeS(pod: PodId): number;
-  /** False for pods bound only as a what-if (nominated pods' reservations): never victims. */
-  canBeVictim(pod: PodId): boolean;
+  /** Pods nominated to nodes: every fit check respects them (RunFilterPluginsWithNominatedPods). */
+  readonly nominated: NominatedPods;
 }
 
 /** The node chosen for a preemptor and the pods to delete there, most important first. */
 export interface PreemptionPlan {
   readonly node: NodeId;
   readonly victims: readonly CompiledPod[];
+  /** Victims whose deletion takes a PodDisruptionBudget below zero allowed disruptions (kube's numViolatingVictim). */
+  readonly numPdbViolations: number;
 }
 
 /**
@@ -49,29 +52,32 @@ export function calculateNumCandidates(numNodes: number, percentage: number, abs
  *      set; here it is sequential, so the set is deterministic);
  *   3. the best candidate by pickPreemptionNode.
  * Returns null when no node can be made to fit. Evicts nothing: the caller deletes the
- * victims and nominates the node. PDBs are not modelled (no candidate violates one).
- * CAVEAT: the pods of nominated higher-priority pods must already be reserved (bound)
- * by the caller, as kube's RunFilterPluginsWithNominatedPods sees them.
+ * victims and nominates the node. The scheduler deletes victims directly, not through
+ * the eviction API: a PodDisruptionBudget is not enforced, only counted (candidates
+ * violating fewer budgets win, and on a node the victims that would violate one are
+ * reprieved first).
+ * Every fit check respects the pods nominated to the node (env.nominated), as kube's
+ * RunFilterPluginsWithNominatedPods does.
  */
 export function findPreemption(env: PreemptionEnv, pod: CompiledPod): PreemptionPlan | null {
   const potential: NodeId[] = [];
   env.checker.statuses(env.state, pod, (node, code) => {
     if (code === 'Unschedulable') potential.push(node);
-  });
+  }, env.nominated);
   if (potential.length === 0) return null;
   const offset = env.rng.int(potential.length);
   const want = calculateNumCandidates(potential.length, env.minCandidateNodesPercentage, env.minCandidateNodesAbsolute);
   const plans: PreemptionPlan[] = [];
   for (let i = 0; i < potential.length && plans.length < want; i++) {
     const node = potential[(offset + i) % potential.length]!;
-    const victims = selectVictimsOnNode(env, pod, node);
+    const plan = selectVictimsOnNode(env, pod, node);
     // kube: a node where the pod fits without victims is not a candidate ("expected at least one victim").
-    if (victims !== null && victims.length > 0) plans.push({ node, victims });
+    if (plan !== null && plan.victims.length > 0) plans.push(plan);
   }
   if (plans.length === 0) return null;
   if (plans.length === 1) return plans[0]!;
   const best = pickPreemptionNode(plans.map((p) => ({
-    numPdbViolations: 0,
+    numPdbViolations: p.numPdbViolations,
     victims: p.victims.map((v) => ({ priority: v.priority, startTimeS: env.startTimeS(v.id) })),
   })));
   return plans[best]!;
@@ -81,34 +87,46 @@ export function findPreemption(env: PreemptionEnv, pod: CompiledPod): Preemption
  * The minimal set of lower-priority pods to delete from `node` so that `pod` fits, as
  * DefaultPreemption.SelectVictimsOnNode chooses it: remove every pod of lower priority;
  * if the pod still does not fit, the node is no candidate (null); otherwise add the
- * removed pods back one at a time, most important first (priority descending, then
- * earlier start, then pod id), keeping each one that still lets the pod fit. The pods
- * that could not be kept are the victims, most important first. An empty list means
- * the pod fits without preemption. The cluster is left exactly as it was.
+ * removed pods back one at a time, keeping each one that still lets the pod fit: first
+ * those whose deletion would violate a PodDisruptionBudget (filterPodsWithPDBViolation,
+ * on the budgets' status before the what-if), then the others, each group most
+ * important first (priority descending, then earlier start, then pod id). The pods that
+ * could not be kept are the victims, most important first; numPdbViolations counts the
+ * violating ones among them. Empty victims means the pod fits without preemption. The
+ * cluster is left exactly as it was.
  */
-export function selectVictimsOnNode(env: PreemptionEnv, pod: CompiledPod, node: NodeId): CompiledPod[] | null {
+export function selectVictimsOnNode(env: PreemptionEnv, pod: CompiledPod, node: NodeId): PreemptionPlan | null {
   const { state } = env;
   const potential: CompiledPod[] = [];
   for (const id of state.podsOn(node)) {
     const p = state.pod(id);
-    if (p.priority < pod.priority && env.canBeVictim(id)) potential.push(p);
+    if (p.priority < pod.priority) potential.push(p);
   }
   if (potential.length === 0) return null;
+  // MoreImportantPod: higher priority first, then the longer-running pod; pod id makes it total.
+  const moreImportantFirst = (a: CompiledPod, b: CompiledPod) => b.priority - a.priority || env.startTimeS(a.id) - env.startTimeS(b.id) || a.id - b.id;
+  potential.sort(moreImportantFirst);
+  // Split while the victims are still bound: the budgets' status is the one before the what-if.
+  const { violating, nonViolating } = state.disruptionBudgets.splitByViolation(potential);
   for (const p of potential) state.unbind(p, node);
-  if (!env.checker.fits(state, pod, node)) {
+  if (!env.checker.fitsWithNominated(state, pod, node, env.nominated)) {
     for (const p of potential) state.bind(p, node);
     return null;
   }
-  // MoreImportantPod: higher priority first, then the longer-running pod; pod id makes it total.
-  potential.sort((a, b) => b.priority - a.priority || env.startTimeS(a.id) - env.startTimeS(b.id) || a.id - b.id);
   const victims: CompiledPod[] = [];
-  for (const p of potential) {
+  let numPdbViolations = 0;
+  const reprieve = (p: CompiledPod): boolean => {
     state.bind(p, node);
-    if (!env.checker.fits(state, pod, node)) {
-      state.unbind(p, node);
-      victims.push(p);
-    }
+    if (env.checker.fitsWithNominated(state, pod, node, env.nominated)) return true;
+    state.unbind(p, node);
+    victims.push(p);
+    return false;
+  };
+  for (const p of violating) if (!reprieve(p)) numPdbViolations++;
+  for (const p of nonViolating) reprieve(p);
+  if (violating.length > 0 && nonViolating.length > 0) {
+    victims.sort(moreImportantFirst);
   }
   for (const p of victims) state.bind(p, node);
-  return victims;
+  return { node, victims, numPdbViolations };
 }

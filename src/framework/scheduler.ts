@@ -3,7 +3,10 @@ import type { NodeId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
 import { makeDiagnosis, NO_NODES_MESSAGE, unexplainedDiagnosis } from './diagnosis.js';
 import { numFeasibleNodesToFind } from './feasible-search.js';
+import type { NominatedPass } from './filter-search.js';
 import { FilterSearch } from './filter-search.js';
+import { NodeFitChecker } from './node-fit-checker.js';
+import type { NominatedPods } from './nominated-pods.js';
 import { GPU_PLACEMENT_STREAM } from './gpu-placer.js';
 import { NodeResultCache } from './node-result-cache.js';
 import type { Framework } from './framework.js';
@@ -24,6 +27,12 @@ export interface ScheduleOptions {
    * message (isExplained() is false). @default true
    */
   readonly explainFailure?: boolean;
+  /**
+   * Pods nominated to nodes by preemption: the search filters a node with the ones of
+   * priority >= the pod's added, then without (RunFilterPluginsWithNominatedPods);
+   * scoring never sees them. @default none
+   */
+  readonly nominated?: NominatedPods;
 }
 
 /**
@@ -50,6 +59,9 @@ export class Scheduler {
   private readonly filterState: unknown[];
   /** Per filter plugin: the verdict bits whose reasons are UnschedulableAndUnresolvable. */
   private readonly unresolvableBits: Int32Array;
+
+  /** Runs the filters of the pass with nominated pods added (its own PreFilter states). */
+  private nominatedChecker: NodeFitChecker | null = null;
 
   /** The seeded stream placements draw from (see placeGpus). */
   private readonly placementRng: RandomSource;
@@ -84,7 +96,8 @@ export class Scheduler {
     }
 
     const nodes = this.restrictNodes(order, view.nodeName);
-    const { found, rejected } = this.findFeasible(cx, pod, nodes, numAll);
+    const nominated = opts?.nominated !== undefined && opts.nominated.size > 0 ? this.nominatedPass(view, pod, opts.nominated) : null;
+    const { found, rejected } = this.findFeasible(cx, pod, nodes, numAll, nominated);
     if (found === 0) {
       // kube: preemption can help unless every rejection is UnschedulableAndUnresolvable.
       const unresolvable = rejected > 0 && this.allUnresolvable(rejected);
@@ -148,13 +161,27 @@ export class Scheduler {
   }
 
   /** The feasible-node search from the rotating start index (see FilterSearch). */
-  private findFeasible(cx: CycleContext, pod: CompiledPod, order: Int32Array, numAllNodes: number): { found: number; rejected: number } {
+  private findFeasible(cx: CycleContext, pod: CompiledPod, order: Int32Array, numAllNodes: number, nominated: NominatedPass | null): { found: number; rejected: number } {
     if (order.length === 0) return { found: 0, rejected: 0 };
     const want = numFeasibleNodesToFind(this.fw.percentageOfNodesToScore, order.length);
-    const r = this.search.run(this.fw, this.filterState, cx, pod, order, this.nextStartNodeIndex % order.length, want, this.filterCaches);
+    const r = this.search.run(this.fw, this.filterState, cx, pod, order, this.nextStartNodeIndex % order.length, want, this.filterCaches, nominated);
     // kube: nextStartNodeIndex = (nextStartNodeIndex + processed) % len(allNodes).
     this.nextStartNodeIndex = (this.nextStartNodeIndex + r.found + r.rejected) % numAllNodes;
     return r;
+  }
+
+  /** The pass with nominated pods added, for the search (see NominatedPass). */
+  private nominatedPass(view: ClusterView, pod: CompiledPod, nominated: NominatedPods): NominatedPass {
+    const checker = (this.nominatedChecker ??= new NodeFitChecker(this.fw));
+    return {
+      verdict: 0,
+      check(node) {
+        if (!nominated.affects(node as NodeId, pod)) return -1;
+        const f = nominated.withAdded(node as NodeId, pod, (v) => checker.rejection(v, pod, node as NodeId));
+        this.verdict = checker.rejectedVerdict;
+        return f;
+      },
+    };
   }
 
   /** Whether every rejection of the last search was UnschedulableAndUnresolvable: one AND per node. */

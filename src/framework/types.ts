@@ -3,6 +3,7 @@ import type { ClusterView } from '../cluster/cluster-view.js';
 import type { NodeId, PodId } from '../model/ids.js';
 import type { ModelContext } from '../model/model-context.js';
 import type { CompiledPod } from '../model/pod.js';
+import type { NominatedPods } from './nominated-pods.js';
 import type { NodeFitChecker } from './node-fit-checker.js';
 
 /**
@@ -142,8 +143,8 @@ export interface PostFilterHost {
   readonly rng: RandomSource;
   /** When a bound pod started running, simulated seconds. */
   startTimeS(pod: PodId): number;
-  /** False for pods bound only as a what-if (a nominated pod's reservation): never victims. */
-  canBeVictim(pod: PodId): boolean;
+  /** Pods nominated to nodes, which the dry runs respect as the cycle's filters do. */
+  readonly nominated: NominatedPods;
 }
 
 /** A PostFilter's answer (kube's PostFilterResult with nominating info): nominate `node` after deleting `victims`. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildFramework } from '../framework/framework.js';
 import { makeDiagnosis } from '../framework/diagnosis.js';
+import { NO_NOMINATED_PODS } from '../framework/nominated-pods.js';
 import { NodeFitChecker } from '../framework/node-fit-checker.js';
 import type { PostFilterHost } from '../framework/types.js';
 import { testCluster } from '../testing/builders.js';
@@ -12,7 +13,7 @@ function setup() {
   c.bound({ name: 'low', nodeName: 'n1', requests: { cpu: '2' }, priority: 0 });
   const fw = buildFramework({ name: 't', filter: ['NodeResourcesFit'], score: [] }, inTreeRegistry, c.model);
   const host: PostFilterHost = {
-    state: c.state, checker: new NodeFitChecker(fw), rng: { int: () => 0 }, startTimeS: () => 0, canBeVictim: () => true,
+    state: c.state, checker: new NodeFitChecker(fw), rng: { int: () => 0 }, startTimeS: () => 0, nominated: NO_NOMINATED_PODS,
   };
   return { c, fw, host };
 }

@@ -1,35 +1,52 @@
 import type { ClusterState } from '../cluster/cluster-state.js';
+import type { ClusterView } from '../cluster/cluster-view.js';
+import type { NominatedPods } from '../framework/nominated-pods.js';
 import type { NodeId, PodId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
 
+/** A pending pod and the node preemption (or its status.nominatedNodeName) named for it. */
+interface Nomination {
+  readonly pod: CompiledPod;
+  readonly node: NodeId;
+}
+
 /**
- * Pending pods nominated to a node by preemption (status.nominatedNodeName), and the
- * reservations that protect the room preemption freed for them. kube's
- * RunFilterPluginsWithNominatedPods filters every node as if the pods nominated to it
- * with priority >= the pod being scheduled were already there. Without plugin AddPod
- * hooks the same effect comes from binding those pods to their nominated nodes for the
- * length of one cycle (reserve) and unbinding them after it (release): exact for the
- * filters, and free when nothing is nominated (the usual case).
- * CAVEAT: the reservations are visible to scoring too, where kube does not add them;
- * and kube also re-runs the filters without them (for pod affinity), which this skips.
+ * Pending pods nominated to a node by preemption (status.nominatedNodeName): kube's
+ * PodNominator, as the scheduling cycles of other pods must respect them
+ * (NominatedPods: filtered with, then without; never scored).
+ * CAVEAT: the pass with the pods added binds them to the node of the live state and
+ * unbinds them after (exact for every filter; the node's generation moves on, so caches
+ * of that node's results start over); an overlay view would do it without touching the
+ * state.
  */
-export class Nominator {
-  /** Insertion-ordered, so reservations happen in a deterministic order. */
-  private readonly nominated = new Map<PodId, { readonly pod: CompiledPod; readonly node: NodeId }>();
-  private readonly reserved: { readonly pod: CompiledPod; readonly node: NodeId }[] = [];
-  private readonly reservedIds = new Set<PodId>();
+export class Nominator implements NominatedPods {
+  /** Insertion-ordered, so pods are added in a deterministic order. */
+  private readonly nominated = new Map<PodId, Nomination>();
+  /** Per node, its nominations in the order they were made. */
+  private readonly byNode = new Map<NodeId, Nomination[]>();
+
+  constructor(private readonly state: ClusterState) {}
 
   get size(): number {
     return this.nominated.size;
   }
 
   nominate(pod: CompiledPod, node: NodeId): void {
-    this.nominated.delete(pod.id);
-    this.nominated.set(pod.id, { pod, node });
+    this.clear(pod.id);
+    const n = { pod, node };
+    this.nominated.set(pod.id, n);
+    let list = this.byNode.get(node);
+    if (list === undefined) this.byNode.set(node, (list = []));
+    list.push(n);
   }
 
   clear(pod: PodId): void {
+    const n = this.nominated.get(pod);
+    if (n === undefined) return;
     this.nominated.delete(pod);
+    const list = this.byNode.get(n.node)!;
+    list.splice(list.indexOf(n), 1);
+    if (list.length === 0) this.byNode.delete(n.node);
   }
 
   /** The pod's nominated node, or -1. */
@@ -42,36 +59,37 @@ export class Nominator {
    * (getLowerPriorityNominatedPods + clearNominatedNodeName in prepareCandidate).
    */
   clearLowerPriority(node: NodeId, priority: number): void {
-    for (const [id, n] of this.nominated) {
-      if (n.node === node && n.pod.priority < priority) this.nominated.delete(id);
+    for (const n of [...(this.byNode.get(node) ?? [])]) {
+      if (n.pod.priority < priority) this.clear(n.pod.id);
     }
   }
 
-  /** Binds every other nominated pod with priority >= forPod's to its nominated (live) node. */
-  reserve(state: ClusterState, forPod: CompiledPod): void {
-    if (this.nominated.size === 0) return;
-    for (const n of this.nominated.values()) {
-      if (n.pod.id === forPod.id || n.pod.priority < forPod.priority) continue;
-      if (state.live[n.node] !== 1 || state.nodeOf(n.pod.id) !== -1) continue;
-      state.bind(n.pod, n.node);
-      this.reserved.push(n);
-      this.reservedIds.add(n.pod.id);
+  affects(node: NodeId, pod: CompiledPod): boolean {
+    const list = this.byNode.get(node);
+    if (list === undefined) return false;
+    for (const n of list) if (this.respected(n, pod)) return true;
+    return false;
+  }
+
+  withAdded<T>(node: NodeId, pod: CompiledPod, check: (view: ClusterView) => T): T {
+    const added: CompiledPod[] = [];
+    for (const n of this.byNode.get(node) ?? []) {
+      if (!this.respected(n, pod)) continue;
+      this.state.bind(n.pod, node);
+      added.push(n.pod);
+    }
+    try {
+      return check(this.state);
+    } finally {
+      for (let i = added.length - 1; i >= 0; i--) this.state.unbind(added[i]!, node);
     }
   }
 
-  /** Undoes reserve(), in reverse order. */
-  release(state: ClusterState): void {
-    if (this.reserved.length === 0) return;
-    for (let i = this.reserved.length - 1; i >= 0; i--) {
-      const n = this.reserved[i]!;
-      state.unbind(n.pod, n.node);
-    }
-    this.reserved.length = 0;
-    this.reservedIds.clear();
-  }
-
-  /** Whether the pod is bound only as a reservation right now. */
-  isReserved(pod: PodId): boolean {
-    return this.reservedIds.has(pod);
+  /**
+   * addGENominatedPods: another pod, of priority >= the cycle's, on a live node, and not
+   * bound already (a bound pod's nomination is cleared when it binds).
+   */
+  private respected(n: Nomination, pod: CompiledPod): boolean {
+    return n.pod.id !== pod.id && n.pod.priority >= pod.priority && this.state.live[n.node] === 1 && this.state.nodeOf(n.pod.id) === -1;
   }
 }

@@ -6,6 +6,8 @@ import { defaultProfile } from '../framework/profile.js';
 import { Scheduler } from '../framework/scheduler.js';
 import { Rng } from '../generators/rng.js';
 import { compilePod } from '../model/compile-pod.js';
+import { compilePodDisruptionBudget } from '../model/pod-disruption-budget.js';
+import { compileWorkload } from '../model/workloads.js';
 import type { NodeId } from '../model/ids.js';
 import type { CompiledNode } from '../model/node.js';
 import { inTreeRegistry } from '../plugins/index.js';
@@ -271,6 +273,40 @@ describe('simulate: node failure, recovery and drain', () => {
     expectAccounted(r);
   });
 
+  it('drain evicts through the eviction API: a PodDisruptionBudget refuses, the drain retries 5 s later', () => {
+    const w = world([node('n0', 3), node('n1', 3)], profile);
+    w.c.state.disruptionBudgets.add(compilePodDisruptionBudget({
+      apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'db', namespace: 'default' },
+      spec: { minAvailable: 1, selector: { matchLabels: { app: 'db' } } },
+    }, w.c.model));
+    const db = (name: string) => arrival(w, 0, { name, cpu: 1, owner: 'db', labels: { app: 'db' }, spec: { affinity: preferN0 } }, null);
+    const r = run(w, [db('db-0'), db('db-1')], 100, {}, [{ atS: 5, kind: 'drain', node: w.c.nodes[0]! }]);
+    // db-0 goes at once (2 healthy, 1 needed); db-1 is refused until db-0's replacement runs on n1.
+    expect(recs(r, 'db-0').map((p) => [p.outcome, p.node, p.endS])).toEqual([['evicted', 'n0', 5], ['running', 'n1', null]]);
+    expect(recs(r, 'db-1').map((p) => [p.outcome, p.node, p.endS])).toEqual([['evicted', 'n0', 10], ['running', 'n1', null]]);
+    expect(r.drainEvictionsRefused).toBe(1);
+    expect(r.evictedPods).toBe(2);
+    expectAccounted(r);
+  });
+
+  it('a drain with a budget that never allows a disruption keeps retrying until the node recovers', () => {
+    const w = world([node('n0', 3), node('n1', 3)], profile);
+    w.c.state.disruptionBudgets.add(compilePodDisruptionBudget({
+      apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'db', namespace: 'default' },
+      spec: { maxUnavailable: 0, selector: { matchLabels: { app: 'db' } } },
+    }, w.c.model));
+    w.c.state.workloads.add(compileWorkload({
+      apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'db', namespace: 'default' },
+      spec: { replicas: 1, selector: { matchLabels: { app: 'db' } } },
+    }, w.c.model));
+    const r = run(w, [arrival(w, 0, { name: 'db-0', cpu: 1, owner: 'db', labels: { app: 'db' }, spec: { affinity: preferN0 } }, null)], 100, {},
+      [{ atS: 5, kind: 'drain', node: w.c.nodes[0]! }, { atS: 22, kind: 'recover', node: 0 as NodeId }]);
+    expect(recs(r, 'db-0').map((p) => [p.outcome, p.node])).toEqual([['running', 'n0']]);
+    // Refused at 5, 10, 15 and 20; the retry due at 25 finds the node recovered.
+    expect(r.drainEvictionsRefused).toBe(4);
+    expectAccounted(r);
+  });
+
   it('adds nodes and lets waiting pods onto them', () => {
     const w = world([node('n0', 1)]);
     const extra = w.c.nodes[0]!;
@@ -304,6 +340,46 @@ describe('simulate: preemption', () => {
     expect(r.preemptedPods).toBe(2);
     expect(r.counts).toEqual({ arrived: 4, running: 1, pending: 2, completed: 0, failed: 1, replaced: 1 });
     expectAccounted(r);
+  });
+
+  it('counts the victims whose deletion violates a PodDisruptionBudget (preemption is not stopped by one)', () => {
+    const w = world([node('n0', 2)]);
+    w.c.state.disruptionBudgets.add(compilePodDisruptionBudget({
+      apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'low', namespace: 'default' },
+      spec: { minAvailable: 1, selector: { matchLabels: { app: 'low' } } },
+    }, w.c.model));
+    const r = run(w, [
+      arrival(w, 0, { name: 'low1', cpu: 1, priority: 0, labels: { app: 'low' } }, null),
+      arrival(w, 0, { name: 'low2', cpu: 1, priority: 0, labels: { app: 'low' } }, null),
+      arrival(w, 5, { name: 'high', cpu: 2, priority: 10 }, null),
+    ], 20);
+    // One disruption was allowed (2 healthy, 1 needed): the first victim uses it, the second violates.
+    expect(r.preemptedPods).toBe(2);
+    expect(r.pdbViolatingVictims).toBe(1);
+    expect(rec(r, 'high')).toMatchObject({ outcome: 'running', node: 'n0' });
+  });
+
+  it('a nominated pod is respected by filters, never seen by scoring (RunFilterPluginsWithNominatedPods)', () => {
+    const w = world([node('n0', 8), node('n1', 4)], affinityProfile);
+    // Nominated to n0 (status.nominatedNodeName), of higher priority, and unschedulable
+    // anywhere (its nodeSelector matches no node); preemptionPolicy Never keeps the nomination.
+    const nominated = (cpu: number) => arrival(w, 0, {
+      name: 'waiting', cpu, priority: 10, spec: { nodeSelector: { zone: 'nowhere' }, preemptionPolicy: 'Never' }, status: { nominatedNodeName: 'n0' },
+    }, null);
+    const small = run(w, [nominated(7), arrival(w, 1, { name: 'p', cpu: 1 }, null)], 10);
+    // The pass with the nominated pod added fits (7 + 1 <= 8); scores see n0 empty, the least allocated.
+    expect(rec(small, 'waiting')).toMatchObject({ outcome: 'pending' });
+    expect(rec(small, 'p')).toMatchObject({ outcome: 'running', node: 'n0' });
+    const w2 = world([node('n0', 8), node('n1', 4)], affinityProfile);
+    const big = simulate({
+      state: w2.c.state, scheduler: w2.scheduler, endS: 10, rng: Rng.fromSeed(1).fork('preemption'),
+      arrivals: [
+        arrival(w2, 0, { name: 'waiting', cpu: 7, priority: 10, spec: { nodeSelector: { zone: 'nowhere' }, preemptionPolicy: 'Never' }, status: { nominatedNodeName: 'n0' } }, null),
+        arrival(w2, 1, { name: 'p', cpu: 2 }, null),
+      ],
+    });
+    // 7 + 2 > 8: the pass with the nominated pod fails on n0, so p goes to n1.
+    expect(rec(big, 'p')).toMatchObject({ outcome: 'running', node: 'n1' });
   });
 
   it('never preempts pods of equal or higher priority, and can be turned off', () => {

@@ -32,10 +32,10 @@ export type { ResolvedSimOptions, SimOptions } from './sim-options.js';
 const SCHEDULE: SimEvent = { kind: 'schedule' };
 const BACKOFF_EXPIRE: SimEvent = { kind: 'backoff-expire' };
 const FLUSH_UNSCHEDULABLE: SimEvent = { kind: 'flush-unschedulable' };
-const EXPLAIN: ScheduleOptions = { explainFailure: true };
-const DONT_EXPLAIN: ScheduleOptions = { explainFailure: false };
 
 /** kube's event message for a pod that waits on spec.schedulingGates. */
+/** kubectl drain waits this long before it asks again for an eviction a budget refused (429). */
+const DRAIN_RETRY_S = 5;
 const GATED_MESSAGE = 'waiting for scheduling gates';
 /** kube-scheduler skips pods that are being deleted. */
 const TERMINATING_MESSAGE = 'pod is being deleted';
@@ -72,7 +72,10 @@ class Simulation {
   private readonly events = new EventQueue<SimEvent>();
   private readonly queue: SchedulingQueue;
   private readonly ledger = new PodLedger();
-  private readonly nominator = new Nominator();
+  private readonly nominator: Nominator;
+  /** Cycle options: failures explained or not (SimOptions.explainFailures), nominated pods respected. */
+  private readonly explainFailure: ScheduleOptions;
+  private readonly dontExplainFailure: ScheduleOptions;
   private readonly checker: NodeFitChecker;
   private readonly lifecycle: NodeLifecycle;
   private readonly timer = new CycleTimer();
@@ -105,7 +108,9 @@ class Simulation {
   private cycles = 0;
   private preemptions = 0;
   private preemptedPods = 0;
+  private pdbViolatingVictims = 0;
   private evictedPods = 0;
+  private drainEvictionsRefused = 0;
 
   constructor(private readonly input: SimInput, private readonly opts: ResolvedSimOptions) {
     this.state = input.state;
@@ -113,6 +118,9 @@ class Simulation {
     this.observers = input.observers ?? [];
     this.queue = new SchedulingQueue(opts);
     this.checker = new NodeFitChecker(input.scheduler.fw);
+    this.nominator = new Nominator(input.state);
+    this.explainFailure = { explainFailure: true, nominated: this.nominator };
+    this.dontExplainFailure = { explainFailure: false, nominated: this.nominator };
     this.lifecycle = new NodeLifecycle(input.state.model.symbols, opts.defaultTolerationSeconds);
     this.jobs = new JobParallelism(input.arrivals);
     this.postFilterHost = {
@@ -120,7 +128,7 @@ class Simulation {
       checker: this.checker,
       rng: input.rng,
       startTimeS: (id) => this.ledger.get(id).record.bindS ?? 0,
-      canBeVictim: (id) => !this.nominator.isReserved(id),
+      nominated: this.nominator,
     };
   }
 
@@ -154,7 +162,9 @@ class Simulation {
       cycles: this.cycles,
       preemptions: this.preemptions,
       preemptedPods: this.preemptedPods,
+      pdbViolatingVictims: this.pdbViolatingVictims,
       evictedPods: this.evictedPods,
+      drainEvictionsRefused: this.drainEvictionsRefused,
       heldArrivals: this.jobs.heldCount,
       events: this.eventCount,
       endS,
@@ -172,6 +182,7 @@ class Simulation {
       case 'node-recover': return this.recoverNode(e.index);
       case 'node-drain': return this.drainNode(e.index);
       case 'taint-evict': return this.taintEvict(e.pod, e.bindEpoch, e.outage);
+      case 'drain-retry': return this.drainRetry(e.pod, e.bindEpoch);
       case 'backoff-expire':
         if (this.nowS >= this.backoffWakeS) this.backoffWakeS = Infinity;
         this.queue.flushBackoffCompleted(this.nowS);
@@ -324,8 +335,8 @@ class Simulation {
 
   /**
    * One scheduling cycle: pop the next pod; try its nominated node first (kube's
-   * evaluateNominatedNode), else the full scheduleOne; with nominated pods of higher or
-   * equal priority reserved on their nodes. On success the pod is bound with the GPUs
+   * evaluateNominatedNode), else the full scheduleOne; both filter a node with the pods
+   * nominated to it of higher or equal priority, then without (the Nominator). On success the pod is bound with the GPUs
    * the profile places it on (Scheduler.placeGpus), whichever way the node was found.
    * On failure, DefaultPreemption as PostFilter, then the pod goes back to the queue.
    */
@@ -342,13 +353,12 @@ class Simulation {
     let diagnosis: Diagnosis | null = null;
     let plan: PostFilterResult | null = null;
     const mark = this.timer.start();
-    this.nominator.reserve(this.state, pod);
-    try {
+    {
       const nominated = this.nominator.nodeOf(id);
-      if (nominated !== -1 && this.state.live[nominated] === 1 && this.checker.fits(this.state, pod, nominated)) {
+      if (nominated !== -1 && this.state.live[nominated] === 1 && this.checker.fitsWithNominated(this.state, pod, nominated, this.nominator)) {
         node = nominated;
       } else {
-        const d = this.scheduler.scheduleOne(this.state, pod, this.explains(e) ? EXPLAIN : DONT_EXPLAIN);
+        const d = this.scheduler.scheduleOne(this.state, pod, this.explains(e) ? this.explainFailure : this.dontExplainFailure);
         switch (d.kind) {
           case 'bound': node = d.node; break;
           case 'unschedulable': diagnosis = d.diagnosis; break;
@@ -367,12 +377,9 @@ class Simulation {
           if (plan !== null) break;
         }
       }
-    } finally {
-      this.nominator.release(this.state);
     }
     // The profile's GPU placement (kube's Reserve) for the node found either way, the
-    // nominated one or the cycle's: after the reservations are lifted, so it sees the
-    // cluster the pod is bound into, and inside the timed cycle, as it is scheduler work.
+    // nominated one or the cycle's, inside the timed cycle, as it is scheduler work.
     const gpuMask = node !== -1 ? this.scheduler.placeGpus(this.state, pod, node) : 0;
     const wallNs = this.timer.stop(mark);
     this.busyUntilS = this.nowS + this.cycleCostS(wallNs);
@@ -423,6 +430,8 @@ class Simulation {
    */
   private carryOutPreemption(pod: CompiledPod, plan: PostFilterResult): void {
     this.preemptions++;
+    // The scheduler deletes victims directly; a budget it takes below zero is only counted.
+    this.pdbViolatingVictims += this.state.disruptionBudgets.splitByViolation(plan.victims).violating.length;
     for (const o of this.observers) o.onPreempt?.(pod, plan.node, plan.victims.map((v) => v.id), this.nowS);
     for (const v of plan.victims) this.deletePod(this.ledger.get(v.id), plan.node, 'preempted');
     this.nominator.clearLowerPriority(plan.node, pod.priority);
@@ -533,14 +542,42 @@ class Simulation {
     if (changed) this.queue.moveAllToActiveOrBackoff(this.nowS);
   }
 
-  /** kubectl drain: cordon, then evict every pod (PDBs and DaemonSets are not modelled). */
+  /**
+   * `kubectl drain --ignore-daemonsets`: cordon, then evict every pod through the
+   * eviction API, which honours PodDisruptionBudgets (DisruptionBudgets.evictionVerdict).
+   * DaemonSet pods stay (their controller would put them back at once). A refused
+   * eviction is tried again DRAIN_RETRY_S later, as kubectl drain retries a 429, until
+   * the pod is gone or the node recovers (which stands for the end of the maintenance).
+   */
   private drainNode(index: number): void {
     const node = this.resolveNode(index);
     this.state.setUnschedulable(node, true);
     this.drained[node] = 1;
-    const pods = [...this.state.podsOn(node)];
-    for (const id of pods) this.deletePod(this.ledger.get(id), node, 'drain');
-    if (pods.length > 0) this.queue.moveAllToActiveOrBackoff(this.nowS);
+    let evicted = 0;
+    for (const id of [...this.state.podsOn(node)]) {
+      if (this.state.pod(id).owner?.kind === 'DaemonSet') continue;
+      if (this.evictForDrain(this.ledger.get(id), node)) evicted++;
+    }
+    if (evicted > 0) this.queue.moveAllToActiveOrBackoff(this.nowS);
+  }
+
+  /** One eviction request of a drain: true when the pod was evicted, else a retry is queued. */
+  private evictForDrain(e: LedgerEntry, node: NodeId): boolean {
+    if (this.state.disruptionBudgets.evictionVerdict(e.pod).allowed) {
+      this.deletePod(e, node, 'drain');
+      return true;
+    }
+    this.drainEvictionsRefused++;
+    this.events.push(this.nowS + DRAIN_RETRY_S, { kind: 'drain-retry', pod: e.pod.id, bindEpoch: e.bindEpoch });
+    return false;
+  }
+
+  private drainRetry(id: PodId, bindEpoch: number): void {
+    const e = this.ledger.get(id);
+    if (e.record.outcome !== 'running' || e.bindEpoch !== bindEpoch) return;
+    const node = this.state.nodeOf(id);
+    if (node === -1 || this.drained[node] !== 1) return;
+    if (this.evictForDrain(e, node)) this.queue.moveAllToActiveOrBackoff(this.nowS);
   }
 
   private nodeEvent(index: number): NodeEvent {

@@ -195,8 +195,15 @@ export interface SimResult {
   readonly preemptions: number;
   /** Pods deleted as preemption victims. */
   readonly preemptedPods: number;
+  /**
+   * Preemption victims whose deletion took a PodDisruptionBudget below zero allowed
+   * disruptions (DefaultPreemption's filterPodsWithPDBViolation over the chosen victims).
+   */
+  readonly pdbViolatingVictims: number;
   /** Pods deleted by node failure or drain. */
   readonly evictedPods: number;
+  /** Eviction requests of drains that a PodDisruptionBudget refused (each retried later). */
+  readonly drainEvictionsRefused: number;
   /**
    * Arrivals due at or before endS that were still held back by their Job's parallelism
    * at the end (PodArrival.group): never created, so not in `counts` or `pods`.
@@ -220,6 +227,8 @@ export type SimEvent =
   | { readonly kind: 'node-recover'; readonly index: number }
   | { readonly kind: 'node-drain'; readonly index: number }
   | { readonly kind: 'taint-evict'; readonly pod: PodId; readonly bindEpoch: number; readonly outage: number }
+  /** A drain's eviction of a pod that a PodDisruptionBudget refused, tried again. */
+  | { readonly kind: 'drain-retry'; readonly pod: PodId; readonly bindEpoch: number }
   | { readonly kind: 'backoff-expire' }
   | { readonly kind: 'flush-unschedulable' }
   | { readonly kind: 'schedule' };

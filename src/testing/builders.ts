@@ -34,6 +34,8 @@ export interface PodSketch {
   readonly priority?: number;
   /** Merged into spec (containers here replace the default one-container list). */
   readonly spec?: Readonly<Record<string, unknown>>;
+  /** The pod's status, as written (e.g. nominatedNodeName). */
+  readonly status?: Readonly<Record<string, unknown>>;
 }
 
 export function podJson(s: PodSketch): unknown {
@@ -45,6 +47,7 @@ export function podJson(s: PodSketch): unknown {
       ...(s.priority !== undefined ? { priority: s.priority } : {}),
       ...(s.spec ?? {}),
     },
+    ...(s.status !== undefined ? { status: s.status } : {}),
   };
 }
 
