@@ -36,6 +36,11 @@ type Obj = Record<string, unknown>;
 const MOST_ALLOCATED = { name: 'most-allocated', extends: 'default', args: { NodeResourcesFit: { scoringStrategy: { type: 'MostAllocated' } } } };
 /** The same without PodTopologySpread, to show what spreading changes. */
 const MOST_ALLOCATED_NO_SPREAD = { ...MOST_ALLOCATED, name: 'no-spread', disable: ['PodTopologySpread'] };
+/** The same with system defaulting turned off as kube allows it (defaultingType List, no constraints). */
+const MOST_ALLOCATED_NO_DEFAULTS = {
+  ...MOST_ALLOCATED, name: 'no-defaults',
+  args: { ...MOST_ALLOCATED.args, PodTopologySpread: { defaultingType: 'List', defaultConstraints: [] } },
+};
 
 /** Two nodes of 4 CPU / 8Gi (one zone), the workloads given, both policies, placements kept. */
 function scenario(workloads: Obj[], extra: Obj = {}): string {
@@ -44,7 +49,7 @@ function scenario(workloads: Obj[], extra: Obj = {}): string {
     name: 'objects', seeds: [1, 2, 3, 4, 5], durationS: 600, placements: true,
     cluster: { generate: { pools: [{ name: 'node', count: 2, capacity: { cpu: '4', memory: '8Gi', pods: 110 } }] } },
     workload: { workloads },
-    policies: [MOST_ALLOCATED, MOST_ALLOCATED_NO_SPREAD],
+    policies: [MOST_ALLOCATED, MOST_ALLOCATED_NO_SPREAD, MOST_ALLOCATED_NO_DEFAULTS],
     ...extra,
   }));
   return f;
@@ -81,6 +86,7 @@ describe('system default spreading of generated workloads (issue 11)', () => {
   const cases = [
     { name: 'a Deployment of 4 small replicas spreads 2/2 on 2 nodes under MostAllocated', workloads: [web], policy: 'most-allocated', want: '2/2' },
     { name: '... and packs 4/0 without PodTopologySpread', workloads: [web], policy: 'no-spread', want: '4/0' },
+    { name: '... and packs 4/0 with defaultingType List and no defaultConstraints', workloads: [web], policy: 'no-defaults', want: '4/0' },
     { name: 'a Deployment with a Service spreads 2/2 too (the Service\'s selector merged in)', workloads: [{ ...web, service: true }], policy: 'most-allocated', want: '2/2' },
     { name: 'a Job without a Service packs 4/0: kube\'s DefaultSelector reads no Job', workloads: [batch], policy: 'most-allocated', want: '4/0' },
     { name: 'a Job with a Service spreads 2/2: the Service selects its pods', workloads: [{ ...batch, service: true }], policy: 'most-allocated', want: '2/2' },
