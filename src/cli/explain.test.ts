@@ -57,6 +57,20 @@ describe('schedbench explain', () => {
     expect(r.stderr).toBe('schedbench: warning: 1 node is already over-committed by their bound pods (requests above allocatable; no further pod fits there): "tiny"\n');
   });
 
+  it('honours status.nominatedNodeName of pending pods in the cluster files (filtered with them, scored without)', () => {
+    const nodes = ['a', 'b'].map((n) => `kind: Node\nmetadata: {name: ${n}, labels: {kubernetes.io/hostname: ${n}}}\nstatus:\n  allocatable: {cpu: "2", memory: 4Gi, pods: "10"}\n`);
+    const waiting = 'kind: Pod\nmetadata: {name: waiting}\nspec:\n  priority: 100\n  containers: [{name: c, resources: {requests: {cpu: 1500m}}}]\nstatus: {nominatedNodeName: a}\n';
+    const cluster = write('nominated.yaml', [...nodes, waiting].join('---\n'));
+    const pod = write('one-cpu.yaml', 'kind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, resources: {requests: {cpu: "1"}}}]\n');
+    const r = schedbench('explain', '--cluster', cluster, '--pod', pod, '--json');
+    expect(r.code).toBe(0);
+    const e = JSON.parse(r.stdout) as { best: string[]; nodes: { node: string; feasible: boolean; filters: { plugin: string; reasons: string[] }[] }[] };
+    expect(e.best).toEqual(['b']);
+    const a = e.nodes.find((n) => n.node === 'a')!;
+    expect(a.feasible).toBe(false);
+    expect(a.filters.find((f) => f.plugin === 'NodeResourcesFit')!.reasons).toEqual(['with the pods nominated to this node: Insufficient cpu']);
+  });
+
   const bad: { name: string; cluster: () => string; pod: () => string; profile?: () => string; err: RegExp }[] = [
     {
       name: 'a profile with a __proto__ key names it and its line',

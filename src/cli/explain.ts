@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { ClusterState } from '../cluster/cluster-state.js';
 import { loadCluster } from '../cluster/load-cluster.js';
 import type { Explanation } from '../framework/explain.js';
 import { explain } from '../framework/explain.js';
@@ -7,9 +8,12 @@ import { ProfileError } from '../framework/profile-error.js';
 import { compilePod } from '../model/compile-pod.js';
 import { InputError, excerpt } from '../model/errors.js';
 import { lineOf, loadObjects } from '../model/load-objects.js';
+import { NO_SYM } from '../model/ids.js';
 import { ModelContext } from '../model/model-context.js';
+import type { CompiledPod } from '../model/pod.js';
 import { KIND_FIELDS, collectUnknownFields } from '../model/unknown-fields.js';
 import { inTreeRegistry } from '../plugins/index.js';
+import { Nominator } from '../sim/nominator.js';
 import { loadProfile } from './load-profile.js';
 import { warnOnStderr } from './warn-on-stderr.js';
 import { formatTable } from './table.js';
@@ -39,6 +43,21 @@ export function formatExplanation(e: Explanation): string {
   return lines.join('\n');
 }
 
+/**
+ * The cluster files' pending pods that name a node in status.nominatedNodeName (an
+ * earlier preemption's): the explained pod respects them as a scheduling cycle would.
+ * The explained pod itself, if the files hold it too, is left out.
+ */
+function nominatedPods(state: ClusterState, pending: readonly CompiledPod[], pod: CompiledPod): Nominator {
+  const nominator = new Nominator(state);
+  for (const p of pending) {
+    if (p.nominatedNodeName === NO_SYM || (p.namespace === pod.namespace && p.name === pod.name)) continue;
+    const node = state.nodeByName(p.nominatedNodeName);
+    if (node !== -1) nominator.nominate(p, node);
+  }
+  return nominator;
+}
+
 export function registerExplain(program: Command): void {
   program
     .command('explain')
@@ -50,7 +69,7 @@ export function registerExplain(program: Command): void {
     .option('--json', 'print the explanation as JSON')
     .action((opts: { cluster: string[]; pod: string; profile?: string; schedulerName?: string; json?: boolean }) => {
       const model = new ModelContext();
-      const { state } = loadCluster(opts.cluster, model, { warn: warnOnStderr });
+      const { state, pending } = loadCluster(opts.cluster, model, { warn: warnOnStderr });
       const pods = loadObjects(opts.pod, 'Pod');
       if (pods.length !== 1 || pods[0]!.kind !== 'Pod') {
         const kinds = pods.slice(0, 5).map((p) => excerpt(p.kind)).join(', ');
@@ -58,7 +77,7 @@ export function registerExplain(program: Command): void {
       }
       let pod;
       try {
-        pod = compilePod(pods[0]!.object, model, { file: opts.pod });
+        pod = compilePod(pods[0]!.object, model, { file: opts.pod, priorityClasses: state.priorityClasses });
       } catch (e) {
         if (e instanceof InputError) throw e.at(opts.pod, lineOf(pods[0]!, e.where.pathParts ?? []));
         throw e;
@@ -74,7 +93,7 @@ export function registerExplain(program: Command): void {
         if (e instanceof ProfileError) throw new InputError({ file: opts.profile ?? '(default profile)', path: e.path }, e.problem);
         throw e;
       }
-      const e = explain(fw, state, pod);
+      const e = explain(fw, state, pod, nominatedPods(state, pending, pod));
       process.stdout.write(opts.json ? `${JSON.stringify(e, null, 2)}\n` : `${formatExplanation(e)}\n`);
     });
 }

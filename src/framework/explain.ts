@@ -2,6 +2,8 @@ import type { ClusterView } from '../cluster/cluster-view.js';
 import type { NodeId, Sym } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { Framework } from './framework.js';
+import type { NominatedPods } from './nominated-pods.js';
+import { NO_NOMINATED_PODS } from './nominated-pods.js';
 import { runPreFilters, runScorePlugins } from './run-plugins.js';
 import type { CycleContext, StatusCode } from './types.js';
 import { PASS, SKIP } from './types.js';
@@ -47,9 +49,12 @@ export interface Explanation {
  * Explains one pod against a cluster with the same plugins scheduleOne runs (explain is a
  * mode, not a second implementation). Unlike scheduleOne it runs every filter on every
  * node (no first-failure cut, no percentageOfNodesToScore) and scores every feasible node,
- * so a person tuning a profile sees the whole picture. It is the slow path.
+ * so a person tuning a profile sees the whole picture. It is the slow path. A node with
+ * `nominated` pods the pod must respect is filtered with them added, then without, as
+ * scheduleOne does; when the pass with them fails, its rows are the node's, each reason
+ * saying so. Scores never see nominated pods.
  */
-export function explain(fw: Framework, view: ClusterView, pod: CompiledPod): Explanation {
+export function explain(fw: Framework, view: ClusterView, pod: CompiledPod, nominated: NominatedPods = NO_NOMINATED_PODS): Explanation {
   const cx: CycleContext = { view };
   const { symbols } = view.model;
   const podName = `${symbols.text(pod.namespace)}/${pod.name}`;
@@ -70,13 +75,20 @@ export function explain(fw: Framework, view: ClusterView, pod: CompiledPod): Exp
     return { pod: podName, profile: fw.profile.name, preFilter, nodes, best: [] };
   }
 
-  const filterRows = [...order].map((n) => fw.filters.map((p, i): FilterRow => {
-    const st = state[i];
-    if (st === SKIP) return { plugin: p.name, status: 'Skip', reasons: [] };
-    const v = p.filter!(cx, pod, n as NodeId, st);
-    return { plugin: p.name, status: verdictStatus(p, v), reasons: v === PASS ? [] : verdictReasons(p, cx, pod, n as NodeId, v, st) };
-  }));
-  const feasibleIdx = [...order.keys()].filter((k) => filterRows[k]!.every((r) => r.status === 'Success' || r.status === 'Skip'));
+  const filterRows = [...order].map((n) => {
+    const plain = filterRowsOf(fw, cx, pod, n as NodeId, state);
+    if (nominated.size === 0 || !nominated.affects(n as NodeId, pod)) return plain;
+    const added = nominated.withAdded(n as NodeId, pod, (v): FilterRow[] => {
+      const withCx: CycleContext = { view: v };
+      const withState: unknown[] = new Array(fw.filters.length);
+      const r = runPreFilters(fw, withCx, pod, withState);
+      if (r === null) return filterRowsOf(fw, withCx, pod, n as NodeId, withState);
+      return [{ plugin: r.plugin, status: r.rejection.unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable', reasons: [r.rejection.message] }];
+    });
+    if (added.every(passes)) return plain;
+    return added.map((row) => (passes(row) ? row : { ...row, reasons: row.reasons.map((t) => `${WITH_NOMINATED}${t}`) }));
+  });
+  const feasibleIdx = [...order.keys()].filter((k) => filterRows[k]!.every(passes));
   const ids = Int32Array.from(feasibleIdx.map((k) => order[k]!));
   const count = ids.length;
   const scores = fw.scorers.map(() => new Float64Array(count));
@@ -105,4 +117,21 @@ export function explain(fw: Framework, view: ClusterView, pod: CompiledPod): Exp
   });
   const best = nodes.filter((n) => n.total === maxTotal && n.feasible).map((n) => n.node);
   return { pod: podName, profile: fw.profile.name, preFilter, nodes, best };
+}
+
+/** How a reason found with the node's nominated pods added begins. */
+const WITH_NOMINATED = 'with the pods nominated to this node: ';
+
+function passes(row: FilterRow): boolean {
+  return row.status === 'Success' || row.status === 'Skip';
+}
+
+/** Every filter plugin's answer for one node, PreFilter states given. */
+function filterRowsOf(fw: Framework, cx: CycleContext, pod: CompiledPod, node: NodeId, state: readonly unknown[]): FilterRow[] {
+  return fw.filters.map((p, i): FilterRow => {
+    const st = state[i];
+    if (st === SKIP) return { plugin: p.name, status: 'Skip', reasons: [] };
+    const v = p.filter!(cx, pod, node, st);
+    return { plugin: p.name, status: verdictStatus(p, v), reasons: v === PASS ? [] : verdictReasons(p, cx, pod, node, v, st) };
+  });
 }
