@@ -191,3 +191,17 @@ describe('DisruptionBudgets properties', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('DisruptionBudgets: known pods across a what-if', () => {
+  it('a pending pod bound for a moment (a nominated pod\'s filter pass) and unbound again is still expected', () => {
+    const { c, pdb, pods, budgets } = setup([], [...web(2), { pending: true }], { minAvailable: 1 });
+    const waiting = pods[2]!;
+    expect(budgets.status(pdb).expectedPods).toBe(3);
+    c.state.bind(waiting, 0 as NodeId);
+    expect(budgets.status(pdb)).toMatchObject({ expectedPods: 3, currentHealthy: 3 });
+    c.state.unbind(waiting, 0 as NodeId);
+    expect(budgets.status(pdb)).toMatchObject({ expectedPods: 3, currentHealthy: 2 });
+    budgets.removePending(waiting);
+    expect(budgets.status(pdb).expectedPods).toBe(2);
+  });
+});

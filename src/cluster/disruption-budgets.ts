@@ -27,7 +27,9 @@ const SCALED_KINDS = ['ReplicationController', 'ReplicaSet', 'StatefulSet', 'Dep
  *
  * Pods that exist but are not bound (pending) count towards a budget's expected pods and
  * controllers as kube counts them; the state learns of them through addPending (the
- * loader adds the pending pods of a snapshot; a bound pod leaves the pending set).
+ * loader adds the pending pods of a snapshot, the simulator the pods it creates). A
+ * pod stays known until removePending: while it is bound it counts as bound, not as
+ * pending, so a what-if that binds a pending pod for a moment changes nothing here.
  */
 export class DisruptionBudgets implements ClusterListener, DisruptionBudgetsView {
   private readonly byNamespace = new Map<Sym, PodDisruptionBudget[]>();
@@ -77,14 +79,14 @@ export class DisruptionBudgets implements ClusterListener, DisruptionBudgetsView
     return true;
   }
 
-  /** A pod exists but waits for a node: it counts towards expected pods, not healthy ones. */
+  /** A pod exists (created, bound or not): while it waits for a node it counts towards expected pods, not healthy ones. */
   addPending(pod: CompiledPod): void {
     let m = this.pending.get(pod.namespace);
     if (m === undefined) this.pending.set(pod.namespace, (m = new Map()));
     m.set(pod.id, pod);
   }
 
-  /** A pending pod is gone (deleted, or given up). */
+  /** The pod is gone (completed, deleted, or given up). */
   removePending(pod: CompiledPod): void {
     this.pending.get(pod.namespace)?.delete(pod.id);
   }
@@ -92,7 +94,6 @@ export class DisruptionBudgets implements ClusterListener, DisruptionBudgetsView
   // ---- ClusterListener ---------------------------------------------------------------
 
   podBound(pod: CompiledPod): void {
-    this.pending.get(pod.namespace)?.delete(pod.id);
     const list = this.byNamespace.get(pod.namespace);
     if (list === undefined) return;
     for (const pdb of list) if (this.selects(pdb, pod)) this.members.get(pdb)!.add(pod.id);
@@ -248,7 +249,9 @@ export class DisruptionBudgets implements ClusterListener, DisruptionBudgetsView
 
   private pendingMembers(pdb: PodDisruptionBudget): CompiledPod[] {
     const out: CompiledPod[] = [];
-    for (const pod of this.pending.get(pdb.namespace)?.values() ?? []) if (this.selects(pdb, pod)) out.push(pod);
+    for (const pod of this.pending.get(pdb.namespace)?.values() ?? []) {
+      if (this.view.nodeOf(pod.id) === -1 && this.selects(pdb, pod)) out.push(pod);
+    }
     return out;
   }
 

@@ -261,6 +261,8 @@ class Simulation {
   /** A new pending pod enters the scheduling queue (or waits forever, when gated). */
   private enqueue(e: LedgerEntry): void {
     const pod = e.pod;
+    // The pod exists: a budget selecting it expects it (the disruption controller lists pending pods too).
+    this.state.disruptionBudgets.addPending(pod);
     if (pod.gated) return this.ledger.diagnosed(e, GATED_MESSAGE);
     if (pod.terminating) return this.ledger.diagnosed(e, TERMINATING_MESSAGE);
     this.queue.add(pod.id, pod.priority, this.nowS);
@@ -276,6 +278,7 @@ class Simulation {
     if (e.record.outcome !== 'running' || e.bindEpoch !== bindEpoch) return;
     const node = this.state.nodeOf(id) as NodeId;
     this.state.unbind(e.pod, node);
+    this.state.disruptionBudgets.removePending(e.pod);
     e.bindEpoch++;
     this.countBound(e.pod.priority, -1);
     this.ledger.completed(e, this.nowS);
@@ -312,6 +315,7 @@ class Simulation {
   private deletePod(e: LedgerEntry, node: NodeId, reason: EvictionReason): void {
     const pod = e.pod;
     this.state.unbind(pod, node);
+    this.state.disruptionBudgets.removePending(pod);
     e.bindEpoch++;
     this.countBound(pod.priority, -1);
     let replacement: LedgerEntry | null = null;
