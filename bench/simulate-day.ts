@@ -17,6 +17,7 @@ import type { PodId } from '../src/model/ids.js';
 import { ModelContext } from '../src/model/model-context.js';
 import { inTreeRegistry } from '../src/plugins/index.js';
 import type { ExplainFailures } from '../src/sim/sim-options.js';
+import { registerWorkloadObjects } from '../src/run/register-workload-objects.js';
 import { simulate } from '../src/sim/simulator.js';
 import type { PodArrival, SimResult } from '../src/sim/types.js';
 
@@ -155,6 +156,8 @@ export function runSimulateDay(opts: SimulateDayOptions = {}): SimulateDayReport
   const scheduler = new Scheduler(buildFramework(opts.profile ?? defaultProfile(), inTreeRegistry, model), root.fork('tiebreak'));
   const spec = dayWorkload(pods, dayS, root.fork('workload-spec'));
   const plan = generateWorkload(spec, root.fork('workload'));
+  // The ReplicaSets and Jobs around the pods, as a real cluster holds them (system default spreading).
+  registerWorkloadObjects(state, plan.objects, 'simulate-day');
   const arrivals = planArrivals(plan, model);
   const t1 = process.hrtime.bigint();
   const result = simulate(

@@ -17,7 +17,8 @@ import { ModelContext } from '../model/model-context.js';
 import { inTreeRegistry } from '../plugins/index.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import type { CellResult } from './cell.js';
-import { registerWorkloadObjects, ScenarioCellRunner } from './scenario-cell.js';
+import { registerWorkloadObjects } from './register-workload-objects.js';
+import { ScenarioCellRunner } from './scenario-cell.js';
 
 /**
  * Scenario cells register a generated workload's objects as a real cluster holds them, so

@@ -9,7 +9,8 @@ import { Rng } from '../generators/rng.js';
 import { inflatedTaskOrder } from '../generators/traces/inflated-task-order.js';
 import { loadOpenbNodes, loadOpenbPods } from '../generators/traces/openb.js';
 import { OpenbPods, openbNode } from '../generators/traces/openb-objects.js';
-import type { WorkloadObject, WorkloadPlan } from '../generators/workload-spec.js';
+import type { WorkloadPlan } from '../generators/workload-spec.js';
+import { registerWorkloadObjects } from './register-workload-objects.js';
 import { measureRun } from '../metrics/measure-run.js';
 import { compileNode } from '../model/compile-node.js';
 import { compilePod } from '../model/compile-pod.js';
@@ -20,9 +21,7 @@ import { MILLI_PER_GPU } from '../model/gpu-resources.js';
 import type { PodId } from '../model/ids.js';
 import { ModelContext } from '../model/model-context.js';
 import type { CompiledPod } from '../model/pod.js';
-import { compilePodDisruptionBudget } from '../model/pod-disruption-budget.js';
 import { compilePriorityClass } from '../model/priority-class.js';
-import { compileWorkload } from '../model/workloads.js';
 import { inTreeRegistry } from '../plugins/index.js';
 import type { Scenario, ScenarioCluster, ScenarioWorkload } from '../scenario/types.js';
 import { simulate } from '../sim/simulator.js';
@@ -147,35 +146,6 @@ export class ScenarioCellRunner {
       workload: s.workload.kind === 'generate' ? { kind: 'generated', plan: generateWorkload(s.workload.spec, rng.fork('workload')) } : s.workload,
     };
     return this.last;
-  }
-}
-
-/**
- * Registers a generated workload's objects in the cell's state, as a real cluster holds
- * them around the pods: the controllers and Services in `state.workloads` (kube's system
- * default spreading derives a pod's selector from them, helper.DefaultSelector; the
- * disruption controller a budget's expected pods), the PodDisruptionBudgets in
- * `state.disruptionBudgets`. Owners come before what they own (the plan's order).
- */
-export function registerWorkloadObjects(state: ClusterState, objects: readonly WorkloadObject[], file: string): void {
-  for (const o of objects) {
-    // An object lives in a namespace that exists, whether or not any of its pods arrive.
-    state.ensureNamespace(state.model.symbols.intern(o.metadata.namespace));
-    switch (o.kind) {
-      case 'Deployment':
-      case 'ReplicaSet':
-      case 'Job':
-      case 'Service':
-        state.workloads.add(compileWorkload(o, state.model, { file }));
-        break;
-      case 'PodDisruptionBudget':
-        state.disruptionBudgets.add(compilePodDisruptionBudget(o, state.model, { file }));
-        break;
-      default: {
-        const never: never = o.kind;
-        throw new Error(`unhandled workload object ${String(never)}`);
-      }
-    }
   }
 }
 
