@@ -1,5 +1,5 @@
 import type { ClusterState } from '../cluster/cluster-state.js';
-import { compileNamespace } from '../model/compile-node.js';
+import { compileNamespace } from '../model/namespace.js';
 import type { ModelContext } from '../model/model-context.js';
 import { compileWorkload } from '../model/workloads.js';
 
@@ -48,7 +48,7 @@ export function addCaseObjects(state: ClusterState, objects: readonly { readonly
       case 'ReplicationController':
       case 'Service':
       case 'StatefulSet':
-        state.workloads.add(compileWorkload(raw, model, { defaultNamespace: '' }));
+        state.workloads.add(compileWorkload(raw, model, { defaultNamespace: '', apiValidation: false }));
         break;
       default: {
         const never: never = kind;

@@ -40,10 +40,3 @@ function compileValidNode(n: NodeInput, ctx: ModelContext): CompiledNode {
     images,
   };
 }
-
-/**
- * Namespaces are compiled in namespace.ts; re-exported here for callers that import them
- * with nodes (src/conformance/run-case.ts).
- */
-export { compileNamespace } from './namespace.js';
-export type { CompiledNamespace } from './namespace.js';
