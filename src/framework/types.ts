@@ -70,10 +70,24 @@ export interface Plugin<F = unknown, S = unknown> {
 
   /**
    * True when preFilter's result depends on which pods are bound (not only on the pod and
-   * the nodes): what-if checks that unbind pods (preemption) must run it again, while
-   * other plugins' preFilter results stay valid for the same pod.
+   * the nodes). Such a plugin must have addPod and removePod: a what-if (preemption's dry
+   * run, the pass with nominated pods) changes pods on one node of an overlay view and
+   * updates PreFilter states through them, never running preFilter again.
    */
   readonly preFilterReadsPods?: boolean;
+  /**
+   * kube's PreFilterExtensions.AddPod: the PreFilter state `pre` (computed for `pod` on
+   * `cx.view`) as it would be with `added` bound to `node` as well. Returns a new state
+   * and never changes `pre`, which may share arrays with the cluster's live indexes.
+   * `cx.view` is the view the what-if started from (node labels and taints are the same
+   * in both); `added` is not bound in it.
+   */
+  addPod?(cx: CycleContext, pod: CompiledPod, pre: F, added: CompiledPod, node: NodeId): F;
+  /**
+   * kube's PreFilterExtensions.RemovePod: as addPod, with `removed` (bound to `node` in
+   * the what-if so far) taken off it.
+   */
+  removePod?(cx: CycleContext, pod: CompiledPod, pre: F, removed: CompiledPod, node: NodeId): F;
   /** Once per pod. SKIP: filter() is not called this cycle. Rejection: pod fits nowhere. */
   preFilter?(cx: CycleContext, pod: CompiledPod): F | Skip | Rejection;
   /**
