@@ -135,6 +135,34 @@ export class GpuTable {
     this.lastMask[pod] = mask;
   }
 
+  /**
+   * Makes this table's per-node and per-GPU state a copy of `from`'s (not which GPUs each
+   * pod holds): the scratch table of an overlay view, changed after with adjust().
+   */
+  copyNodesFrom(from: GpuTable): void {
+    const copy = (a: Int32Array<ArrayBuffer>, b: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      if (a.length !== b.length) return b.slice();
+      a.set(b);
+      return a;
+    };
+    this.count = copy(this.count, from.count);
+    this.model = copy(this.model, from.model);
+    this.offset = copy(this.offset, from.offset);
+    this.freeMilli = copy(this.freeMilli, from.freeMilli);
+    this.freeMilliTotal = copy(this.freeMilliTotal, from.freeMilliTotal);
+    this.fullyFree = copy(this.fullyFree, from.fullyFree);
+    this.maxFreeMilli = copy(this.maxFreeMilli, from.maxFreeMilli);
+    this.kindCount = copy(this.kindCount, from.kindCount);
+    this.kinds = copy(this.kinds, from.kinds);
+    this.totalGpus = from.totalGpus;
+    this.gpus = from.gpus;
+  }
+
+  /** Takes (sign -1) or gives back (+1) req on the GPUs of `mask`, as place and release do, without a pod. */
+  adjust(node: NodeId, req: GpuRequest, mask: number, sign: 1 | -1): void {
+    this.apply(node, req, mask, sign);
+  }
+
   private maskFree(node: NodeId, req: GpuRequest, mask: number): boolean {
     const base = this.offset[node]!;
     for (let i = 0, m = mask; m !== 0; i++, m >>>= 1) {
