@@ -210,11 +210,10 @@ export class ClusterState implements ClusterView {
    * Binds a pod to a node: adds its requests, ports and labels to the node's row and
    * gives a GPU pod its GPUs. `gpuMask` names them (bit i = the node's GPU i; it must
    * name req.count GPUs with room). Without it, or 0 (a placer without an opinion, see
-   * Scheduler.placeGpus): the GPUs the pod held when last unbound
-   * from this node if they are still free (so an unbind/bind round trip, as preemption
-   * does, restores them exactly), else the tightest fit (GpuSelection 'best'), else,
-   * when nothing fits because the caller skipped the GPU filter, the GPUs with the most
-   * free milli-GPU, overcommitted: binding never fails and unbind still undoes it.
+   * Scheduler.placeGpus): the tightest fit (GpuSelection 'best'), else, when nothing fits
+   * because the caller skipped the GPU filter, the GPUs with the most free milli-GPU,
+   * overcommitted: binding never fails and unbind still undoes it. What-ifs never bind
+   * and unbind here: they use an overlay view (OverlayView).
    */
   bind(pod: CompiledPod, node: NodeId, gpuMask?: number): void {
     this.assertLive(node);
@@ -365,8 +364,6 @@ export class ClusterState implements ClusterView {
       }
       return gpuMask;
     }
-    const previous = gpus.previousGpus(pod.id, node, req);
-    if (previous !== 0) return previous;
     const best = pickGpus(gpus, node, req, 'best');
     return best !== 0 ? best : mostFreeGpus(gpus, node, req.count);
   }

@@ -49,9 +49,6 @@ export class GpuTable {
   private gpus = 0;
   /** Per pod id: the GPUs it holds (bitmask over its node's GPUs), 0 when none. */
   private podMask = new Int32Array(0);
-  /** Per pod id: the node and GPUs it held last, so a rebind can restore them. */
-  private lastNode = new Int32Array(0);
-  private lastMask = new Int32Array(0);
 
   /** Registers node `node` (ids come in increasing order) with `gpus` GPUs of `model`. */
   addNode(node: NodeId, gpus: number, model: Sym): void {
@@ -93,16 +90,6 @@ export class GpuTable {
     return pod < this.podMask.length ? this.podMask[pod]! : 0;
   }
 
-  /**
-   * The GPUs the pod held when it was last unbound from `node`, if it was and they are
-   * still free enough; else 0. Lets bind restore a pod exactly where it was.
-   */
-  previousGpus(pod: PodId, node: NodeId, req: GpuRequest): number {
-    if (pod >= this.lastNode.length || this.lastNode[pod] !== node + 1) return 0;
-    const mask = this.lastMask[pod]!;
-    return this.maskFits(node, req, mask) ? mask : 0;
-  }
-
   /** Whether `mask` names req.count distinct GPUs of the node, each with milliPerGpu free. */
   maskFits(node: NodeId, req: GpuRequest, mask: number): boolean {
     return this.validMask(node, req, mask) && this.maskFree(node, req, mask);
@@ -131,8 +118,6 @@ export class GpuTable {
     const mask = this.gpusOf(pod);
     this.apply(node, req, mask, +1);
     this.podMask[pod] = 0;
-    this.lastNode[pod] = node + 1;
-    this.lastMask[pod] = mask;
   }
 
   /**
@@ -225,8 +210,6 @@ export class GpuTable {
     const cap = Math.max(n, this.podMask.length * 2, 64);
     const grow = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
     this.podMask = grow(this.podMask);
-    this.lastNode = grow(this.lastNode);
-    this.lastMask = grow(this.lastMask);
   }
 }
 

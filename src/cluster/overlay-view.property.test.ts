@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { gpuRequestOf } from '../model/gpu-request.js';
 import type { NodeId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { ClusterState } from './cluster-state.js';
@@ -70,14 +71,14 @@ describe('OverlayView (property): a what-if equals the change applied to the sta
         // The same ops, decided up front on what is on the node / still to add.
         const on = new Set(bound.filter((p) => state.nodeOf(p.id) === n0));
         const off = new Set(fresh);
-        const applied: { op: 'add' | 'remove'; pod: CompiledPod }[] = [];
+        const applied: { op: 'add' | 'remove'; pod: CompiledPod; mask: number }[] = [];
         for (const o of ops) {
           const from = o.op === 'remove' ? [...on] : [...off];
           if (from.length === 0) continue;
           const pod = from[o.pick % from.length]!;
           if (o.op === 'remove') { on.delete(pod); off.add(pod); } else { off.delete(pod); on.add(pod); }
-          applied.push({ op: o.op, pod });
           if (o.op === 'remove') overlay.remove(pod); else overlay.add(pod);
+          applied.push({ op: o.op, pod, mask: overlay.gpusOf(pod.id) });
         }
         const seen = nodeFacts(overlay, n0);
         const seenOther = nodeFacts(overlay, c.node('n1'));
@@ -87,8 +88,19 @@ describe('OverlayView (property): a what-if equals the change applied to the sta
         expect(Array.from(state.requested)).toEqual(before.requested);
 
         // The same changes on the state itself, then undone.
+        // A pod the what-if removed and adds back keeps its GPUs when still free (undo is
+        // exact); the state binds it where the overlay put it. A fresh pod's GPUs are
+        // bind's own choice, which the overlay must match.
+        const removedBefore = new Set<number>();
         for (const a of applied) {
-          if (a.op === 'remove') state.unbind(a.pod, n0); else state.bind(a.pod, n0);
+          if (a.op === 'remove') {
+            state.unbind(a.pod, n0);
+            removedBefore.add(a.pod.id);
+          } else {
+            // (A mask that does not fit is the overlay's overcommitting fallback, bind's own choice too.)
+            const keep = removedBefore.has(a.pod.id) && state.gpus.maskFits(n0, gpuRequestOf(a.pod), a.mask);
+            state.bind(a.pod, n0, keep ? a.mask : undefined);
+          }
         }
         expect(seen).toEqual(nodeFacts(state, n0));
         expect(seenOther).toEqual(nodeFacts(state, c.node('n1')));

@@ -40,8 +40,8 @@ export class OverlayView implements ClusterView {
   private readonly removed = new Set<PodId>();
   /**
    * GPUs (bitmask) of every pod the overlay moved: what an added pod holds now, what a
-   * removed pod held last (so adding it back restores them when still free, as
-   * ClusterState.bind does).
+   * removed pod held last (adding it back within the what-if restores them when still
+   * free: the pod never left in reality, and undo must be exact).
    */
   private readonly gpuMasks = new Map<PodId, number>();
   private podList: PodId[] = [];
@@ -90,8 +90,8 @@ export class OverlayView implements ClusterView {
     let mask = 0;
     if (gpu.count > 0) {
       const gpus = this.ownGpus();
-      // As ClusterState.bind chooses without a placer: the pod's previous GPUs on this
-      // node when still free, else the tightest fit, else the most free.
+      // A pod the what-if removed goes back on its GPUs when still free; otherwise as
+      // ClusterState.bind chooses without a placer: the tightest fit, else the most free.
       const previous = this.gpuMasks.get(pod.id) ?? 0;
       mask = previous !== 0 && gpus.maskFits(node, gpu, previous) ? previous : pickGpus(gpus, node, gpu, 'best');
       if (mask === 0) mask = mostFreeGpus(gpus, node, gpu.count);
@@ -115,6 +115,12 @@ export class OverlayView implements ClusterView {
     const mask = this.gpuMasks.get(pod.id) ?? this.view().gpus.gpusOf(pod.id);
     if (mask !== 0) this.gpuMasks.set(pod.id, mask);
     this.apply(pod, node, -1, mask);
+  }
+
+  /** The GPUs (bitmask) `pod` holds in the what-if: as in the base unless the overlay moved it. */
+  gpusOf(pod: PodId): number {
+    if (this.removed.has(pod)) return 0;
+    return this.gpuMasks.get(pod) ?? this.view().gpus.gpusOf(pod);
   }
 
   // ---- ClusterView: what the overlay changes ----------------------------------------

@@ -4,6 +4,7 @@ import type { CompiledPod } from '../model/pod.js';
 import type { Framework } from './framework.js';
 import type { NominatedPods } from './nominated-pods.js';
 import { NO_NOMINATED_PODS } from './nominated-pods.js';
+import { WhatIf } from './what-if.js';
 import { runPreFilters, runScorePlugins } from './run-plugins.js';
 import type { CycleContext, StatusCode } from './types.js';
 import { PASS, SKIP } from './types.js';
@@ -75,16 +76,17 @@ export function explain(fw: Framework, view: ClusterView, pod: CompiledPod, nomi
     return { pod: podName, profile: fw.profile.name, preFilter, nodes, best: [] };
   }
 
+  let whatIf: WhatIf | null = null;
   const filterRows = [...order].map((n) => {
     const plain = filterRowsOf(fw, cx, pod, n as NodeId, state);
     if (nominated.size === 0 || !nominated.affects(n as NodeId, pod)) return plain;
-    const added = nominated.withAdded(n as NodeId, pod, (v): FilterRow[] => {
-      const withCx: CycleContext = { view: v };
-      const withState: unknown[] = new Array(fw.filters.length);
-      const r = runPreFilters(fw, withCx, pod, withState);
-      if (r === null) return filterRowsOf(fw, withCx, pod, n as NodeId, withState);
-      return [{ plugin: r.plugin, status: r.rejection.unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable', reasons: [r.rejection.message] }];
-    });
+    if (whatIf === null) {
+      whatIf = new WhatIf(fw);
+      whatIf.begin(view, pod, state);
+    }
+    whatIf.focus(n as NodeId);
+    nominated.forEach(n as NodeId, pod, (p) => whatIf!.add(p));
+    const added = filterRowsOf(fw, { view: whatIf.view }, pod, n as NodeId, whatIf.states);
     if (added.every(passes)) return plain;
     return added.map((row) => (passes(row) ? row : { ...row, reasons: row.reasons.map((t) => `${WITH_NOMINATED}${t}`) }));
   });

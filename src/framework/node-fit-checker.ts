@@ -2,6 +2,7 @@ import type { ClusterView } from '../cluster/cluster-view.js';
 import type { Framework } from './framework.js';
 import type { NominatedPods } from './nominated-pods.js';
 import { NO_NOMINATED_PODS } from './nominated-pods.js';
+import { WhatIf } from './what-if.js';
 import { runPreFilters } from './run-plugins.js';
 import type { CycleContext, StatusCode } from './types.js';
 import { PASS, Rejection, SKIP } from './types.js';
@@ -11,10 +12,10 @@ import type { CompiledPod } from '../model/pod.js';
 
 /**
  * Runs a framework's PreFilter and Filter chain for one pod against single nodes of the
- * cluster as it is right now: the slow, exact what-if that preemption and the
- * nominated-node check use. PreFilter reruns on every `fits` call because the caller
- * changes the cluster between calls (it unbinds and rebinds candidate victims), which
- * stands in for kube's AddPod/RemovePod PreFilter extensions. Buffers are reused.
+ * cluster as it is right now (the nominated-node check, the statuses preemption starts
+ * from), and opens what-ifs over it (whatIf: preemption's dry runs, the pass with
+ * nominated pods). The PreFilters that read bound pods run again on every call, since
+ * the cluster may have changed since the last one. Buffers are reused.
  */
 export class NodeFitChecker {
   private readonly states: unknown[];
@@ -23,6 +24,7 @@ export class NodeFitChecker {
   private lastView: ClusterView | null = null;
   private lastRejected = false;
   private lastNodesVersion = -1;
+  private session: WhatIf | null = null;
   /** The filter whose PreFilter rejected the pod in the last prepare(), or -1. */
   private rejectedBy = -1;
   /** The verdict of the last rejection found (rejection(), statuses()). */
@@ -40,7 +42,22 @@ export class NodeFitChecker {
   fitsWithNominated(view: ClusterView, pod: CompiledPod, node: NodeId, nominated: NominatedPods = NO_NOMINATED_PODS): boolean {
     if (!this.fits(view, pod, node)) return false;
     if (nominated.size === 0 || !nominated.affects(node, pod)) return true;
-    return nominated.withAdded(node, pod, (v) => this.fits(v, pod, node));
+    const w = this.whatIf(view, pod)!;
+    w.focus(node);
+    return w.nominatedRejection(nominated) < 0;
+  }
+
+  /**
+   * A what-if session for `pod` over `view` (see WhatIf), from the PreFilter states of
+   * the view as it is now; null when a PreFilter rejects the pod outright (then no
+   * what-if can make it fit: kube's PreFilter runs once per cycle). The session is the
+   * checker's own and is restarted by the next call.
+   */
+  whatIf(view: ClusterView, pod: CompiledPod): WhatIf | null {
+    if (!this.prepare(view, pod)) return null;
+    const w = (this.session ??= new WhatIf(this.fw));
+    w.begin(view, pod, this.states);
+    return w;
   }
 
   /**
@@ -119,16 +136,20 @@ export class NodeFitChecker {
       return;
     }
     const filters = this.fw.filters;
+    let session: WhatIf | null = null;
     for (let i = 0; i < order.length; i++) {
       const node = order[i] as NodeId;
       let code: StatusCode = 'Success';
       const f = this.firstFailure(cx, pod, node);
       if (f >= 0) code = verdictStatus(filters[f]!, this.rejectedVerdict);
       if (nominated.size > 0 && nominated.affects(node, pod)) {
-        const g = nominated.withAdded(node, pod, (v) => this.rejection(v, pod, node));
-        if (g >= 0) code = verdictStatus(filters[g]!, this.rejectedVerdict);
-        // The pass with the pods added reran the PreFilters that read pods: run them again without.
-        this.prepare(view, pod);
+        if (session === null) {
+          session = (this.session ??= new WhatIf(this.fw));
+          session.begin(view, pod, this.states);
+        }
+        session.focus(node);
+        const g = session.nominatedRejection(nominated);
+        if (g >= 0) code = verdictStatus(filters[g]!, session.verdict);
       }
       each(node, code);
     }

@@ -1,4 +1,3 @@
-import type { ClusterView } from '../cluster/cluster-view.js';
 import type { NodeId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
 
@@ -16,18 +15,13 @@ export interface NominatedPods {
   readonly size: number;
   /** Whether a pod other than `pod`, of priority >= pod's, is nominated to `node`. */
   affects(node: NodeId, pod: CompiledPod): boolean;
-  /**
-   * Runs `check` against a view where those pods are on `node`, and returns its answer;
-   * the cluster is exactly as before afterwards.
-   */
-  withAdded<T>(node: NodeId, pod: CompiledPod, check: (view: ClusterView) => T): T;
+  /** Calls `each` for those pods, in the order they were nominated. */
+  forEach(node: NodeId, pod: CompiledPod, each: (nominated: CompiledPod) => void): void;
 }
 
 /** No pod is nominated anywhere (a cycle outside the simulator, or nothing preempted yet). */
 export const NO_NOMINATED_PODS: NominatedPods = {
   size: 0,
   affects: () => false,
-  withAdded: () => {
-    throw new Error('NO_NOMINATED_PODS has no pods to add');
-  },
+  forEach: () => undefined,
 };

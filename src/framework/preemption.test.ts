@@ -108,13 +108,8 @@ describe('selectVictimsOnNode', () => {
     const nominated: NominatedPods = {
       size: 1,
       affects: (n, p) => n === nodeId('n0') && p.id !== waiting.id && waiting.priority >= p.priority,
-      withAdded: (n, _p, check) => {
-        c.state.bind(waiting, n);
-        try {
-          return check(c.state);
-        } finally {
-          c.state.unbind(waiting, n);
-        }
+      forEach: (n, p, each) => {
+        if (n === nodeId('n0') && p.id !== waiting.id && waiting.priority >= p.priority) each(waiting);
       },
     };
     const before = Array.from(c.state.requested);

@@ -1,15 +1,16 @@
-import type { ClusterState } from '../cluster/cluster-state.js';
+import type { ClusterView } from '../cluster/cluster-view.js';
 import type { RandomSource } from './types.js';
 import type { NodeId, PodId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { NodeFitChecker } from './node-fit-checker.js';
 import type { NominatedPods } from './nominated-pods.js';
 import { pickPreemptionNode } from './pick-preemption-node.js';
+import type { WhatIf } from './what-if.js';
 
 /** What preemption needs from the simulator. */
 export interface PreemptionEnv {
-  /** The real cluster; candidate victims are unbound and rebound in it during the what-if. */
-  readonly state: ClusterState;
+  /** The live cluster; dry runs are what-ifs over it (an overlay), never changes to it. */
+  readonly state: ClusterView;
   readonly checker: NodeFitChecker;
   /** Draws the offset where the candidate search starts (kube: rand.Int31n). */
   readonly rng: RandomSource;
@@ -65,12 +66,14 @@ export function findPreemption(env: PreemptionEnv, pod: CompiledPod): Preemption
     if (code === 'Unschedulable') potential.push(node);
   }, env.nominated);
   if (potential.length === 0) return null;
+  const whatIf = env.checker.whatIf(env.state, pod);
+  if (whatIf === null) return null;
   const offset = env.rng.int(potential.length);
   const want = calculateNumCandidates(potential.length, env.minCandidateNodesPercentage, env.minCandidateNodesAbsolute);
   const plans: PreemptionPlan[] = [];
   for (let i = 0; i < potential.length && plans.length < want; i++) {
     const node = potential[(offset + i) % potential.length]!;
-    const plan = selectVictimsOnNode(env, pod, node);
+    const plan = selectVictimsOnNode(env, pod, node, whatIf);
     // kube: a node where the pod fits without victims is not a candidate ("expected at least one victim").
     if (plan !== null && plan.victims.length > 0) plans.push(plan);
   }
@@ -93,9 +96,10 @@ export function findPreemption(env: PreemptionEnv, pod: CompiledPod): Preemption
  * important first (priority descending, then earlier start, then pod id). The pods that
  * could not be kept are the victims, most important first; numPdbViolations counts the
  * violating ones among them. Empty victims means the pod fits without preemption. The
- * cluster is left exactly as it was.
+ * what-if is an overlay (WhatIf): the cluster is never changed. `whatIf`: a session begun
+ * for `pod` on env.state (findPreemption shares one across nodes).
  */
-export function selectVictimsOnNode(env: PreemptionEnv, pod: CompiledPod, node: NodeId): PreemptionPlan | null {
+export function selectVictimsOnNode(env: PreemptionEnv, pod: CompiledPod, node: NodeId, whatIf?: WhatIf): PreemptionPlan | null {
   const { state } = env;
   const potential: CompiledPod[] = [];
   for (const id of state.podsOn(node)) {
@@ -103,30 +107,27 @@ export function selectVictimsOnNode(env: PreemptionEnv, pod: CompiledPod, node: 
     if (p.priority < pod.priority) potential.push(p);
   }
   if (potential.length === 0) return null;
+  const w = whatIf ?? env.checker.whatIf(state, pod);
+  if (w === null) return null;
   // MoreImportantPod: higher priority first, then the longer-running pod; pod id makes it total.
   const moreImportantFirst = (a: CompiledPod, b: CompiledPod) => b.priority - a.priority || env.startTimeS(a.id) - env.startTimeS(b.id) || a.id - b.id;
   potential.sort(moreImportantFirst);
-  // Split while the victims are still bound: the budgets' status is the one before the what-if.
+  // The budgets' status before the what-if (kube reads the PDB lister's).
   const { violating, nonViolating } = state.disruptionBudgets.splitByViolation(potential);
-  for (const p of potential) state.unbind(p, node);
-  if (!env.checker.fitsWithNominated(state, pod, node, env.nominated)) {
-    for (const p of potential) state.bind(p, node);
-    return null;
-  }
+  w.focus(node);
+  for (const p of potential) w.remove(p);
+  if (!w.fits(env.nominated)) return null;
   const victims: CompiledPod[] = [];
   let numPdbViolations = 0;
   const reprieve = (p: CompiledPod): boolean => {
-    state.bind(p, node);
-    if (env.checker.fitsWithNominated(state, pod, node, env.nominated)) return true;
-    state.unbind(p, node);
+    w.add(p);
+    if (w.fits(env.nominated)) return true;
+    w.undo();
     victims.push(p);
     return false;
   };
   for (const p of violating) if (!reprieve(p)) numPdbViolations++;
   for (const p of nonViolating) reprieve(p);
-  if (violating.length > 0 && nonViolating.length > 0) {
-    victims.sort(moreImportantFirst);
-  }
-  for (const p of victims) state.bind(p, node);
+  if (violating.length > 0 && nonViolating.length > 0) victims.sort(moreImportantFirst);
   return { node, victims, numPdbViolations };
 }

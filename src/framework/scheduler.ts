@@ -5,7 +5,7 @@ import { makeDiagnosis, NO_NODES_MESSAGE, unexplainedDiagnosis } from './diagnos
 import { numFeasibleNodesToFind } from './feasible-search.js';
 import type { NominatedPass } from './filter-search.js';
 import { FilterSearch } from './filter-search.js';
-import { NodeFitChecker } from './node-fit-checker.js';
+import { WhatIf } from './what-if.js';
 import type { NominatedPods } from './nominated-pods.js';
 import { GPU_PLACEMENT_STREAM } from './gpu-placer.js';
 import { NodeResultCache } from './node-result-cache.js';
@@ -60,8 +60,8 @@ export class Scheduler {
   /** Per filter plugin: the verdict bits whose reasons are UnschedulableAndUnresolvable. */
   private readonly unresolvableBits: Int32Array;
 
-  /** Runs the filters of the pass with nominated pods added (its own PreFilter states). */
-  private nominatedChecker: NodeFitChecker | null = null;
+  /** What-ifs of the pass with nominated pods added. */
+  private whatIf: WhatIf | null = null;
 
   /** The seeded stream placements draw from (see placeGpus). */
   private readonly placementRng: RandomSource;
@@ -170,15 +170,26 @@ export class Scheduler {
     return r;
   }
 
-  /** The pass with nominated pods added, for the search (see NominatedPass). */
+  /**
+   * The pass with nominated pods added, for the search (see NominatedPass): a what-if on
+   * each node with nominations, from this cycle's PreFilter states, begun at the first
+   * such node (so a cycle without one copies nothing).
+   */
   private nominatedPass(view: ClusterView, pod: CompiledPod, nominated: NominatedPods): NominatedPass {
-    const checker = (this.nominatedChecker ??= new NodeFitChecker(this.fw));
+    const whatIf = (this.whatIf ??= new WhatIf(this.fw));
+    const states = this.filterState;
+    let begun = false;
     return {
       verdict: 0,
       check(node) {
         if (!nominated.affects(node as NodeId, pod)) return -1;
-        const f = nominated.withAdded(node as NodeId, pod, (v) => checker.rejection(v, pod, node as NodeId));
-        this.verdict = checker.rejectedVerdict;
+        if (!begun) {
+          whatIf.begin(view, pod, states);
+          begun = true;
+        }
+        whatIf.focus(node as NodeId);
+        const f = whatIf.nominatedRejection(nominated);
+        this.verdict = whatIf.verdict;
         return f;
       },
     };

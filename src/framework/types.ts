@@ -80,7 +80,8 @@ export interface Plugin<F = unknown, S = unknown> {
    * `cx.view`) as it would be with `added` bound to `node` as well. Returns a new state
    * and never changes `pre`, which may share arrays with the cluster's live indexes.
    * `cx.view` is the view the what-if started from (node labels and taints are the same
-   * in both); `added` is not bound in it.
+   * in both). Read nothing about `added` from it: it may be pending there, or bound there
+   * (a preemption victim added back after its removal).
    */
   addPod?(cx: CycleContext, pod: CompiledPod, pre: F, added: CompiledPod, node: NodeId): F;
   /**

@@ -27,7 +27,6 @@ const REASONS = [
 
 interface Pre {
   readonly req: GpuRequest;
-  readonly gpus: GpuTable;
 }
 
 /** Builds GpuFit; it takes no args. */
@@ -36,23 +35,24 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
   return {
     name: NAME,
     reasons: REASONS,
-    preFilter(cx, pod) {
+    preFilter(_cx, pod) {
       const req = gpuRequestOf(pod);
       if (req.count === 0) return SKIP;
-      const pre: Pre = { req, gpus: gpuTableOf(cx.view) };
+      const pre: Pre = { req };
       return pre;
     },
-    filter: (_cx, _pod, node, pre) => gpuVerdict(pre, node),
-    filterMany(_cx, _pod, nodes, count, pre, verdicts) {
-      for (let i = 0; i < count; i++) verdicts[i] = gpuVerdict(pre, nodes[i] as NodeId);
+    // The GPU table is read from the view Filter gets (an overlay's in a what-if).
+    filter: (cx, _pod, node, pre) => gpuVerdict(gpuTableOf(cx.view), pre, node),
+    filterMany(cx, _pod, nodes, count, pre, verdicts) {
+      const gpus = gpuTableOf(cx.view);
+      for (let i = 0; i < count; i++) verdicts[i] = gpuVerdict(gpus, pre, nodes[i] as NodeId);
     },
     // No reuseVerdicts: the check is O(1) per node (GpuTable keeps fullyFree and maxFreeMilli),
     // cheaper than the cache's bookkeeping.
   } satisfies Plugin<Pre, undefined>;
 }
 
-function gpuVerdict(pre: Pre, node: NodeId): Verdict {
-  const gpus = pre.gpus;
+function gpuVerdict(gpus: GpuTable, pre: Pre, node: NodeId): Verdict {
   if (gpus.count[node]! < pre.req.count) return TOO_FEW_GPUS;
   return gpus.fits(node, pre.req) ? PASS : INSUFFICIENT;
 }

@@ -1,5 +1,4 @@
 import type { ClusterState } from '../cluster/cluster-state.js';
-import type { ClusterView } from '../cluster/cluster-view.js';
 import type { NominatedPods } from '../framework/nominated-pods.js';
 import type { NodeId, PodId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
@@ -14,10 +13,8 @@ interface Nomination {
  * Pending pods nominated to a node by preemption (status.nominatedNodeName): kube's
  * PodNominator, as the scheduling cycles of other pods must respect them
  * (NominatedPods: filtered with, then without; never scored).
- * CAVEAT: the pass with the pods added binds them to the node of the live state and
- * unbinds them after (exact for every filter; the node's generation moves on, so caches
- * of that node's results start over); an overlay view would do it without touching the
- * state.
+ * The pass with the pods added is a what-if over an overlay view (framework/what-if.ts):
+ * the live state is never changed for it.
  */
 export class Nominator implements NominatedPods {
   /** Insertion-ordered, so pods are added in a deterministic order. */
@@ -71,18 +68,8 @@ export class Nominator implements NominatedPods {
     return false;
   }
 
-  withAdded<T>(node: NodeId, pod: CompiledPod, check: (view: ClusterView) => T): T {
-    const added: CompiledPod[] = [];
-    for (const n of this.byNode.get(node) ?? []) {
-      if (!this.respected(n, pod)) continue;
-      this.state.bind(n.pod, node);
-      added.push(n.pod);
-    }
-    try {
-      return check(this.state);
-    } finally {
-      for (let i = added.length - 1; i >= 0; i--) this.state.unbind(added[i]!, node);
-    }
+  forEach(node: NodeId, pod: CompiledPod, each: (nominated: CompiledPod) => void): void {
+    for (const n of this.byNode.get(node) ?? []) if (this.respected(n, pod)) each(n.pod);
   }
 
   /**
