@@ -1,4 +1,3 @@
-import type { ClusterState } from '../cluster/cluster-state.js';
 import type { ClusterView } from '../cluster/cluster-view.js';
 import type { NodeId, PodId } from '../model/ids.js';
 import type { ModelContext } from '../model/model-context.js';
@@ -148,12 +147,12 @@ export interface Plugin<F = unknown, S = unknown> {
 
 /**
  * What the scheduler's host (the simulator) lends a PostFilter plugin for its dry runs:
- * the live cluster (a dry run may unbind pods and must rebind them before returning),
- * a checker that runs the profile's PreFilter and Filter chain on one node, the seeded
+ * the live cluster, read-only (dry runs are what-ifs over an overlay: the checker's
+ * whatIf), a checker that runs the profile's PreFilter and Filter chain, the seeded
  * stream for random choices, and facts about bound pods the cluster does not keep.
  */
 export interface PostFilterHost {
-  readonly state: ClusterState;
+  readonly state: ClusterView;
   readonly checker: NodeFitChecker;
   readonly rng: RandomSource;
   /** When a bound pod started running, simulated seconds. */
