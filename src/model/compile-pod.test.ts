@@ -47,3 +47,25 @@ describe('compilePod GPU annotations', () => {
       .toThrow(/metadata\.annotations\["alibabacloud\.com\/gpu-milli"\]: a 2-GPU pod must ask whole GPUs/);
   });
 });
+
+describe('compilePod: status.conditions (DisruptionTarget, podTerminatingByPreemption)', () => {
+  const byScheduler = { type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler' };
+  const cases = [
+    { name: 'no conditions', conditions: undefined, want: false },
+    { name: 'DisruptionTarget True, PreemptionByScheduler', conditions: [{ type: 'Ready', status: 'True' }, byScheduler], want: true },
+    { name: 'another reason (an eviction)', conditions: [{ ...byScheduler, reason: 'EvictionByEvictionAPI' }], want: false },
+    { name: 'status False', conditions: [{ ...byScheduler, status: 'False' }], want: false },
+    { name: 'only the first DisruptionTarget counts', conditions: [{ ...byScheduler, status: 'False' }, byScheduler], want: false },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const raw = { metadata: { name: 'p' }, spec: { containers: [] }, status: { conditions: c.conditions } };
+      expect(compilePod(raw, new ModelContext()).preemptedByScheduler).toBe(c.want);
+    });
+  }
+
+  it('rejects a condition without a type, naming it', () => {
+    const raw = { metadata: { name: 'p' }, spec: { containers: [] }, status: { conditions: [{ status: 'True' }] } };
+    expect(() => compilePod(raw, new ModelContext())).toThrow(/pod default\/p: status\.conditions\[0\]\.type: expected a condition type/);
+  });
+});

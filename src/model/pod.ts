@@ -114,6 +114,12 @@ export interface CompiledPod {
   readonly owner: OwnerRef | null;
   /** metadata.deletionTimestamp is set. */
   readonly terminating: boolean;
+  /**
+   * The pod's first DisruptionTarget condition in status.conditions is True with reason
+   * PreemptionByScheduler: the scheduler preempted it (with `terminating`, kube's
+   * podTerminatingByPreemption, which DefaultPreemption's PodEligibleToPreemptOthers reads).
+   */
+  readonly preemptedByScheduler: boolean;
   /** spec.schedulingGates is not empty: the pod waits and is never attempted. */
   readonly gated: boolean;
   /** status.nominatedNodeName, NO_SYM when empty. */
