@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import type { ClusterView } from '../cluster/cluster-view.js';
 import { parsePluginArgs, TYPE_META } from '../framework/plugin-args.js';
 import { findPreemption } from '../framework/preemption.js';
 import { ProfileError } from '../framework/profile-error.js';
-import type { Plugin, PluginEnv } from '../framework/types.js';
+import type { Plugin, PluginEnv, PostFilterHost, StatusCode } from '../framework/types.js';
+import { NO_SYM } from '../model/ids.js';
+import type { NodeId } from '../model/ids.js';
+import type { CompiledPod } from '../model/pod.js';
 
 /**
  * DefaultPreemption: kube-scheduler's PostFilter (plugins/defaultpreemption). When a pod
@@ -18,6 +22,50 @@ const argsSchema = z.strictObject({
   minCandidateNodesAbsolute: z.number().int().nullish(),
 }).nullish();
 
+/**
+ * kube's PodEligibleToPreemptOthers: whether `pod` may preempt at all.
+ *  1. Not with preemptionPolicy Never.
+ *  2. Not while an earlier preemption of its own is still under way: the pod has a
+ *     nominated node (status.nominatedNodeName) holding a pod of lower priority that is
+ *     terminating because the scheduler preempted it (deletionTimestamp set and a
+ *     DisruptionTarget condition with reason PreemptionByScheduler:
+ *     podTerminatingByPreemption). Unless the failed cycle found the nominated node
+ *     UnschedulableAndUnresolvable: waiting there cannot help, so the pod may preempt again.
+ * `nominatedNodeStatus` gives that node's status in the failed cycle (kube's
+ * NodeToStatus entry, Success for none); it is asked only when rule 2 could apply. A
+ * nominated node that is not in the cluster holds no pod, so the pod is eligible.
+ */
+export function podEligibleToPreemptOthers(view: ClusterView, pod: CompiledPod, nominatedNodeStatus: () => StatusCode): boolean {
+  if (pod.preemptionPolicy === 'Never') return false;
+  if (pod.nominatedNodeName === NO_SYM) return true;
+  const node = view.nodeByName(pod.nominatedNodeName);
+  if (node === -1) return true;
+  let victimTerminating = false;
+  for (const id of view.podsOn(node)) {
+    const p = view.pod(id);
+    // isPreemptionAllowed (the default IsEligiblePod admits every lower-priority pod), then podTerminatingByPreemption.
+    if (p.priority < pod.priority && p.terminating && p.preemptedByScheduler) {
+      victimTerminating = true;
+      break;
+    }
+  }
+  return !victimTerminating || nominatedNodeStatus() === 'UnschedulableAndUnresolvable';
+}
+
+/**
+ * The status the failed cycle gave `node` (kube's NodeToStatus entry for it): the
+ * checker's statuses over the whole cluster, with the pods nominated to nodes, as the
+ * cycle filtered them; UnschedulableAndUnresolvable for a node the cycle did not see
+ * (kube's default for absent nodes).
+ */
+function statusOfNode(host: PostFilterHost, pod: CompiledPod, node: NodeId): StatusCode {
+  let code: StatusCode = 'UnschedulableAndUnresolvable';
+  host.checker.statuses(host.state, pod, (n, c) => {
+    if (n === node) code = c;
+  }, host.nominated);
+  return code;
+}
+
 /** Builds DefaultPreemption; args as DefaultPreemptionArgs (defaults 10% and 100, as kube). */
 export function create(args: unknown, _env: PluginEnv): Plugin {
   const a = parsePluginArgs(argsSchema, args);
@@ -30,9 +78,9 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
   return {
     name: NAME,
     postFilter(_cx, pod, diagnosis, host) {
-      // PodEligibleToPreemptOthers; and when every node failed for a reason preemption
-      // cannot fix (UnschedulableAndUnresolvable), there is no candidate.
-      if (pod.preemptionPolicy === 'Never' || diagnosis.unresolvable) return null;
+      const eligible = podEligibleToPreemptOthers(host.state, pod, () => statusOfNode(host, pod, host.state.nodeByName(pod.nominatedNodeName) as NodeId));
+      // When every node failed for a reason preemption cannot fix (UnschedulableAndUnresolvable), there is no candidate.
+      if (!eligible || diagnosis.unresolvable) return null;
       return findPreemption({ ...host, minCandidateNodesPercentage: pct, minCandidateNodesAbsolute: abs }, pod);
     },
   } satisfies Plugin;
