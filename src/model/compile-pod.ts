@@ -11,13 +11,12 @@ import {
 import type { ModelContext } from './model-context.js';
 import { compileNodeSelector, compileNodeSelectorTerm } from './node-selector.js';
 import { controllerRefOf } from './owner-objects.js';
-import type { CompiledPod, PodAffinityTerm, SpreadConstraint, WeightedPodAffinityTerm } from './pod.js';
+import type { CompiledPod, PodAffinityTerm, PodResources, SpreadConstraint, WeightedPodAffinityTerm } from './pod.js';
 import { DO_NOT_SCHEDULE, SCHEDULE_ANYWAY } from './pod.js';
 import type { AdmittedPriority, PriorityClasses } from './priority-class.js';
-import { incomingPodScoringRequests, podRequests, toVector } from './pod-requests.js';
+import { podResources, samePodResources, statusResources } from './pod-requests.js';
 import { compileHostPort } from './ports.js';
 import { QuantityError } from './quantity.js';
-import { CPU, MEMORY } from './resources.js';
 import { compileTolerations } from './taints.js';
 import type { GpuRequest } from './gpu-request.js';
 import { makeGpuRequest, NO_GPU } from './gpu-request.js';
@@ -73,13 +72,17 @@ function compileValidPod(
   const labels = compileLabels(p.metadata?.labels, symbols);
   const namespace = symbols.intern(ns);
 
-  let requests: Float64Array;
-  let nonZero: Map<number, number>;
-  let scoring: Map<number, number>;
+  let counted: PodResources;
+  let specResources: PodResources | null = null;
   try {
-    requests = toVector(podRequests(spec, resources, false), resources);
-    nonZero = podRequests(spec, resources, true);
-    scoring = incomingPodScoringRequests(spec, resources);
+    // NodeInfo reads the container statuses (UseStatusResources); the spec alone is
+    // kept too when they change anything (see CompiledPod.specResources).
+    const status = statusResources(p.status);
+    counted = podResources(spec, status, resources);
+    if (status !== null) {
+      const fromSpec = podResources(spec, null, resources);
+      if (!samePodResources(fromSpec, counted)) specResources = fromSpec;
+    }
   } catch (e) {
     // Each quantity is within 2^53 once scaled (the schema checked); their sum may not be.
     if (e instanceof QuantityError) fail('spec.containers', `the pod's requests add up to more than ${Number.MAX_SAFE_INTEGER} (2^53 - 1, the largest integer schedbench holds exactly) in one resource`);
@@ -115,11 +118,8 @@ function compileValidPod(
     priority: admitted.priority,
     priorityClassName: admitted.className,
     preemptionPolicy: admitted.preemptionPolicy,
-    requests,
-    nonZeroCpuMilli: nonZero.get(CPU) ?? 0,
-    nonZeroMemBytes: nonZero.get(MEMORY) ?? 0,
-    scoreCpuMilli: scoring.get(CPU) ?? 0,
-    scoreMemBytes: scoring.get(MEMORY) ?? 0,
+    ...counted,
+    specResources,
     nodeName: spec.nodeName ? symbols.intern(spec.nodeName) : NO_SYM,
     nodeSelector,
     requiredNodeAffinity,

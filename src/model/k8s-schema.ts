@@ -131,6 +131,33 @@ const container = z.looseObject({
   restartPolicy: z.enum(['Always']).nullish(),
 });
 
+/**
+ * A v1.ContainerStatus: the resources the kubelet reports for a container, which
+ * kube-scheduler reads for a pod whose in-place resize is under way (resourcehelper
+ * PodRequests with UseStatusResources): `resources` (what the container runs with) and
+ * `allocatedResources` (what the kubelet admitted). Quantities are checked as a
+ * container's are; request within limit is not, since the kubelet reports what it
+ * applied, not what the API server validated.
+ */
+const containerStatus = z.looseObject({
+  name: z.string(),
+  resources: z
+    .looseObject({ requests: resourceListSchema('container').nullish(), limits: resourceListSchema('container').nullish() })
+    .nullish(),
+  allocatedResources: resourceListSchema('container').nullish(),
+});
+
+/**
+ * A v1.PodCondition. Kubernetes 1.33+ reports resizes here: PodResizePending with reason
+ * Infeasible or Deferred, and PodResizeInProgress (the deprecated status.resize is
+ * no longer read by kube-scheduler, so it is not read here either).
+ */
+const podCondition = z.looseObject({
+  type: z.custom<string>((v) => typeof v === 'string', { error: (issue) => `expected a condition type (a string), got ${excerpt(issue.input)}` }),
+  status: z.string().nullish(),
+  reason: z.string().nullish(),
+});
+
 /** v1.ObjectMeta: the parts schedbench reads (shared by every kind it loads). */
 export const objectMetaSchema = z.looseObject({
   name: z.string().optional(),
@@ -163,7 +190,13 @@ export const podSchema = z.looseObject({
     resources: resourceRequirements.nullish(),
     schedulingGates: z.array(z.looseObject({ name: z.string() })).nullish(),
   }),
-  status: z.looseObject({ phase: z.string().nullish(), nominatedNodeName: z.string().nullish() }).nullish(),
+  status: z.looseObject({
+    phase: z.string().nullish(),
+    nominatedNodeName: z.string().nullish(),
+    conditions: z.array(podCondition).nullish(),
+    containerStatuses: z.array(containerStatus).nullish(),
+    initContainerStatuses: z.array(containerStatus).nullish(),
+  }).nullish(),
 });
 
 /** An image's size in bytes: a whole number, at most 2^53 - 1 so that sums over images stay exact enough to score. */
@@ -202,5 +235,7 @@ export type NodeSelectorInput = z.infer<typeof nodeSelectorSchema>;
 export type NodeSelectorTermInput = z.infer<typeof nodeSelectorTerm>;
 export type PodAffinityTermInput = z.infer<typeof podAffinityTerm>;
 export type ContainerInput = z.infer<typeof container>;
+export type ContainerStatusInput = z.infer<typeof containerStatus>;
+export type PodConditionInput = z.infer<typeof podCondition>;
 export type TolerationInput = z.infer<typeof toleration>;
 export type SpreadConstraintInput = z.infer<typeof spreadConstraint>;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PodInput } from './k8s-schema.js';
 import { podSchema } from './k8s-schema.js';
-import { incomingPodScoringRequests, podRequests, toVector } from './pod-requests.js';
-import { PODS, ResourceTable } from './resources.js';
+import type { StatusResources } from './pod-requests.js';
+import { incomingPodScoringRequests, podRequests, podResources, samePodResources, statusResources, toVector } from './pod-requests.js';
+import { CPU, MEMORY, PODS, ResourceTable } from './resources.js';
 
 type Res = Record<string, string>;
 interface C { requests?: Res; limits?: Res; sidecar?: boolean }
@@ -138,15 +139,15 @@ describe('podRequests (resourcehelper.PodRequests)', () => {
   for (const c of cases) {
     it(c.name, () => {
       const t = new ResourceTable();
-      expect(byName(podRequests(c.spec, t, false), t)).toEqual(c.want);
-      expect(byName(podRequests(c.spec, t, true), t)).toEqual(c.nonZero);
+      expect(byName(podRequests(c.spec, null, t, false), t)).toEqual(c.want);
+      expect(byName(podRequests(c.spec, null, t, true), t)).toEqual(c.nonZero);
     });
   }
 
   it('sums exact quantities before scaling: 0.5m + 0.5m = 1m', () => {
     const t = new ResourceTable();
     const s = spec({ containers: [{ requests: { cpu: '0.5m' } }, { requests: { cpu: '0.5m' } }] });
-    expect(byName(podRequests(s, t, false), t)).toEqual({ cpu: 1 });
+    expect(byName(podRequests(s, null, t, false), t)).toEqual({ cpu: 1 });
   });
 
   it('toVector sets pods to 1 and ignores a "pods" request', () => {
@@ -154,7 +155,7 @@ describe('podRequests (resourcehelper.PodRequests)', () => {
     // The API server refuses "pods" in a container (podSchema does too), so it is set after validation.
     const s = spec({ containers: [{ requests: { cpu: '1' } }] });
     s.containers[0]!.resources!.requests!.pods = '7';
-    const v = toVector(podRequests(s, t, false), t);
+    const v = toVector(podRequests(s, null, t, false), t);
     expect(v[PODS]).toBe(1);
     expect(v[0]).toBe(1000);
   });
@@ -166,7 +167,258 @@ describe('incomingPodScoringRequests (calculatePodResourceRequest)', () => {
     // Scoring: 1000m + 100m default; NodeInfo would count 1000m (cpu is present in the pod's requests).
     const t = new ResourceTable();
     const s = spec({ containers: [{ requests: { cpu: '1' } }, {}], podRequests: { memory: '1Gi' } });
-    expect(byName(incomingPodScoringRequests(s, t), t)).toEqual({ cpu: 1100, memory: 1024 * MI });
-    expect(byName(podRequests(s, t, true), t)).toEqual({ cpu: 1000, memory: 1024 * MI });
+    expect(byName(incomingPodScoringRequests(s, null, t), t)).toEqual({ cpu: 1100, memory: 1024 * MI });
+    expect(byName(podRequests(s, null, t, true), t)).toEqual({ cpu: 1000, memory: 1024 * MI });
+  });
+});
+
+/** A validated v1.Pod (spec and status) and the status as PodRequests reads it. */
+function parsed(raw: { spec: unknown; status?: unknown }): { spec: PodInput['spec']; status: StatusResources | null } {
+  const p = podSchema.parse(raw);
+  return { spec: p.spec, status: statusResources(p.status) };
+}
+
+const infeasible = { type: 'PodResizePending', status: 'True', reason: 'Infeasible' };
+const deferred = { type: 'PodResizePending', status: 'True', reason: 'Deferred' };
+const inProgress = { type: 'PodResizeInProgress', status: 'True' };
+const sidecar = (name: string, requests: Res) => ({ name, restartPolicy: 'Always', resources: { requests } });
+const container = (name: string, requests: Res) => ({ name, resources: { requests } });
+const actual = (name: string, requests: Res, allocatedResources?: Res) => ({ name, resources: { requests }, ...(allocatedResources ? { allocatedResources } : {}) });
+
+describe('podRequests with status resources (resourcehelper.PodRequests, UseStatusResources)', () => {
+  // Go TestPodResourceRequests (k8s.io/component-helpers/resource/helpers_test.go), the cases
+  // with container statuses; `useStatus: false` is kube's UseStatusResources: false.
+  const cases: { name: string; pod: { spec: unknown; status?: unknown }; useStatus?: boolean; want: Record<string, number> }[] = [
+    {
+      name: 'resized, infeasible: the status alone',
+      pod: { spec: { containers: [container('container-1', { cpu: '4' })] }, status: { conditions: [infeasible], containerStatuses: [actual('container-1', { cpu: '2' })] } },
+      want: { cpu: 2000 },
+    },
+    {
+      name: 'resized, infeasible & in-progress: the larger of actual and allocated',
+      pod: { spec: { containers: [container('container-1', { cpu: '6' })] }, status: { conditions: [infeasible], containerStatuses: [actual('container-1', { cpu: '2' }, { cpu: '4' })] } },
+      want: { cpu: 4000 },
+    },
+    {
+      name: 'resized, no resize status: the larger of spec and status',
+      pod: {
+        spec: { containers: [container('container-1', { cpu: '4' })] },
+        // A status for an init container the pod does not have is never looked up.
+        status: { containerStatuses: [actual('container-1', { cpu: '2' })], initContainerStatuses: [{ name: 'restartable-init-1', allocatedResources: { cpu: '2' } }] },
+      },
+      want: { cpu: 4000 },
+    },
+    {
+      name: 'resized: per-resource 3-way maximum',
+      pod: {
+        spec: { containers: [container('container-1', { cpu: '30m', memory: '20M', 'ephemeral-storage': '10G' })] },
+        status: { containerStatuses: [actual('container-1', { cpu: '10m', memory: '30M', 'ephemeral-storage': '20G' }, { cpu: '20m', memory: '10M', 'ephemeral-storage': '30G' })] },
+      },
+      want: { cpu: 30, memory: 30e6, 'ephemeral-storage': 30e9 },
+    },
+    {
+      name: 'resized, infeasible, but don\'t use status',
+      pod: { spec: { containers: [container('container-1', { cpu: '4' })] }, status: { conditions: [infeasible], containerStatuses: [actual('container-1', { cpu: '2' })] } },
+      useStatus: false,
+      want: { cpu: 4000 },
+    },
+    {
+      name: 'resized, restartable init container, infeasible',
+      pod: { spec: { containers: [], initContainers: [sidecar('restartable-init-1', { cpu: '4' })] }, status: { conditions: [infeasible], initContainerStatuses: [actual('restartable-init-1', { cpu: '2' })] } },
+      want: { cpu: 2000 },
+    },
+    {
+      name: 'resized, restartable init container, no resize status',
+      pod: { spec: { containers: [], initContainers: [sidecar('restartable-init-1', { cpu: '4' })] }, status: { initContainerStatuses: [actual('restartable-init-1', { cpu: '2' })] } },
+      want: { cpu: 4000 },
+    },
+    {
+      name: 'resized, restartable init container, infeasible, but don\'t use status',
+      pod: { spec: { containers: [], initContainers: [sidecar('restartable-init-1', { cpu: '4' })] }, status: { conditions: [infeasible], initContainerStatuses: [actual('restartable-init-1', { cpu: '2' })] } },
+      useStatus: false,
+      want: { cpu: 4000 },
+    },
+    {
+      // Go "aggregate request resolves max of sums instead of sum of maxes" (kube master,
+      // #140047): 3. In 1.35 too, for another reason: these statuses report no
+      // `resources`, and 1.35 reads a container's status only when they do.
+      name: 'statuses with allocatedResources but no resources count the spec',
+      pod: {
+        spec: { containers: [container('c1', { cpu: '1' }), container('c2', { cpu: '2' })] },
+        status: { containerStatuses: [{ name: 'c1', allocatedResources: { cpu: '2' } }, { name: 'c2', allocatedResources: { cpu: '1' } }] },
+      },
+      want: { cpu: 3000 },
+    },
+    {
+      // kubernetes/kubernetes#140046's example, with the statuses reporting resources: 1.35
+      // takes each container's max, max(1, 2) + max(2, 1) = 4 (kube master: max(3, 3) = 3).
+      name: '1.35 takes the max per container, then sums: 4, not 3',
+      pod: {
+        spec: { containers: [container('c1', { cpu: '1' }), container('c2', { cpu: '2' })] },
+        status: { containerStatuses: [actual('c1', { cpu: '2' }), actual('c2', { cpu: '1' })] },
+      },
+      want: { cpu: 4000 },
+    },
+    {
+      // determineContainerReqs is reached only for regular and restartable init containers:
+      // a regular init container counts its spec (5), whatever its status says (9).
+      name: 'a regular init container\'s status is not read',
+      pod: {
+        spec: { containers: [container('c', { cpu: '1' })], initContainers: [container('init', { cpu: '5' })] },
+        status: { initContainerStatuses: [actual('init', { cpu: '9' })] },
+      },
+      want: { cpu: 5000 },
+    },
+    {
+      // Infeasible: max(status requests, allocated) replaces the spec, so a resource only the
+      // spec names (memory) is no longer counted for that container.
+      name: 'infeasible drops what only the spec requests',
+      pod: {
+        spec: { containers: [container('c', { cpu: '4', memory: '1Gi' })] },
+        status: { conditions: [infeasible], containerStatuses: [actual('c', { cpu: '2' })] },
+      },
+      want: { cpu: 2000 },
+    },
+    {
+      // IsPodResizeInfeasible reads the first PodResizePending condition only.
+      name: 'the first PodResizePending condition decides',
+      pod: {
+        spec: { containers: [container('c', { cpu: '4' })] },
+        status: { conditions: [deferred, infeasible], containerStatuses: [actual('c', { cpu: '2' })] },
+      },
+      want: { cpu: 4000 },
+    },
+    {
+      // The deprecated status.resize (before 1.33) is not read by kube-scheduler 1.35.
+      name: 'status.resize is not read',
+      pod: { spec: { containers: [container('c', { cpu: '4' })] }, status: { resize: 'Infeasible', containerStatuses: [actual('c', { cpu: '2' })] } },
+      want: { cpu: 4000 },
+    },
+    {
+      // Overhead is added after the status-aware container total: max(1, 3) + 1.
+      name: 'overhead is added to the status-aware total',
+      pod: { spec: { containers: [container('c', { cpu: '1' })], overhead: { cpu: '1' } }, status: { containerStatuses: [actual('c', { cpu: '3' })] } },
+      want: { cpu: 4000 },
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const t = new ResourceTable();
+      const { spec, status } = parsed(c.pod);
+      expect(byName(podRequests(spec, c.useStatus === false ? null : status, t, false), t)).toEqual(c.want);
+    });
+  }
+});
+
+describe('podResources: NodeInfo\'s numbers for a resizing pod (PodInfo.CalculateResource)', () => {
+  // Go TestCalculatePodResourcesWithResize (pkg/scheduler/framework/types_test.go): requests
+  // and Non0CPU / Non0Mem. The pod-level status (status.resources) of its pod-level cases is
+  // read only under InPlacePodLevelResourcesVerticalScaling (alpha, off in 1.35); the
+  // expected numbers are the same without it, since pod-level spec requests win.
+  const m500 = '500m', m700 = '700m', mi500 = '500Mi', mi800 = '800Mi';
+  const MI500 = 500 * MI, MI800 = 800 * MI;
+  const cases: { name: string; pod: { spec: unknown; status?: unknown }; cpu: number; memory: number }[] = [
+    {
+      name: 'Pod with no pending resize',
+      pod: { spec: { containers: [container('c1', { cpu: m500, memory: mi500 })] }, status: { containerStatuses: [actual('c1', { cpu: m500, memory: mi500 })] } },
+      cpu: 500, memory: MI500,
+    },
+    {
+      name: 'Pod with pod-level resources no pending resize',
+      pod: {
+        spec: { resources: { requests: { cpu: m700, memory: mi500 } }, containers: [container('c1', { cpu: m500, memory: mi500 })] },
+        status: { resources: { requests: { cpu: m500, memory: mi500 } }, containerStatuses: [actual('c1', { cpu: m700, memory: mi500 })] },
+      },
+      cpu: 700, memory: MI500,
+    },
+    {
+      name: 'Pod with resize in progress',
+      pod: { spec: { containers: [container('c1', { cpu: m500, memory: mi500 })] }, status: { conditions: [inProgress], containerStatuses: [actual('c1', { cpu: m500, memory: mi500 })] } },
+      cpu: 500, memory: MI500,
+    },
+    {
+      name: 'Pod with pod-level resources and resize in progress',
+      pod: {
+        spec: { resources: { requests: { cpu: m700, memory: mi500 } }, containers: [container('c1', { cpu: m500, memory: mi500 })] },
+        status: { conditions: [inProgress], resources: { requests: { cpu: m500, memory: mi500 } }, containerStatuses: [actual('c1', { cpu: m700, memory: mi500 })] },
+      },
+      cpu: 700, memory: MI500,
+    },
+    {
+      name: 'Pod with deferred resize',
+      pod: { spec: { containers: [container('c1', { cpu: m700, memory: mi800 })] }, status: { conditions: [deferred], containerStatuses: [actual('c1', { cpu: m500, memory: mi500 })] } },
+      cpu: 700, memory: MI800,
+    },
+    {
+      name: 'Pod with pod-level resources and with deferred resize',
+      pod: {
+        spec: { resources: { requests: { cpu: m700, memory: mi800 } }, containers: [container('c1', { cpu: m500, memory: mi500 })] },
+        status: { conditions: [deferred], resources: { requests: { cpu: m500, memory: mi500 } }, containerStatuses: [actual('c1', { cpu: m500, memory: mi500 })] },
+      },
+      cpu: 700, memory: MI800,
+    },
+    {
+      name: 'Pod with infeasible resize',
+      pod: { spec: { containers: [container('c1', { cpu: m700, memory: mi800 })] }, status: { conditions: [infeasible], containerStatuses: [actual('c1', { cpu: m500, memory: mi500 })] } },
+      cpu: 500, memory: MI500,
+    },
+    {
+      name: 'Pod with init container and no pending resize',
+      pod: {
+        spec: { containers: [container('c1', { cpu: m500, memory: mi500 })], initContainers: [container('i1', { cpu: m700, memory: mi800 })] },
+        status: { containerStatuses: [actual('c1', { cpu: m500, memory: mi500 })], initContainerStatuses: [actual('i1', { cpu: m700, memory: mi800 })] },
+      },
+      cpu: 700, memory: MI800,
+    },
+    {
+      name: 'Pod with sidecar container and no pending resize',
+      pod: {
+        spec: {
+          containers: [container('c1', { cpu: m500, memory: mi500 })],
+          initContainers: [container('i1', { cpu: m700, memory: mi800 }), sidecar('s1', { cpu: m700, memory: mi800 })],
+        },
+        status: {
+          containerStatuses: [actual('c1', { cpu: m500, memory: mi500 })],
+          initContainerStatuses: [actual('i1', { cpu: m700, memory: mi800 }), actual('s1', { cpu: m700, memory: mi800 })],
+        },
+      },
+      cpu: 1200, memory: MI500 + MI800,
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const t = new ResourceTable();
+      const { spec, status } = parsed(c.pod);
+      const r = podResources(spec, status, t);
+      expect([r.requests[CPU], r.requests[MEMORY], r.nonZeroCpuMilli, r.nonZeroMemBytes]).toEqual([c.cpu, c.memory, c.cpu, c.memory]);
+    });
+  }
+
+  it('non-zero defaults apply to the status-aware requests, container by container', () => {
+    // c1: spec cpu 1, status cpu 3 -> 3000m, memory missing -> 200Mi; c2: nothing -> 100m, 200Mi.
+    const t = new ResourceTable();
+    const { spec, status } = parsed({
+      spec: { containers: [container('c1', { cpu: '1' }), { name: 'c2' }] },
+      status: { containerStatuses: [actual('c1', { cpu: '3' }), actual('c2', {})] },
+    });
+    const r = podResources(spec, status, t);
+    expect([r.requests[CPU], r.nonZeroCpuMilli, r.nonZeroMemBytes, r.scoreCpuMilli, r.scoreMemBytes]).toEqual([3000, 3100, 2 * DEF_MEM, 3100, 2 * DEF_MEM]);
+    const fromSpec = podResources(spec, null, t);
+    expect([fromSpec.requests[CPU], fromSpec.nonZeroCpuMilli, fromSpec.scoreCpuMilli]).toEqual([1000, 1100, 1100]);
+    expect(samePodResources(r, fromSpec)).toBe(false);
+  });
+});
+
+describe('statusResources', () => {
+  it('is null when no container status reports resources', () => {
+    expect(statusResources(undefined)).toBeNull();
+    expect(parsed({ spec: { containers: [] }, status: { phase: 'Running', containerStatuses: [{ name: 'c', allocatedResources: { cpu: '1' } }] } }).status).toBeNull();
+  });
+  it('a later status of the same name replaces an earlier one, as kube\'s map does', () => {
+    const { status } = parsed({
+      spec: { containers: [] },
+      status: { containerStatuses: [actual('c', { cpu: '1' })], initContainerStatuses: [{ name: 'c', allocatedResources: { cpu: '2' } }] },
+    });
+    expect(status).toBeNull();
   });
 });

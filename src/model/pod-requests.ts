@@ -1,7 +1,8 @@
-import type { ContainerInput, PodInput } from './k8s-schema.js';
+import type { ContainerInput, ContainerStatusInput, PodInput } from './k8s-schema.js';
+import type { PodResources } from './pod.js';
 import { nanoToMilliValue, nanoToValue, nanoValue } from './quantity.js';
 import type { ResourceTable } from './resources.js';
-import { DEFAULT_MEMORY_REQUEST, DEFAULT_MILLI_CPU_REQUEST, PODS } from './resources.js';
+import { CPU, DEFAULT_MEMORY_REQUEST, DEFAULT_MILLI_CPU_REQUEST, MEMORY, PODS } from './resources.js';
 
 /** Resource dimension -> integer amount; a key that is absent is "missing", not zero. */
 type Amounts = Map<number, number>;
@@ -13,12 +14,78 @@ type Amounts = Map<number, number>;
 type ResourceList = Map<string, bigint>;
 
 type PodSpec = PodInput['spec'];
+type PodStatus = NonNullable<PodInput['status']>;
 
 const NANO_PER_MILLI = 1_000_000n;
 const NANO_PER_UNIT = 1_000_000_000n;
 /** schedutil.DefaultMilliCPURequest / DefaultMemoryRequest, as quantities. */
 const DEFAULT_CPU_NANO = BigInt(DEFAULT_MILLI_CPU_REQUEST) * NANO_PER_MILLI;
 const DEFAULT_MEMORY_NANO = BigInt(DEFAULT_MEMORY_REQUEST) * NANO_PER_UNIT;
+
+/**
+ * What resourcehelper.PodRequests reads of a pod's status when kube-scheduler passes
+ * UseStatusResources (InPlacePodVerticalScaling, GA and on in 1.35): the container
+ * statuses by name and whether the resize is infeasible.
+ */
+export interface StatusResources {
+  /**
+   * status.containerStatuses, then status.initContainerStatuses, by name; a later
+   * status of the same name replaces an earlier one, as in kube's map. Only statuses
+   * that report `resources` are kept: kube reads a status only when it does.
+   */
+  readonly byName: ReadonlyMap<string, ContainerStatusInput>;
+  /**
+   * IsPodResizeInfeasible: the first PodResizePending condition has reason Infeasible.
+   * (Kubernetes 1.33+ reports resizes in conditions; kube-scheduler no longer reads the
+   * deprecated status.resize.)
+   */
+  readonly resizeInfeasible: boolean;
+}
+
+/**
+ * The status resources of a pod, or null when no container status reports `resources`
+ * (nothing in the status can then change the pod's requests).
+ */
+export function statusResources(status: PodStatus | null | undefined): StatusResources | null {
+  const byName = new Map<string, ContainerStatusInput>();
+  for (const cs of [...(status?.containerStatuses ?? []), ...(status?.initContainerStatuses ?? [])]) {
+    byName.set(cs.name, cs);
+  }
+  for (const [name, cs] of byName) if (cs.resources === null || cs.resources === undefined) byName.delete(name);
+  if (byName.size === 0) return null;
+  const resizePending = (status?.conditions ?? []).find((c) => c.type === 'PodResizePending');
+  return { byName, resizeInfeasible: resizePending?.reason === 'Infeasible' };
+}
+
+/**
+ * Everything kube-scheduler derives from a pod's requests, with the status read as
+ * NodeInfo reads it (`status` from statusResources, or null for the spec alone):
+ *
+ *   requests: PodRequests, what NodeInfo adds to Requested for the pod on its node;
+ *   nonZero*: what NodeInfo adds to NonZeroRequested (podRequests(.., true));
+ *   score*: the pod's cpu and memory as the resource scorers read them
+ *     (incomingPodScoringRequests); they too use UseStatusResources in kube.
+ */
+export function podResources(spec: PodSpec, status: StatusResources | null, resources: ResourceTable): PodResources {
+  const nonZero = podRequests(spec, status, resources, true);
+  const scoring = incomingPodScoringRequests(spec, status, resources);
+  return {
+    requests: toVector(podRequests(spec, status, resources, false), resources),
+    nonZeroCpuMilli: nonZero.get(CPU) ?? 0,
+    nonZeroMemBytes: nonZero.get(MEMORY) ?? 0,
+    scoreCpuMilli: scoring.get(CPU) ?? 0,
+    scoreMemBytes: scoring.get(MEMORY) ?? 0,
+  };
+}
+
+/** Whether two results of podResources hold the same numbers. */
+export function samePodResources(a: PodResources, b: PodResources): boolean {
+  if (a.nonZeroCpuMilli !== b.nonZeroCpuMilli || a.nonZeroMemBytes !== b.nonZeroMemBytes) return false;
+  if (a.scoreCpuMilli !== b.scoreCpuMilli || a.scoreMemBytes !== b.scoreMemBytes) return false;
+  if (a.requests.length !== b.requests.length) return false;
+  for (let i = 0; i < a.requests.length; i++) if (a.requests[i] !== b.requests[i]) return false;
+  return true;
+}
 
 /**
  * A pod's requests the way kube-scheduler computes them (k8s.io/component-helpers
@@ -33,6 +100,15 @@ const DEFAULT_MEMORY_NANO = BigInt(DEFAULT_MEMORY_REQUEST) * NANO_PER_UNIT;
  *     replace the container totals for cpu, memory and hugepages-*;
  *   spec.overhead is added last.
  *
+ * With `status` (UseStatusResources), a regular or sidecar container whose status
+ * reports `resources` counts max(spec requests, status resources.requests,
+ * allocatedResources) per resource, or while the resize is infeasible only the larger
+ * of the two status lists (determineContainerReqs, per container, as in 1.35; kube
+ * master takes the max of the three sums instead, kubernetes/kubernetes#140047). A
+ * regular init container always counts its spec. Pod-level status (status.resources,
+ * status.allocatedResources) is read only under InPlacePodLevelResourcesVerticalScaling,
+ * alpha and off in 1.35, so not here.
+ *
  * Quantities are summed exactly and scaled once per pod (MilliValue for cpu, Value for
  * everything else), as kube sums v1.ResourceList quantities before NodeInfo converts.
  *
@@ -46,28 +122,28 @@ const DEFAULT_MEMORY_NANO = BigInt(DEFAULT_MEMORY_REQUEST) * NANO_PER_UNIT;
  * requests default to its limits, and pod-level requests default from pod-level limits
  * (pkg/apis/core/v1 SetDefaults_Pod).
  */
-export function podRequests(spec: PodSpec, resources: ResourceTable, nonZero: boolean): Amounts {
-  const plain = computePodRequests(spec, null);
+export function podRequests(spec: PodSpec, status: StatusResources | null, resources: ResourceTable, nonZero: boolean): Amounts {
+  const plain = computePodRequests(spec, status, null);
   if (!nonZero) return toAmounts(plain, resources);
   const nonMissing = nodeInfoNonMissing(plain, podLevelRequests(spec) !== null);
-  return toAmounts(nonMissing.size > 0 ? computePodRequests(spec, nonMissing) : plain, resources);
+  return toAmounts(nonMissing.size > 0 ? computePodRequests(spec, status, nonMissing) : plain, resources);
 }
 
 /**
- * The incoming pod's requests as NodeResourcesFit / LeastAllocated / MostAllocated /
+ * The pod's requests as NodeResourcesFit / LeastAllocated / MostAllocated /
  * RequestedToCapacityRatio score it (resourceAllocationScorer.calculatePodResourceRequest
- * with useRequested false): every container missing a cpu / memory request counts
- * 100m / 200Mi, whether or not the pod has pod-level requests.
+ * with useRequested false, UseStatusResources on): every container missing a cpu /
+ * memory request counts 100m / 200Mi, whether or not the pod has pod-level requests.
  * CAVEAT: differs from podRequests(.., true) only for a pod with pod-level requests
  * that set neither that resource nor leave it missing in every container.
  */
-export function incomingPodScoringRequests(spec: PodSpec, resources: ResourceTable): Amounts {
-  return toAmounts(computePodRequests(spec, defaultNonMissing()), resources);
+export function incomingPodScoringRequests(spec: PodSpec, status: StatusResources | null, resources: ResourceTable): Amounts {
+  return toAmounts(computePodRequests(spec, status, defaultNonMissing()), resources);
 }
 
-/** Mirrors resourcehelper.PodRequests (no status resources, pod-level resources on). */
-function computePodRequests(spec: PodSpec, nonMissing: ResourceList | null): ResourceList {
-  const reqs = aggregateContainerRequests(spec, nonMissing);
+/** Mirrors resourcehelper.PodRequests (pod-level resources on, pod-level status off). */
+function computePodRequests(spec: PodSpec, status: StatusResources | null, nonMissing: ResourceList | null): ResourceList {
+  const reqs = aggregateContainerRequests(spec, status, nonMissing);
   const podLevel = podLevelRequests(spec);
   if (podLevel !== null) {
     for (const [name, v] of podLevel) if (isSupportedPodLevelResource(name)) reqs.set(name, v);
@@ -76,17 +152,19 @@ function computePodRequests(spec: PodSpec, nonMissing: ResourceList | null): Res
   return reqs;
 }
 
-/** Mirrors aggregateContainerResourcesByFn with the spec's (defaulted) requests. */
-function aggregateContainerRequests(spec: PodSpec, nonMissing: ResourceList | null): ResourceList {
+/** Mirrors AggregateContainerRequests (1.35: status per container, see podRequests). */
+function aggregateContainerRequests(spec: PodSpec, status: StatusResources | null, nonMissing: ResourceList | null): ResourceList {
   const total: ResourceList = new Map();
-  for (const c of spec.containers) add(total, containerRequests(c, nonMissing));
+  for (const c of spec.containers) add(total, withNonMissing(containerRequests(c, status), nonMissing));
 
   const sidecars: ResourceList = new Map();
   const initNeed: ResourceList = new Map();
   for (const c of spec.initContainers ?? []) {
-    const req = containerRequests(c, nonMissing);
+    const sidecar = c.restartPolicy === 'Always';
+    // kube reads the status of restartable init containers only.
+    const req = withNonMissing(containerRequests(c, sidecar ? status : null), nonMissing);
     let need: ResourceList;
-    if (c.restartPolicy === 'Always') {
+    if (sidecar) {
       add(total, req);
       add(sidecars, req);
       need = sidecars;
@@ -100,11 +178,24 @@ function aggregateContainerRequests(spec: PodSpec, nonMissing: ResourceList | nu
   return total;
 }
 
-/** A container's requests after defaulting to its limits, plus NonMissingContainerRequests. */
-function containerRequests(c: ContainerInput, nonMissing: ResourceList | null): ResourceList {
-  const out = quantities({ ...(c.resources?.limits ?? {}), ...(c.resources?.requests ?? {}) });
-  if (nonMissing !== null) for (const [name, v] of nonMissing) if (!out.has(name)) out.set(name, v);
+/**
+ * A container's requests: its spec's (defaulted to its limits), or with `status`
+ * determineContainerReqs' choice when its status reports resources.
+ */
+function containerRequests(c: ContainerInput, status: StatusResources | null): ResourceList {
+  const spec = quantities({ ...(c.resources?.limits ?? {}), ...(c.resources?.requests ?? {}) });
+  const cs = status?.byName.get(c.name ?? '');
+  if (cs === undefined) return spec;
+  const out: ResourceList = status!.resizeInfeasible ? new Map() : spec;
+  max(out, quantities(cs.resources?.requests));
+  max(out, quantities(cs.allocatedResources));
   return out;
+}
+
+/** Mirrors applyNonMissing: a resource the container does not request at all gets the default. */
+function withNonMissing(req: ResourceList, nonMissing: ResourceList | null): ResourceList {
+  if (nonMissing !== null) for (const [name, v] of nonMissing) if (!req.has(name)) req.set(name, v);
+  return req;
 }
 
 /**
@@ -117,7 +208,8 @@ function podLevelRequests(spec: PodSpec): ResourceList | null {
   if (limits.size > 0) {
     // defaultPodRequests: overcommittable resources (cpu, memory) default to the
     // containers' aggregate when they request them, then anything supported to the limit.
-    const aggregate = aggregateContainerRequests(spec, null);
+    // The API server defaults the spec it stores: no status is involved.
+    const aggregate = aggregateContainerRequests(spec, null, null);
     for (const [name, v] of aggregate) {
       if (!requests.has(name) && (name === 'cpu' || name === 'memory')) requests.set(name, v);
     }

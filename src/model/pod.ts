@@ -74,12 +74,15 @@ export interface CompiledPod {
   /** spec.preemptionPolicy, or the pod's PriorityClass's; PreemptLowerPriority when neither says. */
   readonly preemptionPolicy: PreemptionPolicy;
   /**
-   * Requests per resource dimension (resourcehelper.PodRequests: max(sum of containers,
-   * each init container with the sidecars before it) + overhead). requests[PODS] is 1.
-   * Length is the resource table size at compile time; missing dims are 0.
+   * Requests per resource dimension as kube-scheduler's NodeInfo counts the pod on its
+   * node (resourcehelper.PodRequests with UseStatusResources: max(sum of containers,
+   * each init container with the sidecars before it) + overhead, each container's
+   * requests the larger of spec and status while an in-place resize is under way).
+   * requests[PODS] is 1. Length is the resource table size at compile time; missing
+   * dims are 0.
    */
   readonly requests: Float64Array;
-  /** Requests with 100m CPU / 200Mi memory for containers that request none (scoring). */
+  /** Requests with 100m CPU / 200Mi memory for containers that request none (NodeInfo's NonZeroRequested). */
   readonly nonZeroCpuMilli: number;
   readonly nonZeroMemBytes: number;
   /**
@@ -89,6 +92,14 @@ export interface CompiledPod {
    */
   readonly scoreCpuMilli: number;
   readonly scoreMemBytes: number;
+  /**
+   * The same five numbers from the spec alone, or null when the pod's container
+   * statuses change none of them (always, for a pod no kubelet has reported on).
+   * kube-scheduler sizes the pod being scheduled this way in NodeResourcesFit's
+   * PreFilter (computePodResourceRequest: "pod hasn't scheduled yet"), and a pod a
+   * controller recreates starts from its spec (see withSpecResources).
+   */
+  readonly specResources: PodResources | null;
   /** spec.nodeName, NO_SYM when empty. */
   readonly nodeName: Sym;
   /** spec.nodeSelector as requirements (each `key In [value]`); null when absent. */
@@ -124,4 +135,19 @@ export interface CompiledPod {
   readonly gated: boolean;
   /** status.nominatedNodeName, NO_SYM when empty. */
   readonly nominatedNodeName: Sym;
+}
+
+/**
+ * What kube-scheduler derives from resourcehelper.PodRequests for one pod: the requests
+ * and the non-zero (scoring) amounts of cpu and memory.
+ */
+export type PodResources = Pick<CompiledPod, 'requests' | 'nonZeroCpuMilli' | 'nonZeroMemBytes' | 'scoreCpuMilli' | 'scoreMemBytes'>;
+
+/**
+ * `pod` with the resources of its spec alone: what a replacement pod made from the same
+ * template asks for (it has no container statuses yet), and how NodeResourcesFit's
+ * PreFilter sizes a pod being scheduled. The pod itself when its status changes nothing.
+ */
+export function withSpecResources(pod: CompiledPod): CompiledPod {
+  return pod.specResources === null ? pod : { ...pod, ...pod.specResources, specResources: null };
 }
