@@ -138,7 +138,7 @@ function compileValidPod(
     gpu: gpuFromAnnotations(p.metadata?.annotations, symbols, fail),
     owner: controllerRefOf(p.metadata?.ownerReferences),
     terminating: p.metadata?.deletionTimestamp !== null && p.metadata?.deletionTimestamp !== undefined,
-    preemptedByScheduler: preemptedByScheduler(p.status, fail),
+    preemptedByScheduler: preemptedByScheduler(p.status),
     gated: (spec.schedulingGates ?? []).length > 0,
     nominatedNodeName: p.status?.nominatedNodeName ? symbols.intern(p.status.nominatedNodeName) : NO_SYM,
   };
@@ -147,21 +147,12 @@ function compileValidPod(
 /**
  * Whether status.conditions says the scheduler preempted the pod: kube's
  * podTerminatingByPreemption reads only the first condition of type DisruptionTarget,
- * and asks for status True and reason PreemptionByScheduler. Other conditions are not
- * read, but each must be an object with a string type.
+ * and asks for status True and reason PreemptionByScheduler. (The schema checked that
+ * every condition has a string type.)
  */
-function preemptedByScheduler(status: unknown, fail: (path: string, problem: string) => never): boolean {
-  const conditions = (status as { conditions?: unknown } | null | undefined)?.conditions;
-  if (conditions === undefined || conditions === null) return false;
-  if (!Array.isArray(conditions)) return fail('status.conditions', `expected a list of pod conditions, got ${excerpt(conditions)}`);
-  for (let i = 0; i < conditions.length; i++) {
-    const c = conditions[i] as { type?: unknown; status?: unknown; reason?: unknown } | null;
-    if (typeof c !== 'object' || c === null || typeof c.type !== 'string') {
-      return fail(`status.conditions[${i}].type`, `expected a condition type (a string), got ${excerpt(c?.type ?? c)}`);
-    }
-    if (c.type === 'DisruptionTarget') return c.status === 'True' && c.reason === 'PreemptionByScheduler';
-  }
-  return false;
+function preemptedByScheduler(status: PodInput['status']): boolean {
+  const c = (status?.conditions ?? []).find((x) => x.type === 'DisruptionTarget');
+  return c !== undefined && c.status === 'True' && c.reason === 'PreemptionByScheduler';
 }
 
 interface TermContext {
