@@ -1,10 +1,11 @@
 /**
- * The v1 fields (Kubernetes 1.34, k8s.io/api/core/v1 types.go) of the parts of Node, Pod
- * and Namespace that scheduling reads, so a misspelt field (`nodeSelecter`,
- * `tolerations[0].efect`) can be reported instead of silently ignored. Only the parts
- * schedbench reads are walked: a pod's status, a node's conditions and everything below
- * a field without a tree here are taken as they are, so real dumps (managedFields,
- * status, probes, volumes) raise nothing.
+ * The v1 fields (Kubernetes 1.34, k8s.io/api/core/v1 types.go; a pod's status as of
+ * 1.36) of the parts of Node, Pod and Namespace that scheduling reads, so a misspelt
+ * field (`nodeSelecter`, `tolerations[0].efect`, `containerStatuses[0].resorces`) can be
+ * reported instead of silently ignored. Only the parts schedbench reads are walked: a
+ * node's conditions, a container's state and everything below a field without a tree
+ * here are taken as they are, so real dumps (managedFields, probes, volumes) raise
+ * nothing.
  */
 
 /** The fields one object type has, and the trees of the fields schedbench walks into. */
@@ -79,6 +80,22 @@ const POD_SPEC = tree(POD_SPEC_FIELDS, {
   schedulingGates: tree(['name']),
 });
 
+const CONTAINER_STATUS = tree([
+  'name', 'state', 'lastState', 'ready', 'restartCount', 'image', 'imageID', 'containerID', 'started',
+  'allocatedResources', 'volumeMounts', 'user', 'allocatedResourcesStatus', 'stopSignal',
+], { resources: RESOURCES });
+/** v1.PodStatus: the container statuses and conditions are read (in-place resize, preemption). */
+const POD_STATUS = tree([
+  'observedGeneration', 'phase', 'message', 'reason', 'nominatedNodeName', 'hostIP', 'hostIPs', 'podIP', 'podIPs',
+  'startTime', 'qosClass', 'resize', 'resourceClaimStatuses', 'extendedResourceClaimStatus', 'allocatedResources',
+  'resources', 'nodeAllocatableResourceClaimStatuses',
+], {
+  conditions: tree(['type', 'observedGeneration', 'status', 'lastProbeTime', 'lastTransitionTime', 'reason', 'message']),
+  containerStatuses: CONTAINER_STATUS,
+  initContainerStatuses: CONTAINER_STATUS,
+  ephemeralContainerStatuses: CONTAINER_STATUS,
+});
+
 const NODE_SPEC = tree(['podCIDR', 'podCIDRs', 'providerID', 'unschedulable', 'configSource', 'externalID'], {
   taints: tree(['key', 'value', 'effect', 'timeAdded']),
 });
@@ -89,7 +106,7 @@ const NODE_STATUS = tree([
 
 /** The trees of the kinds a cluster file holds, by kind. */
 export const KIND_FIELDS: ReadonlyMap<string, FieldTree> = new Map([
-  ['Pod', tree(['apiVersion', 'kind', 'status'], { metadata: OBJECT_META, spec: POD_SPEC })],
+  ['Pod', tree(['apiVersion', 'kind'], { metadata: OBJECT_META, spec: POD_SPEC, status: POD_STATUS })],
   ['Node', tree(['apiVersion', 'kind'], { metadata: OBJECT_META, spec: NODE_SPEC, status: NODE_STATUS })],
   ['Namespace', tree(['apiVersion', 'kind', 'spec', 'status'], { metadata: OBJECT_META })],
 ]);
