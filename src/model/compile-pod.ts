@@ -77,7 +77,7 @@ function compileValidPod(
   try {
     // NodeInfo reads the container statuses (UseStatusResources); the spec alone is
     // kept too when they change anything (see CompiledPod.specResources).
-    const status = statusResources(p.status);
+    const status = statusResources(spec, p.status);
     counted = podResources(spec, status, resources);
     if (status !== null) {
       const fromSpec = podResources(spec, null, resources);

@@ -175,7 +175,7 @@ describe('incomingPodScoringRequests (calculatePodResourceRequest)', () => {
 /** A validated v1.Pod (spec and status) and the status as PodRequests reads it. */
 function parsed(raw: { spec: unknown; status?: unknown }): { spec: PodInput['spec']; status: StatusResources | null } {
   const p = podSchema.parse(raw);
-  return { spec: p.spec, status: statusResources(p.status) };
+  return { spec: p.spec, status: statusResources(p.spec, p.status) };
 }
 
 const infeasible = { type: 'PodResizePending', status: 'True', reason: 'Infeasible' };
@@ -411,7 +411,7 @@ describe('podResources: NodeInfo\'s numbers for a resizing pod (PodInfo.Calculat
 
 describe('statusResources', () => {
   it('is null when no container status reports resources', () => {
-    expect(statusResources(undefined)).toBeNull();
+    expect(statusResources({ containers: [] }, undefined)).toBeNull();
     expect(parsed({ spec: { containers: [] }, status: { phase: 'Running', containerStatuses: [{ name: 'c', allocatedResources: { cpu: '1' } }] } }).status).toBeNull();
   });
   it('a later status of the same name replaces an earlier one, as kube\'s map does', () => {

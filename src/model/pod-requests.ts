@@ -43,18 +43,37 @@ export interface StatusResources {
 }
 
 /**
- * The status resources of a pod, or null when no container status reports `resources`
- * (nothing in the status can then change the pod's requests).
+ * The status resources of a pod, or null when they change no container's requests
+ * (no container status reports `resources`, or each one that does gives its container
+ * what the spec asks): the spec alone then gives the same numbers, computed once.
  */
-export function statusResources(status: PodStatus | null | undefined): StatusResources | null {
+export function statusResources(spec: PodSpec, status: PodStatus | null | undefined): StatusResources | null {
+  const statuses = status?.containerStatuses ?? [];
+  const initStatuses = status?.initContainerStatuses ?? [];
+  if (statuses.length + initStatuses.length === 0) return null;
   const byName = new Map<string, ContainerStatusInput>();
-  for (const cs of [...(status?.containerStatuses ?? []), ...(status?.initContainerStatuses ?? [])]) {
-    byName.set(cs.name, cs);
-  }
+  for (const cs of statuses) byName.set(cs.name, cs);
+  for (const cs of initStatuses) byName.set(cs.name, cs);
   for (const [name, cs] of byName) if (cs.resources === null || cs.resources === undefined) byName.delete(name);
   if (byName.size === 0) return null;
   const resizePending = (status?.conditions ?? []).find((c) => c.type === 'PodResizePending');
-  return { byName, resizeInfeasible: resizePending?.reason === 'Infeasible' };
+  const read: StatusResources = { byName, resizeInfeasible: resizePending?.reason === 'Infeasible' };
+  for (const c of spec.containers) if (changesRequests(c, read)) return read;
+  for (const c of spec.initContainers ?? []) if (c.restartPolicy === 'Always' && changesRequests(c, read)) return read;
+  return null;
+}
+
+/** Whether `status` gives container `c` other requests than its spec. */
+function changesRequests(c: ContainerInput, status: StatusResources): boolean {
+  const cs = status.byName.get(c.name ?? '');
+  if (cs === undefined) return false;
+  // Fast path, no quantity arithmetic: a running container's status repeats its spec.
+  if (!status.resizeInfeasible && repeatsSpec(c, cs.resources?.requests) && repeatsSpec(c, cs.allocatedResources)) return false;
+  const spec = containerRequests(c, null);
+  const withStatus = containerRequests(c, status);
+  if (spec.size !== withStatus.size) return true;
+  for (const [name, v] of withStatus) if (spec.get(name) !== v) return true;
+  return false;
 }
 
 /**
@@ -190,6 +209,15 @@ function containerRequests(c: ContainerInput, status: StatusResources | null): R
   max(out, quantities(cs.resources?.requests));
   max(out, quantities(cs.allocatedResources));
   return out;
+}
+
+/** Whether every quantity of `list` is written exactly as the container's (defaulted) request for it. */
+function repeatsSpec(c: ContainerInput, list: Readonly<Record<string, string>> | null | undefined): boolean {
+  if (list === null || list === undefined) return true;
+  const requests = c.resources?.requests;
+  const limits = c.resources?.limits;
+  for (const name of Object.keys(list)) if (list[name] !== (requests?.[name] ?? limits?.[name])) return false;
+  return true;
 }
 
 /** Mirrors applyNonMissing: a resource the container does not request at all gets the default. */
