@@ -414,9 +414,22 @@ describe('statusResources', () => {
     expect(statusResources({ containers: [] }, undefined)).toBeNull();
     expect(parsed({ spec: { containers: [] }, status: { phase: 'Running', containerStatuses: [{ name: 'c', allocatedResources: { cpu: '1' } }] } }).status).toBeNull();
   });
+  it('is null when every status gives its container what the spec asks, however written', () => {
+    const spec = { containers: [container('c', { cpu: '1', memory: '1Gi' })], initContainers: [sidecar('s', { cpu: '100m' })] };
+    expect(parsed({ spec, status: { containerStatuses: [actual('c', { cpu: '1', memory: '1Gi' }, { cpu: '1', memory: '1Gi' })] } }).status).toBeNull();
+    expect(parsed({ spec, status: { containerStatuses: [actual('c', { cpu: '1000m', memory: '1024Mi' })], initContainerStatuses: [actual('s', { cpu: '0.1' })] } }).status).toBeNull();
+    // Less than the spec changes nothing either, unless the resize is infeasible.
+    expect(parsed({ spec, status: { containerStatuses: [actual('c', { cpu: '500m' })] } }).status).toBeNull();
+    expect(parsed({ spec, status: { conditions: [infeasible], containerStatuses: [actual('c', { cpu: '500m' })] } }).status).not.toBeNull();
+    expect(parsed({ spec, status: { initContainerStatuses: [actual('s', { cpu: '200m' })] } }).status).not.toBeNull();
+  });
   it('a later status of the same name replaces an earlier one, as kube\'s map does', () => {
+    // c's container status alone would raise it to 1 cpu; the init status named c, read
+    // later, reports no resources, so kube reads no status for c.
+    const spec = { containers: [container('c', { cpu: '500m' })] };
+    expect(parsed({ spec, status: { containerStatuses: [actual('c', { cpu: '1' })] } }).status).not.toBeNull();
     const { status } = parsed({
-      spec: { containers: [] },
+      spec,
       status: { containerStatuses: [actual('c', { cpu: '1' })], initContainerStatuses: [{ name: 'c', allocatedResources: { cpu: '2' } }] },
     });
     expect(status).toBeNull();
