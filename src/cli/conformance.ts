@@ -4,7 +4,7 @@ import { describeMismatch } from '../conformance/run-case.js';
 import { casePassed, runFolder } from '../conformance/run-folder.js';
 import { inTreeRegistry } from '../plugins/index.js';
 
-/** Prints a line per vector file (plugin, or plugin.helper), each failing case, and the closing "N passed, M failed". */
+/** Prints a line per vector file (plugin, plugin.helper, or framework.function), each failing case, and the closing "N passed, M failed". */
 export function formatConformance(results: readonly FileResult[]): { text: string; failed: number } {
   const lines: string[] = [];
   let passed = 0;
@@ -30,7 +30,7 @@ export function formatConformance(results: readonly FileResult[]): { text: strin
 export function registerConformance(program: Command): void {
   program
     .command('conformance')
-    .description('run kube-scheduler conformance vectors (one JSON file per plugin, see conformance/FORMAT.md)')
+    .description('run kube-scheduler conformance vectors (JSON files of plugin, helper, DefaultPreemption and framework cases; see conformance/FORMAT.md)')
     .argument('[folder]', 'folder of vector files', 'conformance/kube-scheduler')
     .action((folder: string) => {
       const { text, failed } = formatConformance(runFolder(folder, inTreeRegistry));

@@ -1,15 +1,17 @@
 import type { ClusterState } from '../cluster/cluster-state.js';
 import { compileNamespace } from '../model/namespace.js';
 import type { ModelContext } from '../model/model-context.js';
+import type { PodDisruptionBudget } from '../model/pod-disruption-budget.js';
+import { compilePodDisruptionBudget } from '../model/pod-disruption-budget.js';
 import { compileWorkload } from '../model/workloads.js';
 
 /**
  * The kinds a case's `objects` may hold: the ones kube-scheduler's plugins read through
  * informers and the runner can put into the snapshot today. Services and the three
  * controllers feed system default spreading (helper.DefaultSelector); Namespaces feed
- * pod-affinity namespaceSelector terms.
+ * pod-affinity namespaceSelector terms; PodDisruptionBudgets feed DefaultPreemption.
  */
-export const CASE_OBJECT_KINDS = ['Namespace', 'ReplicaSet', 'ReplicationController', 'Service', 'StatefulSet'] as const;
+export const CASE_OBJECT_KINDS = ['Namespace', 'PodDisruptionBudget', 'ReplicaSet', 'ReplicationController', 'Service', 'StatefulSet'] as const;
 
 type CaseObjectKind = (typeof CASE_OBJECT_KINDS)[number];
 
@@ -20,21 +22,44 @@ function isCaseObjectKind(kind: string): kind is CaseObjectKind {
 /**
  * Why an object of `kind` cannot go into `objects`, or null when it can. A kind the
  * runner cannot use yet is refused, never ignored: a vector whose decision depends on a
- * PodDisruptionBudget or a PriorityClass would otherwise pass or fail for the wrong reason.
+ * PriorityClass or a storage object would otherwise pass or fail for the wrong reason.
  */
 export function objectKindProblem(kind: string): string | null {
   if (isCaseObjectKind(kind)) return null;
   if (kind === 'Node') return 'a Node goes in the case\'s `nodes`, not in `objects`';
-  if (kind === 'Pod') return 'a bound Pod goes in `existingPods`, not in `objects`';
+  if (kind === 'Pod') return 'a bound Pod goes in `existingPods`, a nominated one in `nominatedPods`, not in `objects`';
   return `kind ${JSON.stringify(kind)} is not used by the conformance runner yet (it takes ${CASE_OBJECT_KINDS.join(', ')})`;
 }
 
 /**
- * Puts a case's objects into the snapshot, as the informers of kube's test framework
- * would: Namespaces by their labels, Services and controllers into the workload set.
- * Objects without a namespace are in the empty namespace, as the case's pods are.
+ * A field of an object the runner cannot honour, as a path under the object and why; null
+ * when there is none. A PodDisruptionBudget's status.disruptedPods (the eviction API's
+ * record of pods it let go, which filterPodsWithPDBViolation does not count again) has no
+ * counterpart in schedbench: the budgets' status is computed from the cluster.
  */
-export function addCaseObjects(state: ClusterState, objects: readonly { readonly kind: string }[], model: ModelContext): void {
+export function objectFieldProblem(raw: { readonly kind: string }): { path: (string | number)[]; problem: string } | null {
+  if (raw.kind !== 'PodDisruptionBudget') return null;
+  const disrupted = (raw as { status?: { disruptedPods?: unknown } }).status?.disruptedPods;
+  if (disrupted === undefined || disrupted === null) return null;
+  if (typeof disrupted === 'object' && Object.keys(disrupted).length === 0) return null;
+  return { path: ['status', 'disruptedPods'], problem: 'schedbench keeps no DisruptedPods (it computes a budget\'s status from the cluster): a case that needs them cannot be run' };
+}
+
+/** A PodDisruptionBudget of a case, and the status.disruptionsAllowed the Go test gave it (absent: Go's zero value, 0). */
+export interface CaseBudget {
+  readonly pdb: PodDisruptionBudget;
+  readonly disruptionsAllowed: number;
+}
+
+/**
+ * Puts a case's objects into the snapshot, as the informers of kube's test framework
+ * would: Namespaces by their labels, Services and controllers into the workload set,
+ * PodDisruptionBudgets into the state's budgets. Objects without a namespace are in the
+ * empty namespace, as the case's pods are. Returns the budgets, whose given status the
+ * caller checks once the pods are in (checkBudgetStatuses).
+ */
+export function addCaseObjects(state: ClusterState, objects: readonly { readonly kind: string }[], model: ModelContext): CaseBudget[] {
+  const budgets: CaseBudget[] = [];
   for (const raw of objects) {
     const kind = raw.kind;
     if (!isCaseObjectKind(kind)) throw new Error(objectKindProblem(kind)!);
@@ -42,6 +67,16 @@ export function addCaseObjects(state: ClusterState, objects: readonly { readonly
       case 'Namespace': {
         const ns = compileNamespace(raw, model);
         state.setNamespace(model.symbols.intern(ns.name), ns.labels);
+        break;
+      }
+      case 'PodDisruptionBudget': {
+        const pdb = compilePodDisruptionBudget(raw, model, { defaultNamespace: '' });
+        state.disruptionBudgets.add(pdb);
+        const given = (raw as { status?: { disruptionsAllowed?: unknown } }).status?.disruptionsAllowed;
+        if (given !== undefined && (typeof given !== 'number' || !Number.isInteger(given))) {
+          throw new Error(`PodDisruptionBudget ${pdb.name}: status.disruptionsAllowed: expected an integer, got ${JSON.stringify(given)}`);
+        }
+        budgets.push({ pdb, disruptionsAllowed: given ?? 0 });
         break;
       }
       case 'ReplicaSet':
@@ -54,6 +89,22 @@ export function addCaseObjects(state: ClusterState, objects: readonly { readonly
         const never: never = kind;
         throw new Error(`unhandled object kind ${String(never)}`);
       }
+    }
+  }
+  return budgets;
+}
+
+/**
+ * kube's filterPodsWithPDBViolation reads a budget's status.disruptionsAllowed as the Go
+ * test wrote it; schedbench computes it from the cluster as the disruption controller
+ * would. A case runs only when the two agree (an absent status is Go's zero value, 0): a given status the case's pods and spec do
+ * not produce is an error naming both numbers, never silently replaced.
+ */
+export function checkBudgetStatuses(state: ClusterState, budgets: readonly CaseBudget[]): void {
+  for (const b of budgets) {
+    const computed = state.disruptionBudgets.disruptionsAllowed(b.pdb);
+    if (computed !== b.disruptionsAllowed) {
+      throw new Error(`PodDisruptionBudget ${b.pdb.name}: the case gives status.disruptionsAllowed ${b.disruptionsAllowed}, but its pods and spec give ${computed} (schedbench computes the status as the disruption controller does)`);
     }
   }
 }

@@ -1,20 +1,16 @@
-import { ClusterState } from '../cluster/cluster-state.js';
 import type { CycleContext, NodeList, Registry, StatusCode } from '../framework/types.js';
 import { Rejection, SKIP, UniformScore } from '../framework/types.js';
 import { verdictStatus } from '../framework/verdict.js';
-import { compileNode } from '../model/compile-node.js';
-import { compileNamespace } from '../model/namespace.js';
-import { compilePod } from '../model/compile-pod.js';
 import type { NodeId } from '../model/ids.js';
-import { ModelContext } from '../model/model-context.js';
-import { addCaseObjects } from './case-objects.js';
+import { buildCaseSnapshot } from './case-snapshot.js';
+import { evaluatePreemptionCase, PREEMPTION_PLUGIN } from './run-preemption-case.js';
 import type { VectorCase } from './vector.js';
 
 /** One expectation that did not hold. */
 export interface Mismatch {
-  /** The node the expectation is about; '*' for all of them, '' for a helper's output. */
+  /** The node the expectation is about; '*' for all of them, '' for a helper's output or a whole-case answer. */
   readonly node: string;
-  readonly what: 'filter' | 'score' | 'preScore' | 'output';
+  readonly what: 'filter' | 'score' | 'preScore' | 'output' | 'eligible' | 'preemption' | 'victims' | 'candidates';
   readonly expected: string | number;
   readonly actual: string | number;
 }
@@ -31,46 +27,34 @@ export interface CaseResult {
   readonly error: string | null;
 }
 
-/**
- * Runs one vector the way FORMAT.md says: a snapshot of `nodes`, `namespaces`, `objects`
- * and `existingPods`, then
- * PreFilter -> Filter per node for expect.filter, and PreScore -> Score -> NormalizeScore
- * over the candidate nodes for expect.scores. Only the case's plugin runs.
- */
-export function runCase(pluginName: string, c: VectorCase, registry: Registry): CaseResult {
+/** Runs `evaluate` for a case, turning a thrown error into the case's error. */
+export function caseResult(c: VectorCase, evaluate: () => Mismatch[]): CaseResult {
   try {
-    return { name: c.name, mismatches: evaluate(pluginName, c, registry), error: null };
+    return { name: c.name, mismatches: evaluate(), error: null };
   } catch (e) {
     return { name: c.name, mismatches: [], error: e instanceof Error ? e.message : String(e) };
   }
 }
 
+/**
+ * Runs one vector the way FORMAT.md says: a snapshot of `nodes`, `namespaces`, `objects`
+ * and `existingPods` (case-snapshot.ts), then
+ * PreFilter -> Filter per node for expect.filter, and PreScore -> Score -> NormalizeScore
+ * over the candidate nodes for expect.scores. Only the case's plugin runs.
+ * DefaultPreemption's cases run over the case's filters instead (run-preemption-case.ts).
+ */
+export function runCase(pluginName: string, c: VectorCase, registry: Registry): CaseResult {
+  if (pluginName === PREEMPTION_PLUGIN) return caseResult(c, () => evaluatePreemptionCase(c, registry));
+  return caseResult(c, () => evaluate(pluginName, c, registry));
+}
+
 function evaluate(pluginName: string, c: VectorCase, registry: Registry): Mismatch[] {
-  const model = new ModelContext();
+  const { model, state, nodes, pod, nodeId } = buildCaseSnapshot(c);
   const { symbols } = model;
-  const nodes = c.nodes.map((n) => compileNode(n, model));
-  const state = ClusterState.from(model, nodes);
-  for (const ns of c.namespaces ?? []) {
-    const n = compileNamespace(ns, model);
-    state.setNamespace(symbols.intern(n.name), n.labels);
-  }
-  addCaseObjects(state, c.objects ?? [], model);
-  for (const raw of c.existingPods ?? []) {
-    const pod = compilePod(raw, model, { defaultNamespace: '', apiValidation: false });
-    const node = state.nodeByName(pod.nodeName);
-    if (node === -1) throw new Error(`existing pod ${pod.name} is on unknown node`);
-    state.bind(pod, node);
-  }
-  const pod = compilePod(c.pod, model, { defaultNamespace: '', apiValidation: false });
   const factory = registry.get(pluginName);
   if (factory === undefined) throw new Error(`plugin ${pluginName} is not implemented`);
   const plugin = factory(c.args ?? {}, { model });
   const cx: CycleContext = { view: state };
-  const nodeId = (name: string): NodeId => {
-    const id = state.nodeByName(symbols.intern(name));
-    if (id === -1) throw new Error(`expectation names unknown node ${name}`);
-    return id;
-  };
   const out: Mismatch[] = [];
 
   if (c.expect.filter !== undefined) {

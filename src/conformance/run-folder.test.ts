@@ -42,7 +42,25 @@ function lineOf(text: string, needle: string): number {
 }
 
 const WRONG_OBJECTS = JSON.stringify({ ...VECTOR, cases: [{ ...VECTOR.cases[0], objects: {} }] }, null, 1);
-const WITH_PDB = JSON.stringify({ ...VECTOR, cases: [{ ...VECTOR.cases[0], objects: [SERVICE, { kind: 'PodDisruptionBudget', metadata: { name: 'pdb' } }] }] }, null, 1);
+const WITH_PRIORITY_CLASS = JSON.stringify({ ...VECTOR, cases: [{ ...VECTOR.cases[0], objects: [SERVICE, { kind: 'PriorityClass', metadata: { name: 'high' }, value: 1000 }] }] }, null, 1);
+/** A one-case DefaultPreemption vector: a high-priority pod, a low-priority pod filling n1 (the shape of conformance/kube-scheduler/DefaultPreemption.json). */
+const PREEMPTION = {
+  plugin: 'DefaultPreemption',
+  source: 'test',
+  cases: [{
+    name: 'preempts low', filters: ['NodeResourcesFit'],
+    pod: { metadata: { name: 'p' }, spec: { priority: 100, containers: [{ name: 'c', resources: { requests: { cpu: '1' } } }] } },
+    nodes: [{ metadata: { name: 'n1' }, status: { allocatable: { cpu: '1', pods: '10' } } }],
+    existingPods: [{ metadata: { name: 'low', labels: { app: 'a' } }, spec: { nodeName: 'n1', priority: 0, containers: [{ name: 'c', resources: { requests: { cpu: '1' } } }] } }],
+    expect: { preemption: { node: 'n1', victims: ['low'] } } as Record<string, unknown>,
+  }],
+};
+const preemptionCase = (patch: Record<string, unknown>) => JSON.stringify({ ...PREEMPTION, cases: [{ ...PREEMPTION.cases[0], ...patch }] }, null, 1);
+const DISRUPTED = preemptionCase({ objects: [{ kind: 'PodDisruptionBudget', metadata: { name: 'pdb' }, spec: { selector: { matchLabels: { app: 'a' } } }, status: { disruptionsAllowed: 1, disruptedPods: { low: '1970-01-01T00:00:00Z' } } }] });
+const NO_FILTERS = preemptionCase({ filters: undefined });
+const SCORES_IN_PREEMPTION = preemptionCase({ expect: { scores: { n1: 0 } } });
+const NOMINATED_IN_PLUGIN = JSON.stringify({ ...VECTOR, cases: [{ ...VECTOR.cases[0], nominatedPods: [] }] }, null, 1);
+const FRAMEWORK = { framework: 'RunFilterPluginsWithNominatedPods', source: 'test', cases: [{ name: 'x', filters: [], pod: { spec: { containers: [] } }, nodes: [{ metadata: { name: 'n1' } }], expect: { filter: { n1: 'Success' } } }] };
 const WRONG_INPUT = JSON.stringify({ ...HELPER_VECTOR, cases: [{ name: 'x', input: 7, expect: 'root:latest' }] }, null, 1);
 
 /** A fresh folder holding `files` (name -> content). */
@@ -80,7 +98,13 @@ describe('runFolder on hostile folders', () => {
     { name: 'a plugin that is not a string', files: { 'a.json': JSON.stringify({ ...VECTOR, plugin: 7 }) }, want: (d) => `${d}/a.json:1: plugin: Invalid input: expected string, received number` },
     { name: 'cases that are not a list', files: { 'a.json': JSON.stringify({ ...VECTOR, cases: 'all' }) }, want: (d) => `${d}/a.json:1: cases: Invalid input: expected array, received string` },
     { name: 'a case field of the wrong type names its line', files: { 'a.json': WRONG_OBJECTS }, want: (d) => `${d}/a.json:${lineOf(WRONG_OBJECTS, '"objects"')}: cases[0].objects: Invalid input: expected array, received object` },
-    { name: 'an object kind the runner cannot use yet', files: { 'a.json': WITH_PDB }, want: (d) => `${d}/a.json:${lineOf(WITH_PDB, '"PodDisruptionBudget"')}: cases[0].objects[1].kind: kind "PodDisruptionBudget" is not used by the conformance runner yet (it takes Namespace, ReplicaSet, ReplicationController, Service, StatefulSet)` },
+    { name: 'an object kind the runner cannot use yet', files: { 'a.json': WITH_PRIORITY_CLASS }, want: (d) => `${d}/a.json:${lineOf(WITH_PRIORITY_CLASS, '"PriorityClass"')}: cases[0].objects[1].kind: kind "PriorityClass" is not used by the conformance runner yet (it takes Namespace, PodDisruptionBudget, ReplicaSet, ReplicationController, Service, StatefulSet)` },
+    { name: 'a PodDisruptionBudget with disruptedPods', files: { 'a.json': DISRUPTED }, want: (d) => `${d}/a.json:${lineOf(DISRUPTED, '"disruptedPods"')}: cases[0].objects[0].status.disruptedPods: schedbench keeps no DisruptedPods (it computes a budget's status from the cluster): a case that needs them cannot be run` },
+    { name: 'a preemption case without filters', files: { 'a.json': NO_FILTERS }, want: (d) => `${d}/a.json:${lineOf(NO_FILTERS, '"name": "preempts low"') - 1}: cases[0].filters: expect.preemption runs the profile's filters: give them (a list of filter plugin names, possibly empty)` },
+    { name: 'scores expected of DefaultPreemption', files: { 'a.json': SCORES_IN_PREEMPTION }, want: (d) => `${d}/a.json:${lineOf(SCORES_IN_PREEMPTION, '"scores"')}: cases[0].expect.scores: this file's cases expect eligible, preemption, candidates, not scores` },
+    { name: 'nominated pods in a single plugin\'s case', files: { 'a.json': NOMINATED_IN_PLUGIN }, want: (d) => `${d}/a.json:${lineOf(NOMINATED_IN_PLUGIN, '"nominatedPods"')}: cases[0].nominatedPods: nominatedPods is read only by DefaultPreemption and framework cases (a single plugin's case runs that plugin alone)` },
+    { name: 'a case expecting nothing', files: { 'a.json': JSON.stringify({ ...VECTOR, cases: [{ ...VECTOR.cases[0], expect: {} }] }) }, want: (d) => `${d}/a.json:1: cases[0].expect: expected at least one of filter, scores, preScore` },
+    { name: 'an unknown framework function', files: { 'a.json': JSON.stringify({ ...FRAMEWORK, framework: 'RunScorePlugins' }) }, want: (d) => `${d}/a.json:1: framework: unknown framework function "RunScorePlugins" (known: RunFilterPluginsWithNominatedPods)` },
     { name: 'a Node among the objects', files: { 'a.json': JSON.stringify({ ...VECTOR, cases: [{ ...VECTOR.cases[0], objects: [{ kind: 'Node', metadata: { name: 'n' } }] }] }) }, want: (d) => `${d}/a.json:1: cases[0].objects[0].kind: a Node goes in the case's \`nodes\`, not in \`objects\`` },
     { name: 'an unknown helper', files: { 'a.json': JSON.stringify({ ...HELPER_VECTOR, helper: 'fitsPorts' }, null, 1) }, want: (d) => `${d}/a.json:3: helper: unknown helper "fitsPorts" (known: normalizedImageName, getContainerPorts)` },
     { name: 'a helper under the wrong plugin', files: { 'a.json': JSON.stringify({ ...HELPER_VECTOR, plugin: 'NodePorts' }) }, want: (d) => `${d}/a.json:1: plugin: helper normalizedImageName belongs to ImageLocality, not NodePorts` },

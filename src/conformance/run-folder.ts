@@ -4,19 +4,22 @@ import type { z } from 'zod';
 import type { Registry } from '../framework/types.js';
 import { describeIssue } from '../model/describe-issue.js';
 import { InputError, formatPath } from '../model/errors.js';
-import { objectKindProblem } from './case-objects.js';
+import { objectFieldProblem, objectKindProblem } from './case-objects.js';
 import { HELPERS } from './helper-vectors.js';
 import type { CaseResult } from './run-case.js';
 import { runCase } from './run-case.js';
+import { FRAMEWORK_FUNCTIONS, runFrameworkCase } from './run-framework-case.js';
+import { PREEMPTION_PLUGIN } from './run-preemption-case.js';
 import { runHelperCase } from './run-helper-case.js';
 import type { VectorJson } from './read-vector-json.js';
 import { readVectorJson } from './read-vector-json.js';
-import { helperFileSchema, vectorFileSchema } from './vector.js';
+import type { VectorCase } from './vector.js';
+import { frameworkFileSchema, helperFileSchema, vectorFileSchema } from './vector.js';
 
 /** Results of one vector file. */
 export interface FileResult {
   readonly file: string;
-  /** What the file checks: the plugin, or `<plugin>.<helper>` for a helper vector file. */
+  /** What the file checks: the plugin, `<plugin>.<helper>` for a helper vector file, `framework.<function>` for a framework one. */
   readonly label: string;
   readonly cases: readonly CaseResult[];
 }
@@ -66,14 +69,54 @@ function runFile(file: string, registry: Registry): FileResult {
     });
     return { file, label: `${v.plugin}.${v.helper}`, cases: v.cases.map((c) => runHelperCase(helper, c)) };
   }
+  const isFramework = typeof json.value === 'object' && json.value !== null && 'framework' in json.value;
+  if (isFramework) {
+    const v = parsed(frameworkFileSchema, json, file);
+    const fn = FRAMEWORK_FUNCTIONS.get(v.framework);
+    if (fn === undefined) throw bad(['framework'], `unknown framework function ${JSON.stringify(v.framework)} (known: ${[...FRAMEWORK_FUNCTIONS.keys()].join(', ')})`);
+    v.cases.forEach((c, i) => checkCase(c, i, bad, { expects: fn.expects, profile: true }));
+    return { file, label: `framework.${v.framework}`, cases: v.cases.map((c) => runFrameworkCase(fn, c, registry)) };
+  }
   const v = parsed(vectorFileSchema, json, file);
-  v.cases.forEach((c, i) => {
-    (c.objects ?? []).forEach((o, j) => {
-      const problem = objectKindProblem(o.kind);
-      if (problem !== null) throw bad(['cases', i, 'objects', j, 'kind'], problem);
-    });
-  });
+  const preemption = v.plugin === PREEMPTION_PLUGIN;
+  v.cases.forEach((c, i) => checkCase(c, i, bad, preemption ? { expects: PREEMPTION_EXPECTS, profile: true } : { expects: PLUGIN_EXPECTS, profile: false }));
   return { file, label: v.plugin, cases: v.cases.map((c) => runCase(v.plugin, c, registry)) };
+}
+
+/** What a single plugin's case may expect, and a DefaultPreemption one (FORMAT.md). */
+const PLUGIN_EXPECTS = ['filter', 'scores', 'preScore'];
+const PREEMPTION_EXPECTS = ['eligible', 'preemption', 'candidates'];
+/** The fields only a case run over a profile's filters reads (DefaultPreemption and framework cases). */
+const PROFILE_FIELDS = ['filters', 'nominatedPods', 'nominatedNodeStatus'] as const;
+
+/**
+ * The checks of one case at the door: object kinds and fields the runner can honour,
+ * expectations of the file's kind only (and at least one), the profile's fields only
+ * where a profile runs, and `filters` wherever an expectation runs them. A field that
+ * would be ignored is an error, never skipped.
+ */
+function checkCase(
+  c: VectorCase, i: number, bad: (path: readonly PropertyKey[], problem: string) => InputError,
+  kind: { readonly expects: readonly string[]; readonly profile: boolean },
+): void {
+  (c.objects ?? []).forEach((o, j) => {
+    const problem = objectKindProblem(o.kind);
+    if (problem !== null) throw bad(['cases', i, 'objects', j, 'kind'], problem);
+    const field = objectFieldProblem(o);
+    if (field !== null) throw bad(['cases', i, 'objects', j, ...field.path], field.problem);
+  });
+  const given = Object.keys(c.expect).filter((k) => (c.expect as Record<string, unknown>)[k] !== undefined);
+  for (const k of given) {
+    if (!kind.expects.includes(k)) throw bad(['cases', i, 'expect', k], `this file's cases expect ${kind.expects.join(', ')}, not ${k}`);
+  }
+  if (given.length === 0) throw bad(['cases', i, 'expect'], `expected at least one of ${kind.expects.join(', ')}`);
+  if (!kind.profile) {
+    for (const f of PROFILE_FIELDS) {
+      if (c[f] !== undefined) throw bad(['cases', i, f], `${f} is read only by DefaultPreemption and framework cases (a single plugin's case runs that plugin alone)`);
+    }
+  } else if (c.filters === undefined && given.some((k) => k !== 'eligible')) {
+    throw bad(['cases', i, 'filters'], `expect.${given.find((k) => k !== 'eligible')!} runs the profile's filters: give them (a list of filter plugin names, possibly empty)`);
+  }
 }
 
 /** The file's value checked against `schema`, or InputError at the first issue's line and path. */
