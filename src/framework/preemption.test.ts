@@ -151,6 +151,16 @@ describe('selectVictimsOnNode with PodDisruptionBudgets (filterPodsWithPDBViolat
 });
 
 describe('findPreemption', () => {
+  it('looks past numCandidates until a candidate violates no PodDisruptionBudget (DryRunPreemption)', () => {
+    const { c, env } = setup([node('n0', 2), node('n1', 2)], [
+      { name: 'guarded', node: 'n0', cpu: 2, priority: 0, labels: { app: 'db' } },
+      { name: 'free', node: 'n1', cpu: 2, priority: 0, labels: { app: 'web' } },
+    ], { minCandidateNodesPercentage: 0, minCandidateNodesAbsolute: 1 }, [{ name: 'db', app: 'db', minAvailable: 1 }]);
+    // One candidate is wanted and n0 comes first, but its victim violates the budget.
+    const plan = findPreemption(env, preemptor(c, 2, 10));
+    expect(c.model.symbols.text(c.state.nodeName[plan!.node] as never)).toBe('n1');
+  });
+
   it('prefers the node whose victims violate fewer PodDisruptionBudgets (pickOneNodeForPreemption step 1)', () => {
     const { c, env } = setup([node('n0', 2), node('n1', 2)], [
       { name: 'guarded', node: 'n0', cpu: 2, priority: 0, labels: { app: 'db' } },

@@ -49,8 +49,9 @@ export function calculateNumCandidates(numNodes: number, percentage: number, abs
  *   1. potential nodes: those whose status in the failed cycle was Unschedulable (not
  *      UnschedulableAndUnresolvable), in snapshot order;
  *   2. dry run from a random offset, wrapping around, until numCandidates nodes with at
- *      least one victim are found (kube runs this in parallel and may find a different
- *      set; here it is sequential, so the set is deterministic);
+ *      least one victim are found, at least one of them violating no PodDisruptionBudget
+ *      (kube runs this in parallel and may find a different set; here it is sequential,
+ *      so the set is deterministic); candidates violating none come first;
  *   3. the best candidate by pickPreemptionNode.
  * Returns null when no node can be made to fit. Evicts nothing: the caller deletes the
  * victims and nominates the node. The scheduler deletes victims directly, not through
@@ -70,13 +71,19 @@ export function findPreemption(env: PreemptionEnv, pod: CompiledPod): Preemption
   if (whatIf === null) return null;
   const offset = env.rng.int(potential.length);
   const want = calculateNumCandidates(potential.length, env.minCandidateNodesPercentage, env.minCandidateNodesAbsolute);
-  const plans: PreemptionPlan[] = [];
-  for (let i = 0; i < potential.length && plans.length < want; i++) {
+  // DryRunPreemption: candidates whose victims violate no budget, then the others; the
+  // search stops once it has `want` candidates and at least one violates no budget.
+  const nonViolating: PreemptionPlan[] = [];
+  const violating: PreemptionPlan[] = [];
+  for (let i = 0; i < potential.length; i++) {
     const node = potential[(offset + i) % potential.length]!;
     const plan = selectVictimsOnNode(env, pod, node, whatIf);
     // kube: a node where the pod fits without victims is not a candidate ("expected at least one victim").
-    if (plan !== null && plan.victims.length > 0) plans.push(plan);
+    if (plan === null || plan.victims.length === 0) continue;
+    (plan.numPdbViolations === 0 ? nonViolating : violating).push(plan);
+    if (nonViolating.length > 0 && nonViolating.length + violating.length >= want) break;
   }
+  const plans = [...nonViolating, ...violating];
   if (plans.length === 0) return null;
   if (plans.length === 1) return plans[0]!;
   const best = pickPreemptionNode(plans.map((p) => ({
