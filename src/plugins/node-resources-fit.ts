@@ -113,7 +113,9 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
     reasons: REASONS,
 
     preFilter(cx, pod) {
-      const req = pod.requests;
+      // computePodResourceRequest sizes the incoming pod from its spec alone (a resize in
+      // progress counts in the node's sums and in scoring, not here).
+      const req = (pod.specResources ?? pod).requests;
       const dims: number[] = [];
       for (let r = 0; r < req.length; r++) {
         // SetMaxResource floors requests at 0, so only positive requests are checked.

@@ -307,6 +307,16 @@ describe('simulate: node failure, recovery and drain', () => {
     expectAccounted(r);
   });
 
+  it('a replacement starts from its template: a bound pod of a cluster file is not pinned to its old node by spec.nodeName', () => {
+    const w = world([node('n0', 2), node('n1', 2)], profile);
+    const raw = podJson({ name: 'web-1', nodeName: 'n0', requests: { cpu: '1' } }) as { metadata: Record<string, unknown> };
+    raw.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web', controller: true }];
+    const pod = compilePod(raw, w.c.model);
+    w.c.state.bind(pod, w.c.state.nodeByName(pod.nodeName) as NodeId);
+    const r = run(w, [], 30, {}, [{ atS: 5, kind: 'drain', node: w.c.nodes[0]! }]);
+    expect(recs(r, 'web-1').map((p) => [p.outcome, p.node])).toEqual([['evicted', 'n0'], ['running', 'n1']]);
+  });
+
   it('adds nodes and lets waiting pods onto them', () => {
     const w = world([node('n0', 1)]);
     const extra = w.c.nodes[0]!;

@@ -6,6 +6,7 @@ import type { NodeId, PodId, Sym } from '../model/ids.js';
 import { NO_SYM } from '../model/ids.js';
 import type { CompiledNode } from '../model/node.js';
 import type { CompiledPod } from '../model/pod.js';
+import { withSpecResources } from '../model/pod.js';
 import { CycleTimer } from './cycle-timer.js';
 import { EventQueue } from './event-queue.js';
 import { JobParallelism } from './job-parallelism.js';
@@ -320,7 +321,13 @@ class Simulation {
     this.countBound(pod.priority, -1);
     let replacement: LedgerEntry | null = null;
     if (e.replicated) {
-      const copy: CompiledPod = { ...pod, id: this.state.model.newPodId() as PodId, nominatedNodeName: NO_SYM };
+      // The controller's new pod starts from its template: the spec's requests, no
+      // spec.nodeName (a bound pod of a cluster file carries its node there), no
+      // nomination, not terminating.
+      const copy: CompiledPod = {
+        ...withSpecResources(pod), id: this.state.model.newPodId() as PodId, nodeName: NO_SYM, nominatedNodeName: NO_SYM,
+        terminating: false, preemptedByScheduler: false,
+      };
       replacement = this.ledger.created(copy, this.nowS, e.durationS, true, e.group, e);
     }
     this.ledger.deleted(e, this.nowS, reason === 'preempted' ? 'preempted' : 'evicted', replacement);
