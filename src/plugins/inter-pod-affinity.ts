@@ -10,9 +10,10 @@ import type { KeyDomains } from '../cluster/topology-domains.js';
 import { MAX_NODE_SCORE } from '../framework/normalize.js';
 import { parsePluginArgs, TYPE_META } from '../framework/plugin-args.js';
 import { ProfileError } from '../framework/profile-error.js';
-import type { Plugin, PluginEnv } from '../framework/types.js';
+import type { Plugin, PluginEnv, Verdict } from '../framework/types.js';
 import { PASS, SKIP } from '../framework/types.js';
-import type { Sym } from '../model/ids.js';
+import type { NodeId, Sym } from '../model/ids.js';
+import { NO_SYM } from '../model/ids.js';
 import type { LabelSet } from '../model/labels.js';
 import { selectorMatches } from '../model/labels.js';
 import type { CompiledPod, PodAffinityTerm } from '../model/pod.js';
@@ -30,7 +31,10 @@ import type { SymbolTable } from '../model/symbols.js';
  *
  * Counts come from PodIndexes: the incoming pod's terms are counted terms (matching pods
  * per domain), existing pods' terms are grouped with weights per domain, so a cycle costs
- * O(terms + domains), never a walk over the cluster's pods.
+ * O(terms + domains), never a walk over the cluster's pods. What-ifs (preemption's dry
+ * runs, the pass with nominated pods) change the PreFilter state through addPod/removePod
+ * (kube's PreFilterExtensions, preFilterState.updateWithPod), which patch the counts
+ * without copying them.
  */
 export const NAME = 'InterPodAffinity';
 
@@ -49,9 +53,9 @@ interface PreFilter {
   readonly affinityDomainOf: readonly Int32Array[];
   readonly affinityCounts: readonly Int32Array[];
   /**
-   * No pod matching all affinity terms sits on a node with one of their keys, and the
-   * pod matches all its own terms: the first pod of a group may go anywhere its terms'
-   * keys exist.
+   * satisfyPodAffinity's "first pod of the group": no pod matching all affinity terms
+   * sits on a node with one of their keys (kube: len(affinityCounts) == 0), and the pod
+   * matches all its own terms. The group's first pod may go anywhere its terms' keys exist.
    */
   readonly firstOfGroup: boolean;
   /** Per required anti-affinity term with matches: domain id per node, matching pods per domain. */
@@ -60,6 +64,61 @@ interface PreFilter {
   /** Per topology key of existing pods' matching anti-affinity terms: terms per domain. */
   readonly existingDomainOf: readonly Int32Array[];
   readonly existingCounts: readonly Int32Array[];
+  /** What addPod/removePod need besides the counts; shared by every state derived from one preFilter. */
+  readonly terms: IncomingTerms;
+  /** Pods matching all affinity terms summed over the terms (0: kube's affinityCounts is empty). */
+  readonly affinityTotal: number;
+  /**
+   * Changes made by addPod/removePod on top of the arrays above, which are never copied
+   * (they may be the live index's tallies, and a hostname key has one domain per node):
+   * null for a state straight from preFilter, whose filter is the fast path.
+   */
+  readonly patch: Patch | null;
+}
+
+/** The incoming pod's side of the PreFilter state, for addPod/removePod (kube keeps podInfo and namespaceLabels). */
+interface IncomingTerms {
+  /** The required affinity terms, namespaceSelector merged (mergeAffinityTermNamespacesIfNotEmpty). */
+  readonly affinityClauses: readonly MatchClause[];
+  /** Every required anti-affinity term, merged likewise, including those no pod matched yet. */
+  readonly antiClauses: readonly MatchClause[];
+  /** Per anti-affinity term (all of them): domain id per node and matching pods per domain. */
+  readonly antiDomainOf: readonly Int32Array[];
+  readonly antiCounts: readonly Int32Array[];
+  /** The topology key of each existingDomainOf / existingCounts slot. */
+  readonly existingKeys: readonly Sym[];
+  /** The incoming pod's namespace labels, which existing pods' namespaceSelectors are matched against. */
+  readonly nsLabels: LabelSet;
+  /** podMatchesAllAffinityTerms for the incoming pod itself. */
+  readonly selfMatch: boolean;
+}
+
+/** A count change for one (slot, domain): the slot is a term (or key) index of the state. */
+interface Delta {
+  readonly slot: number;
+  readonly domain: number;
+  readonly count: number;
+}
+
+/**
+ * A count change for a topology pair whose key no existing pod's matching anti-affinity
+ * term had when preFilter ran: an added pod may bring it. Nodes are matched by label
+ * value (`column` is the view's label column of `key`), as kube's topologyPair does.
+ */
+interface PairDelta {
+  readonly key: Sym;
+  readonly column: Int32Array;
+  readonly value: Sym;
+  readonly count: number;
+}
+
+/** addPod/removePod changes, per count of the state (entries whose count returns to 0 are dropped). */
+interface Patch {
+  readonly affinity: readonly Delta[];
+  /** Slots index IncomingTerms.antiDomainOf (every anti-affinity term, not only antiDomainOf's). */
+  readonly anti: readonly Delta[];
+  readonly existing: readonly Delta[];
+  readonly existingPairs: readonly PairDelta[];
 }
 
 /** What Score needs: per topology key, the summed weight of each domain (topologyScore). */
@@ -84,7 +143,7 @@ export function create(args: unknown, env: PluginEnv): Plugin {
 
   return {
     name: NAME,
-    // Counts of matching pods per domain: a what-if that unbinds pods must recompute them.
+    // Counts of matching pods per domain: a what-if follows them through addPod/removePod.
     preFilterReadsPods: true,
     reasons: REASONS,
 
@@ -100,42 +159,71 @@ export function create(args: unknown, env: PluginEnv): Plugin {
 
       const affinityDomainOf: Int32Array[] = [];
       const affinityCounts: Int32Array[] = [];
-      let firstOfGroup = false;
+      let affinityClauses: readonly MatchClause[] = NO_CLAUSES;
+      let affinityTotal = 0;
+      let selfMatch = false;
       if (affinity.length > 0) {
         // An existing pod counts only when it matches every term (updateWithAffinityTerms).
-        const clauses = affinity.map((t) => incomingClause(t, cx.view));
-        const all = idx.terms.acquire(clauses, false);
-        let anyMatch = false;
+        affinityClauses = affinity.map((t) => incomingClause(t, cx.view));
+        const all = idx.terms.acquire(affinityClauses, false);
         for (const t of affinity) {
           const kd = idx.domains.forKey(t.topologyKey);
           const tally = all.tally(kd);
-          if (tally.total > 0) anyMatch = true;
+          affinityTotal += tally.total;
           affinityDomainOf.push(kd.domainOf);
           affinityCounts.push(tally.counts);
         }
-        firstOfGroup = !anyMatch && matchesAllClauses(clauses, pod, symbols);
+        selfMatch = matchesAllClauses(affinityClauses, pod, symbols);
       }
 
       const antiDomainOf: Int32Array[] = [];
       const antiCounts: Int32Array[] = [];
-      for (const t of anti) {
-        const kd = idx.domains.forKey(t.topologyKey);
-        const tally = idx.terms.acquire([incomingClause(t, cx.view)], false).tally(kd);
-        // A term no pod matches (on a node with its key) can reject no node.
-        if (tally.total === 0) continue;
-        antiDomainOf.push(kd.domainOf);
-        antiCounts.push(tally.counts);
+      let antiClauses: readonly MatchClause[] = NO_CLAUSES;
+      let allAntiDomainOf: Int32Array[] = antiDomainOf;
+      let allAntiCounts: Int32Array[] = antiCounts;
+      if (anti.length > 0) {
+        antiClauses = anti.map((t) => incomingClause(t, cx.view));
+        for (let j = 0; j < anti.length; j++) {
+          const kd = idx.domains.forKey(anti[j]!.topologyKey);
+          const tally = idx.terms.acquire([antiClauses[j]!], false).tally(kd);
+          if (tally.total > 0) {
+            antiDomainOf.push(kd.domainOf);
+            antiCounts.push(tally.counts);
+          } else if (allAntiDomainOf === antiDomainOf) {
+            // A term no pod matches (on a node with its key) can reject no node: Filter skips
+            // it, but addPod may give it a match, so the hooks keep every term.
+            allAntiDomainOf = antiDomainOf.slice();
+            allAntiCounts = antiCounts.slice();
+          }
+          if (allAntiDomainOf !== antiDomainOf) {
+            allAntiDomainOf.push(kd.domainOf);
+            allAntiCounts.push(tally.counts);
+          }
+        }
       }
 
       const existing = sumGroupsByKey(groups);
       groups.length = 0;
+      const terms: IncomingTerms = {
+        affinityClauses, antiClauses, antiDomainOf: allAntiDomainOf, antiCounts: allAntiCounts,
+        existingKeys: existing.keys, nsLabels, selfMatch,
+      };
       return {
-        affinityDomainOf, affinityCounts, firstOfGroup, antiDomainOf, antiCounts,
-        existingDomainOf: existing.domainOf, existingCounts: existing.counts,
+        affinityDomainOf, affinityCounts, firstOfGroup: affinityTotal === 0 && selfMatch, antiDomainOf, antiCounts,
+        existingDomainOf: existing.domainOf, existingCounts: existing.counts, terms, affinityTotal, patch: null,
       };
     },
 
+    addPod(cx, pod, pre, added, node) {
+      return withPodChanged(cx.view, pod, pre, added, node, 1, symbols);
+    },
+
+    removePod(cx, pod, pre, removed, node) {
+      return withPodChanged(cx.view, pod, pre, removed, node, -1, symbols);
+    },
+
     filter(_cx, _pod, node, s) {
+      if (s.patch !== null) return filterPatched(s, s.patch, node);
       // satisfyPodAffinity: every term's key must exist on the node (else unresolvable);
       // a domain without matching pods fails unless this is the group's first pod.
       let podsExist = true;
@@ -220,17 +308,168 @@ function incomingClause(t: PodAffinityTerm, view: ClusterView): MatchClause {
   return { selector: t.selector, namespaces: Int32Array.from(out) };
 }
 
-/** podMatchesAllAffinityTerms for the incoming pod against its own (merged) terms. */
+/** podMatchesAllAffinityTerms: `pod` matches every (merged) term; false without terms. */
 function matchesAllClauses(clauses: readonly MatchClause[], pod: CompiledPod, symbols: SymbolTable): boolean {
-  for (const c of clauses) {
-    if (c.namespaces !== null && !c.namespaces.includes(pod.namespace)) return false;
-    if (!selectorMatches(c.selector, pod.labels, symbols)) return false;
-  }
+  for (const c of clauses) if (!matchesClause(c, pod, symbols)) return false;
   return clauses.length > 0;
 }
 
-/** Per topology key, the matching groups' per-domain counts summed (one array per key). */
-function sumGroupsByKey(groups: readonly TermGroup[]): { domainOf: Int32Array[]; counts: Int32Array[] } {
+/** AffinityTerm.Matches for one of the incoming pod's merged terms (kube passes nil namespace labels). */
+function matchesClause(c: MatchClause, pod: CompiledPod, symbols: SymbolTable): boolean {
+  if (c.namespaces !== null && !c.namespaces.includes(pod.namespace)) return false;
+  return selectorMatches(c.selector, pod.labels, symbols);
+}
+
+/**
+ * AffinityTerm.Matches for an existing pod's term against the incoming pod: its namespace
+ * is listed, or the term's namespaceSelector matches the namespace's labels; then the
+ * label selector decides. (The same test as TermGroup.matches, for one term.)
+ */
+function existingTermMatches(t: PodAffinityTerm, pod: CompiledPod, nsLabels: LabelSet, symbols: SymbolTable): boolean {
+  if (!t.namespaces.includes(pod.namespace) && !selectorMatches(t.namespaceSelector, nsLabels, symbols)) return false;
+  return selectorMatches(t.selector, pod.labels, symbols);
+}
+
+const NO_CLAUSES: readonly MatchClause[] = [];
+const NO_DELTAS: readonly Delta[] = [];
+const NO_PAIRS: readonly PairDelta[] = [];
+const EMPTY_PATCH: Patch = { affinity: NO_DELTAS, anti: NO_DELTAS, existing: NO_DELTAS, existingPairs: NO_PAIRS };
+
+/**
+ * kube's preFilterState.updateWithPod (AddPod with sign +1, RemovePod with -1): the state
+ * as if `changed` were bound to (or gone from) `node`, in a new state; `s` and its arrays
+ * are never written. Like kube:
+ *  - existingAntiAffinityCounts: each of `changed`'s required anti-affinity terms that
+ *    matches the incoming pod (its namespace labels as PreFilter saw them) counts on
+ *    `node`'s pair of the term's key; a key no existing pod's term had gets a PairDelta;
+ *  - affinityCounts: when `changed` matches ALL the incoming pod's affinity terms, each
+ *    term counts on `node`'s domain of its key;
+ *  - antiAffinityCounts: each incoming anti-affinity term `changed` matches counts on
+ *    `node`'s domain of its key (terms PreFilter left out as matching nobody included).
+ * A node without a term's key changes nothing (topologyToMatchedTermCount.update).
+ * firstOfGroup follows kube's Filter-time rule: no affinity count left and the pod
+ * matches its own terms. Cost: O(terms x patch entries); nothing per node or domain.
+ * Nothing about `changed`'s placement is read from `view` (it may be pending there or
+ * bound elsewhere); only node labels are, which a what-if never changes.
+ */
+function withPodChanged(
+  view: ClusterView, pod: CompiledPod, s: PreFilter, changed: CompiledPod, node: NodeId, sign: 1 | -1, symbols: SymbolTable,
+): PreFilter {
+  const t = s.terms;
+  const patch = s.patch ?? EMPTY_PATCH;
+  let { affinity, anti, existing, existingPairs } = patch;
+  let affinityTotal = s.affinityTotal;
+
+  for (const term of changed.antiAffinityRequired) {
+    if (!existingTermMatches(term, pod, t.nsLabels, symbols)) continue;
+    const slot = t.existingKeys.indexOf(term.topologyKey);
+    if (slot >= 0) {
+      const d = domainAt(s.existingDomainOf[slot]!, node);
+      if (d >= 0) existing = bumped(existing, slot, d, sign);
+      continue;
+    }
+    const column = view.labelColumn(term.topologyKey);
+    const value = column === null ? NO_SYM : domainAt(column, node) as Sym;
+    if (value !== NO_SYM) existingPairs = bumpedPair(existingPairs, term.topologyKey, column!, value, sign);
+  }
+
+  if (t.affinityClauses.length > 0 && matchesAllClauses(t.affinityClauses, changed, symbols)) {
+    for (let i = 0; i < s.affinityDomainOf.length; i++) {
+      const d = domainAt(s.affinityDomainOf[i]!, node);
+      if (d < 0) continue;
+      affinity = bumped(affinity, i, d, sign);
+      affinityTotal += sign;
+    }
+  }
+
+  for (let j = 0; j < t.antiClauses.length; j++) {
+    if (!matchesClause(t.antiClauses[j]!, changed, symbols)) continue;
+    const d = domainAt(t.antiDomainOf[j]!, node);
+    if (d >= 0) anti = bumped(anti, j, d, sign);
+  }
+
+  if (affinity === patch.affinity && anti === patch.anti && existing === patch.existing && existingPairs === patch.existingPairs) return s;
+  return {
+    ...s,
+    affinityTotal,
+    firstOfGroup: affinityTotal === 0 && t.selfMatch,
+    patch: { affinity, anti, existing, existingPairs },
+  };
+}
+
+/** Filter for a state addPod/removePod changed: the fast path's checks, each count plus its deltas. */
+function filterPatched(s: PreFilter, p: Patch, node: NodeId): Verdict {
+  let podsExist = true;
+  for (let i = 0; i < s.affinityDomainOf.length; i++) {
+    const d = domainAt(s.affinityDomainOf[i]!, node);
+    if (d < 0) return AFFINITY_MISMATCH;
+    if (countAt(s.affinityCounts[i]!, d) + deltaAt(p.affinity, i, d) <= 0) podsExist = false;
+  }
+  if (!podsExist && !s.firstOfGroup) return AFFINITY_MISMATCH;
+  // Every anti-affinity term, not only those with matches at PreFilter: a pod added since may match one.
+  const t = s.terms;
+  for (let j = 0; j < t.antiDomainOf.length; j++) {
+    const d = domainAt(t.antiDomainOf[j]!, node);
+    if (d >= 0 && countAt(t.antiCounts[j]!, d) + deltaAt(p.anti, j, d) > 0) return ANTI_AFFINITY_MISMATCH;
+  }
+  for (let i = 0; i < s.existingDomainOf.length; i++) {
+    const d = domainAt(s.existingDomainOf[i]!, node);
+    if (d >= 0 && countAt(s.existingCounts[i]!, d) + deltaAt(p.existing, i, d) > 0) return EXISTING_ANTI_AFFINITY_MISMATCH;
+  }
+  for (const e of p.existingPairs) {
+    if (e.count > 0 && domainAt(e.column, node) === e.value) return EXISTING_ANTI_AFFINITY_MISMATCH;
+  }
+  return PASS;
+}
+
+/** a[i], or -1 past its end (a domain-of-node array or a label column). */
+function domainAt(a: Int32Array, i: number): number {
+  return i < a.length ? a[i]! : -1;
+}
+
+/** counts[d], or 0 past its end. */
+function countAt(counts: Int32Array, d: number): number {
+  return d < counts.length ? counts[d]! : 0;
+}
+
+/** The summed change of (slot, domain). */
+function deltaAt(deltas: readonly Delta[], slot: number, domain: number): number {
+  for (const e of deltas) if (e.slot === slot && e.domain === domain) return e.count;
+  return 0;
+}
+
+/** A copy of `deltas` with `by` added to (slot, domain). */
+function bumped(deltas: readonly Delta[], slot: number, domain: number, by: number): readonly Delta[] {
+  const out: Delta[] = [];
+  let found = false;
+  for (const e of deltas) {
+    if (e.slot !== slot || e.domain !== domain) out.push(e);
+    else {
+      found = true;
+      if (e.count + by !== 0) out.push({ slot, domain, count: e.count + by });
+    }
+  }
+  if (!found) out.push({ slot, domain, count: by });
+  return out;
+}
+
+/** A copy of `pairs` with `by` added to the pair (key, value). */
+function bumpedPair(pairs: readonly PairDelta[], key: Sym, column: Int32Array, value: Sym, by: number): readonly PairDelta[] {
+  const out: PairDelta[] = [];
+  let found = false;
+  for (const e of pairs) {
+    if (e.key !== key || e.value !== value) out.push(e);
+    else {
+      found = true;
+      if (e.count + by !== 0) out.push({ key, column, value, count: e.count + by });
+    }
+  }
+  if (!found) out.push({ key, column, value, count: by });
+  return out;
+}
+
+/** Per topology key, the matching groups' per-domain counts summed (one array per key), and the keys. */
+function sumGroupsByKey(groups: readonly TermGroup[]): { keys: Sym[]; domainOf: Int32Array[]; counts: Int32Array[] } {
   const byKey = new Map<Sym, { kd: KeyDomains; counts: Int32Array; shared: boolean }>();
   for (const g of groups) {
     const sums = g.synced();
@@ -245,13 +484,15 @@ function sumGroupsByKey(groups: readonly TermGroup[]): { domainOf: Int32Array[];
     }
     for (let d = 0; d < sums.length; d++) cur.counts[d] += sums[d]!;
   }
+  const keys: Sym[] = [];
   const domainOf: Int32Array[] = [];
   const counts: Int32Array[] = [];
   for (const v of byKey.values()) {
+    keys.push(v.kd.key);
     domainOf.push(v.kd.domainOf);
     counts.push(v.counts);
   }
-  return { domainOf, counts };
+  return { keys, domainOf, counts };
 }
 
 /** kube's topologyScore: weight per (topology key, domain), built from weighted per-domain counts. */
