@@ -1,0 +1,175 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CycleContext, Plugin } from '../framework/types.js';
+import { Rejection, SKIP } from '../framework/types.js';
+import type { NodeId } from '../model/ids.js';
+import { compileLabels } from '../model/labels.js';
+import type { CompiledPod } from '../model/pod.js';
+import '../testing/fast-check-seed.js';
+import { testCluster } from '../testing/builders.js';
+import { create } from './inter-pod-affinity.js';
+
+/**
+ * addPod/removePod follow kube's preFilterState.updateWithPod, which for InterPodAffinity
+ * equals recomputing PreFilter: for random small clusters (nodes with or without zone,
+ * rack and hostname labels), namespaces with labels, pods with required (anti-)affinity
+ * terms on those keys (own namespace, a namespace list, namespaceSelector {} or by
+ * label), a random incoming pod and a random sequence of removals of bound pods,
+ * additions of new pods and re-additions of removed ones on random nodes, filter() with
+ * the hook-updated state gives, on every node and after every step, the verdict filter()
+ * gives with PreFilter recomputed after really binding and unbinding the same pods.
+ *
+ * CAVEAT: when PreFilter returns Skip for the incoming pod, kube's framework never calls
+ * the hooks (the plugin stays skipped for the cycle, even if an added pod's
+ * anti-affinity would reject the pod); such runs have nothing to compare.
+ */
+
+const ZONE = 'topology.kubernetes.io/zone';
+const HOST = 'kubernetes.io/hostname';
+const RACK = 'example.com/rack';
+
+const appArb = fc.constantFrom('a', 'b', 'c');
+const termArb = fc.record({
+  app: appArb,
+  key: fc.constantFrom(ZONE, HOST, RACK),
+  ns: fc.constantFrom('own', 'list', 'all', 'red'),
+});
+type TermGen = typeof termArb extends fc.Arbitrary<infer T> ? T : never;
+const podArb = fc.record({
+  app: appArb,
+  ns: fc.constantFrom('ns1', 'ns2'),
+  affinity: fc.array(termArb, { maxLength: 2 }),
+  anti: fc.array(termArb, { maxLength: 2 }),
+});
+type PodGen = typeof podArb extends fc.Arbitrary<infer T> ? T : never;
+const nodeArb = fc.record({
+  zone: fc.option(fc.constantFrom('z1', 'z2', 'z3'), { nil: undefined }),
+  rack: fc.option(fc.constantFrom('r1', 'r2'), { nil: undefined }),
+  host: fc.boolean(),
+});
+const opArb = fc.oneof(
+  fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('add' as const), pod: podArb, node: fc.nat() }),
+  fc.record({ kind: fc.constant('readd' as const), pick: fc.nat(), node: fc.nat() }),
+);
+
+function termJson(t: TermGen) {
+  const ns = t.ns === 'list' ? { namespaces: ['ns1'] }
+    : t.ns === 'all' ? { namespaceSelector: {} }
+      : t.ns === 'red' ? { namespaceSelector: { matchLabels: { team: 'red' } } }
+        : {};
+  return { labelSelector: { matchLabels: { app: t.app } }, topologyKey: t.key, ...ns };
+}
+
+function podSpec(g: PodGen, name: string) {
+  return {
+    name, namespace: g.ns, labels: { app: g.app },
+    spec: {
+      affinity: {
+        podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: g.affinity.map(termJson) },
+        podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: g.anti.map(termJson) },
+      },
+    },
+  };
+}
+
+/** One change of the what-if: `pod` bound to (add) or taken off (remove) `node`. */
+interface Change {
+  readonly add: boolean;
+  readonly pod: CompiledPod;
+  readonly node: NodeId;
+}
+
+/** filter() on every node; a skipped PreFilter passes every node. */
+function verdicts(plugin: Plugin, cx: CycleContext, pod: CompiledPod, pre: unknown, nodes: readonly NodeId[]): number[] {
+  if (pre === SKIP) return nodes.map(() => 0);
+  if (pre instanceof Rejection) throw new Error('InterPodAffinity never rejects in PreFilter');
+  return nodes.map((n) => plugin.filter!(cx, pod, n, pre));
+}
+
+describe('InterPodAffinity addPod/removePod (property)', () => {
+  it('give the verdicts of PreFilter recomputed after the same binds and unbinds, on every node after every step', () => {
+    let compared = 0;
+    fc.assert(fc.property(
+      fc.array(nodeArb, { minLength: 2, maxLength: 6 }),
+      fc.array(fc.record({ pod: podArb, node: fc.nat() }), { maxLength: 10 }),
+      podArb,
+      fc.array(opArb, { minLength: 1, maxLength: 6 }),
+      (nodeGen, boundGen, incomingGen, ops) => {
+        const c = testCluster(nodeGen.map((n, i) => ({
+          name: `n${i}`,
+          labels: {
+            ...(n.zone === undefined ? {} : { [ZONE]: n.zone }),
+            ...(n.rack === undefined ? {} : { [RACK]: n.rack }),
+            ...(n.host ? { [HOST]: `n${i}` } : {}),
+          },
+        })));
+        const s = c.model.symbols;
+        c.state.setNamespace(s.intern('ns1'), compileLabels({ team: 'red' }, s));
+        c.state.setNamespace(s.intern('ns2'), compileLabels({ team: 'blue' }, s));
+        const nodes = Array.from(c.state.nodeOrder()) as NodeId[];
+        const placed = boundGen.map((b, i) => {
+          const pod = c.pod(podSpec(b.pod, `b${i}`));
+          const node = nodes[b.node % nodes.length]!;
+          c.state.bind(pod, node);
+          return { pod, node };
+        });
+        const incoming = c.pod(podSpec(incomingGen, 'incoming'));
+        const plugin = create({}, { model: c.model });
+        const cx: CycleContext = { view: c.state };
+        const pre = plugin.preFilter!(cx, incoming);
+        if (pre === SKIP) return; // kube keeps Skip: the hooks are never called
+        const before = verdicts(plugin, cx, incoming, pre, nodes);
+
+        // The what-if through the hooks, verdicts recorded after every step.
+        const changes: Change[] = [];
+        const seen: number[][] = [];
+        const removed: CompiledPod[] = [];
+        let state = pre;
+        for (const [k, op] of ops.entries()) {
+          let change: Change;
+          if (op.kind === 'remove') {
+            if (placed.length === 0) continue;
+            const at = op.pick % placed.length;
+            const p = placed[at]!;
+            placed.splice(at, 1);
+            removed.push(p.pod);
+            change = { add: false, pod: p.pod, node: p.node };
+            state = plugin.removePod!(cx, incoming, state, p.pod, p.node);
+          } else {
+            const node = nodes[op.node % nodes.length]!;
+            let pod: CompiledPod;
+            if (op.kind === 'add') pod = c.pod(podSpec(op.pod, `new${k}`));
+            else {
+              if (removed.length === 0) continue;
+              pod = removed.splice(op.pick % removed.length, 1)[0]!;
+            }
+            placed.push({ pod, node });
+            change = { add: true, pod, node };
+            state = plugin.addPod!(cx, incoming, state, pod, node);
+          }
+          changes.push(change);
+          seen.push(verdicts(plugin, cx, incoming, state, nodes));
+        }
+        // The hooks never write the state they are given (nor the live tallies it shares).
+        expect(verdicts(plugin, cx, incoming, pre, nodes)).toEqual(before);
+
+        // The same changes made for real, PreFilter recomputed after each; then undone.
+        for (const [i, ch] of changes.entries()) {
+          if (ch.add) c.state.bind(ch.pod, ch.node);
+          else c.state.unbind(ch.pod, ch.node);
+          const real = verdicts(plugin, cx, incoming, plugin.preFilter!(cx, incoming), nodes);
+          expect(seen[i], `after step ${i} (${ch.add ? 'add' : 'remove'} ${ch.pod.name} on node ${ch.node})`).toEqual(real);
+        }
+        for (const ch of changes.reverse()) {
+          if (ch.add) c.state.unbind(ch.pod, ch.node);
+          else c.state.bind(ch.pod, ch.node);
+        }
+        expect(verdicts(plugin, cx, incoming, plugin.preFilter!(cx, incoming), nodes)).toEqual(before);
+        compared += changes.length;
+      },
+    ), { numRuns: 400 });
+    // Not vacuous: most runs reach the hooks.
+    expect(compared).toBeGreaterThan(400);
+  });
+});
