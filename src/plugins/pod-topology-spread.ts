@@ -6,12 +6,13 @@ import type { KeyDomains } from '../cluster/topology-domains.js';
 import { MAX_NODE_SCORE } from '../framework/normalize.js';
 import { parsePluginArgs, TYPE_META } from '../framework/plugin-args.js';
 import { ProfileError } from '../framework/profile-error.js';
-import type { NodeList, Plugin, PluginEnv } from '../framework/types.js';
+import type { NodeList, Plugin, PluginEnv, Verdict } from '../framework/types.js';
 import { PASS, SKIP } from '../framework/types.js';
 import type { NodeId, Sym } from '../model/ids.js';
 import type { LabelSelector } from '../model/labels.js';
 import { isQualifiedName, SELECT_NOTHING, selectorMatches } from '../model/labels.js';
 import type { CompiledPod, SpreadConstraint } from '../model/pod.js';
+import type { SymbolTable } from '../model/symbols.js';
 import { DO_NOT_SCHEDULE, SCHEDULE_ANYWAY } from '../model/pod.js';
 import { firstUntoleratedDoNotScheduleTaint } from '../model/taints.js';
 
@@ -28,6 +29,9 @@ import { firstUntoleratedDoNotScheduleTaint } from '../model/taints.js';
  * Counts come from PodIndexes (counted terms per node and per domain) instead of a walk
  * over every pod: one cycle costs O(nodes + constraints), and O(domains) when every node
  * counts for every constraint (no nodeAffinity/taints policy in play, all nodes labeled).
+ * What-ifs (preemption's dry runs, the pass with nominated pods) change the PreFilter
+ * state through addPod/removePod (kube's PreFilterExtensions, updateWithPod), which
+ * patch the counts without copying them.
  */
 export const NAME = 'PodTopologySpread';
 
@@ -53,6 +57,46 @@ interface PreFilter {
   /** The global minimum, 0 while fewer than minDomains domains exist (minMatchNum). */
   readonly minMatch: Int32Array;
   readonly maxSkew: Int32Array;
+  /** What addPod/removePod need besides the counts; shared by every state derived from one preFilter. */
+  readonly hooks: SpreadHooks;
+  /**
+   * Count changes made by addPod/removePod on top of matchNum, which is never copied (it
+   * may be the live index's tally, and a hostname key has one domain per node): null for
+   * a state straight from preFilter, whose filter is the fast path.
+   */
+  readonly patch: readonly Delta[] | null;
+}
+
+/** The incoming pod's side of the PreFilter state, for addPod/removePod (kube keeps Constraints). */
+interface SpreadHooks {
+  /** The DoNotSchedule constraints, in state order. */
+  readonly constraints: readonly SpreadConstraint[];
+  /** Per constraint, the domains PreFilter counted (EligibleCounts.present; null: every domain with a live node). */
+  readonly present: readonly (Uint8Array | null)[];
+  readonly kds: readonly KeyDomains[];
+  /**
+   * Domains counted per constraint (EligibleCounts.domains, kube's len(TpValueToMatchNum[i])).
+   * A what-if never changes it: the node it touches passed the same inclusion test in
+   * PreFilter, so its domain is among them. Below minDomains the minimum stays 0.
+   */
+  readonly domains: Int32Array;
+  /** Nodes the pod's required node affinity admits, or null when it has none or no constraint honors it. */
+  readonly affinityNodes: Uint8Array | null;
+  /**
+   * Per constraint i, kube's two critical paths over matchNum as PreFilter left it:
+   * [4i] the domain with the smallest count, [4i+1] that count, [4i+2] and [4i+3] the
+   * next smallest (-1 / MaxInt32 when missing); [4i] is -2 until a hook first needs it.
+   * A cache, null until a hook first needs it (a cycle without what-ifs pays nothing);
+   * filling it changes no state's meaning.
+   */
+  lowest: Int32Array | null;
+}
+
+/** A change of matchNum[constraint][domain] made by addPod/removePod. */
+interface Delta {
+  readonly constraint: number;
+  readonly domain: number;
+  readonly count: number;
 }
 
 /** What Score and NormalizeScore need, per ScheduleAnyway constraint i (kube's preScoreState). */
@@ -97,7 +141,7 @@ export function create(args: unknown, env: PluginEnv): Plugin {
 
   return {
     name: NAME,
-    // Counts of matching pods per domain: a what-if that unbinds pods must recompute them.
+    // Counts of matching pods per domain: a what-if follows them through addPod/removePod.
     preFilterReadsPods: true,
     reasons: REASONS,
 
@@ -116,6 +160,9 @@ export function create(args: unknown, env: PluginEnv): Plugin {
         // minMatchNum: fewer eligible domains than minDomains makes the global minimum 0.
         minMatch[i] = counted.domains[i]! < cs[i]!.minDomains ? 0 : minOverDomains(counted.matchNum[i]!, counted.present[i] ?? null, kds[i]!);
       }
+      const hooks: SpreadHooks = {
+        constraints: cs, present: counted.present, kds, domains: counted.domains, affinityNodes: counted.affinityNodes, lowest: null,
+      };
       return {
         count: n,
         domainOf: kds.map((kd) => kd.domainOf),
@@ -123,10 +170,21 @@ export function create(args: unknown, env: PluginEnv): Plugin {
         selfMatch: Int32Array.from(cs, (c) => (selectorMatches(c.selector, pod.labels, symbols) ? 1 : 0)),
         minMatch,
         maxSkew: Int32Array.from(cs, (c) => c.maxSkew),
+        hooks,
+        patch: null,
       };
     },
 
+    addPod(cx, pod, pre, added, node) {
+      return withPodChanged(cx.view, pod, pre, added, node, 1, symbols);
+    },
+
+    removePod(cx, pod, pre, removed, node) {
+      return withPodChanged(cx.view, pod, pre, removed, node, -1, symbols);
+    },
+
     filter(_cx, _pod, node, s) {
+      if (s.patch !== null) return filterPatched(s, s.patch, node);
       // Constraints in order; the first one that fails decides the status, as in kube.
       for (let i = 0; i < s.count; i++) {
         const d = s.domainOf[i]![node]!;
@@ -211,6 +269,179 @@ export function create(args: unknown, env: PluginEnv): Plugin {
   } satisfies Plugin<PreFilter, PreScore>;
 }
 
+// ---- what-ifs (PreFilterExtensions) -------------------------------------------------------
+
+const MAX_INT32 = 2147483647;
+const NO_DELTAS: readonly Delta[] = [];
+
+/**
+ * kube's updateWithPod (AddPod with sign +1, RemovePod with -1): the state as if
+ * `changed` were bound to (or gone from) `node`, in a new state; `s` and its arrays are
+ * never written. Like kube, nothing changes unless `changed` is in the incoming pod's
+ * namespace and `node` has every constraint's key (nodeLabelsMatchSpreadConstraints);
+ * then each constraint whose selector matches `changed`'s labels, and whose
+ * nodeAffinityPolicy / nodeTaintsPolicy admit `node` for the incoming pod
+ * (matchNodeInclusionPolicies), counts `sign` more pods in `node`'s domain, and its
+ * minimum is recomputed (patchedMin). Only node labels and taints are read from `view`
+ * (nothing about `changed`'s placement: it may be pending there, or bound elsewhere).
+ *
+ * NOTE: where this differs from running PreFilter again on the changed cluster, it
+ * follows kube, whose updateWithPod checks less than countPodsMatchSelector does:
+ *  - a terminating pod counts (PreFilter skips pods with a deletionTimestamp), so
+ *    removing one lowers the count below what PreFilter found;
+ *  - an empty selector ({}) matches every pod of the namespace (labels.Everything()),
+ *    where PreFilter counts nothing for it.
+ * Cost: O(constraints x patch entries); nothing per node or domain.
+ */
+function withPodChanged(
+  view: ClusterView, pod: CompiledPod, s: PreFilter, changed: CompiledPod, node: NodeId, sign: 1 | -1, symbols: SymbolTable,
+): PreFilter {
+  if (changed.namespace !== pod.namespace) return s;
+  const n = s.count;
+  for (let i = 0; i < n; i++) if (domainAt(s.domainOf[i]!, node) < 0) return s;
+  const h = s.hooks;
+  const before = s.patch ?? NO_DELTAS;
+  let patch = before;
+  let minMatch: Int32Array | null = null;
+  let tolerated = -1;
+  for (let i = 0; i < n; i++) {
+    const c = h.constraints[i]!;
+    if (!selectorMatches(c.selector, changed.labels, symbols)) continue;
+    if (c.honorNodeAffinity && h.affinityNodes !== null && (h.affinityNodes[node] ?? 0) !== 1) continue;
+    if (c.honorNodeTaints) {
+      if (tolerated < 0) tolerated = firstUntoleratedDoNotScheduleTaint(view.nodeTaints(node), pod.tolerations) < 0 ? 1 : 0;
+      if (tolerated === 0) continue;
+    }
+    patch = bumped(patch, i, s.domainOf[i]![node]!, sign);
+    // Later constraints never touch constraint i's entries: its minimum is final now.
+    minMatch ??= s.minMatch.slice();
+    minMatch[i] = patchedMin(s, patch, i);
+  }
+  if (minMatch === null) return s;
+  return { ...s, minMatch, patch: patch.length === 0 ? null : patch };
+}
+
+/**
+ * Constraint i's global minimum (minMatchNum) with `patch` applied: 0 below minDomains,
+ * else the smallest count over the domains PreFilter counted. The patched domains are
+ * read directly; the untouched ones through kube's two critical paths (the two smallest
+ * counts PreFilter saw): the first path whose domain is untouched holds their minimum.
+ * CAVEAT: kube keeps only those two paths and trusts them because a what-if changes one
+ * node ("we only preempt pods on the same node"), so one domain per constraint. A
+ * what-if touching several domains of one constraint (never ours: WhatIf has one focus)
+ * would make kube's paths stale; here, when both paths' domains are patched, the other
+ * domains are scanned instead (O(domains)), so the minimum stays exact.
+ */
+function patchedMin(s: PreFilter, patch: readonly Delta[], i: number): number {
+  const h = s.hooks;
+  if (h.domains[i]! < h.constraints[i]!.minDomains) return 0;
+  const base = s.matchNum[i]!;
+  const low = lowestOf(s, i);
+  const d0 = low[4 * i]!;
+  const d1 = low[4 * i + 2]!;
+  let min = MAX_INT32;
+  let touched0 = false;
+  let touched1 = false;
+  for (const e of patch) {
+    if (e.constraint !== i) continue;
+    const v = countAt(base, e.domain) + e.count;
+    if (v < min) min = v;
+    if (e.domain === d0) touched0 = true;
+    else if (e.domain === d1) touched1 = true;
+  }
+  if (!touched0) return Math.min(min, low[4 * i + 1]!);
+  if (!touched1) return Math.min(min, low[4 * i + 3]!);
+  const present = h.present[i] ?? null;
+  const kd = h.kds[i]!;
+  for (let d = 0; d < kd.count; d++) {
+    if (present === null ? kd.nodesIn[d]! === 0 : present[d] !== 1) continue;
+    if (deltaAt(patch, i, d) !== 0) continue; // patched: counted above
+    const v = countAt(base, d);
+    if (v < min) min = v;
+  }
+  return min;
+}
+
+/**
+ * The state's critical paths for constraint i (see SpreadHooks.lowest), computed from
+ * matchNum over the counted domains on first use: kube's calPreFilterState feeds every
+ * domain through criticalPaths.update, which keeps the two smallest.
+ */
+function lowestOf(s: PreFilter, i: number): Int32Array {
+  const h = s.hooks;
+  let low = h.lowest;
+  if (low === null) {
+    low = new Int32Array(4 * s.count).fill(-2);
+    h.lowest = low;
+  }
+  if (low[4 * i] !== -2) return low;
+  const base = s.matchNum[i]!;
+  const present = h.present[i] ?? null;
+  const kd = h.kds[i]!;
+  let d0 = -1;
+  let n0 = MAX_INT32;
+  let d1 = -1;
+  let n1 = MAX_INT32;
+  // PreFilter's counts are never negative: two empty domains end the search.
+  for (let d = 0; d < kd.count && n1 > 0; d++) {
+    if (present === null ? kd.nodesIn[d]! === 0 : present[d] !== 1) continue;
+    const v = countAt(base, d);
+    if (v < n0) {
+      d1 = d0; n1 = n0;
+      d0 = d; n0 = v;
+    } else if (v < n1) {
+      d1 = d; n1 = v;
+    }
+  }
+  low[4 * i] = d0;
+  low[4 * i + 1] = n0;
+  low[4 * i + 2] = d1;
+  low[4 * i + 3] = n1;
+  return low;
+}
+
+/** Filter for a state addPod/removePod changed: the fast path's check, each count plus its delta. */
+function filterPatched(s: PreFilter, patch: readonly Delta[], node: NodeId): Verdict {
+  for (let i = 0; i < s.count; i++) {
+    const d = s.domainOf[i]![node]!;
+    if (d < 0) return MISSING_LABEL;
+    const matchNum = countAt(s.matchNum[i]!, d) + deltaAt(patch, i, d);
+    if (matchNum + s.selfMatch[i]! - s.minMatch[i]! > s.maxSkew[i]!) return SKEW_EXCEEDED;
+  }
+  return PASS;
+}
+
+/** a[i], or -1 past its end (a domain-of-node array). */
+function domainAt(a: Int32Array, i: number): number {
+  return i < a.length ? a[i]! : -1;
+}
+
+/** counts[d], or 0 past its end. */
+function countAt(counts: Int32Array, d: number): number {
+  return d < counts.length ? counts[d]! : 0;
+}
+
+/** The change of (constraint, domain), 0 when none. */
+function deltaAt(patch: readonly Delta[], constraint: number, domain: number): number {
+  for (const e of patch) if (e.constraint === constraint && e.domain === domain) return e.count;
+  return 0;
+}
+
+/** A copy of `patch` with `by` added to (constraint, domain); entries back at 0 are dropped. */
+function bumped(patch: readonly Delta[], constraint: number, domain: number, by: number): readonly Delta[] {
+  const out: Delta[] = [];
+  let found = false;
+  for (const e of patch) {
+    if (e.constraint !== constraint || e.domain !== domain) out.push(e);
+    else {
+      found = true;
+      if (e.count + by !== 0) out.push({ constraint, domain, count: e.count + by });
+    }
+  }
+  if (!found) out.push({ constraint, domain, count: by });
+  return out;
+}
+
 /** IgnoredNodes: a node lacking any constraint's key is not scored (when kube requires every key). */
 function isIgnored(s: PreScore, node: NodeId): boolean {
   if (!s.ignoreNodesLackingKeys) return false;
@@ -242,6 +473,8 @@ interface EligibleCounts {
   readonly domains: Int32Array;
   /** The domain a node without the key counts under (""), or -1 when every node has the key. */
   readonly absent: Int32Array;
+  /** The node affinity mask the counts honored (AffinityMask.nodes), or null when none was used. */
+  readonly affinityNodes: Uint8Array | null;
 }
 
 /**
@@ -265,7 +498,7 @@ function countEligible(
   const absent = Int32Array.from(kds, (kd) => (!requireAll && kd.nodesWithKey !== live ? kd.domainIdOf(emptyValue) : -1));
   const mask = (pod.nodeSelector !== null || pod.requiredNodeAffinity !== null) && cs.some((c) => c.honorNodeAffinity)
     ? idx.affinityMasks.of(pod) : null;
-  const out: EligibleCounts = { matchNum: [], present: [], domains: new Int32Array(n), absent };
+  const out: EligibleCounts = { matchNum: [], present: [], domains: new Int32Array(n), absent, affinityNodes: mask?.nodes ?? null };
   const slow: number[] = [];
   for (let i = 0; i < n; i++) {
     const c = cs[i]!;
