@@ -34,3 +34,18 @@ describe('buildFramework with kube-scheduler 1.35 plugin names', () => {
     expect(fw.postFilters.map((p) => p.name)).toEqual(['DefaultPreemption']);
   });
 });
+
+describe('buildFramework: what-if hooks', () => {
+  it('refuses a plugin whose PreFilter reads bound pods but has no addPod/removePod', () => {
+    const registry = new Map([['CountsPods', () => ({ name: 'CountsPods', preFilterReadsPods: true, preFilter: () => undefined, filter: () => 0 })]]);
+    expect(() => buildFramework({ name: 'p', filter: ['CountsPods'], score: [] }, registry, new ModelContext()))
+      .toThrow(/CountsPods: a PreFilter that reads bound pods needs addPod and removePod/);
+  });
+
+  it('every in-tree plugin whose PreFilter reads bound pods has both hooks', () => {
+    for (const [name, create] of inTreeRegistry) {
+      const p = create(undefined, { model: new ModelContext() });
+      if (p.preFilterReadsPods) expect([name, typeof p.addPod, typeof p.removePod]).toEqual([name, 'function', 'function']);
+    }
+  });
+});

@@ -64,6 +64,10 @@ export function buildFramework(spec: ProfileSpec, registry: Registry, model: Mod
     if (spec.filter.indexOf(name) !== i) throw new ProfileError(`filter[${i}]`, kubeAlreadyRegistered('filter', name));
     const p = instance(name, 'filter', `filter[${i}]`);
     if (!p.filter) throw new ProfileError(`filter[${i}]`, `${kubeDoesNotExtend('filter', name)} (it has no Filter extension point)`);
+    // What-ifs never run PreFilter again: a state that depends on bound pods must follow them.
+    if (p.preFilterReadsPods && (!p.addPod || !p.removePod)) {
+      throw new Error(`plugin ${name}: a PreFilter that reads bound pods needs addPod and removePod (what-ifs update its state through them)`);
+    }
     filters.push(p);
     if (p.preFilter) preFilters.push(p);
   });
