@@ -12,8 +12,8 @@ import type { NodeId, Sym } from '../model/ids.js';
 import type { LabelSelector } from '../model/labels.js';
 import { isQualifiedName, SELECT_NOTHING, selectorMatches } from '../model/labels.js';
 import type { CompiledPod, SpreadConstraint } from '../model/pod.js';
-import type { SymbolTable } from '../model/symbols.js';
 import { DO_NOT_SCHEDULE, SCHEDULE_ANYWAY } from '../model/pod.js';
+import type { SymbolTable } from '../model/symbols.js';
 import { firstUntoleratedDoNotScheduleTaint } from '../model/taints.js';
 
 /**
@@ -37,6 +37,9 @@ export const NAME = 'PodTopologySpread';
 
 const HOSTNAME_KEY = 'kubernetes.io/hostname';
 const ZONE_KEY = 'topology.kubernetes.io/zone';
+
+/** math.MaxInt32, kube's criticalPaths start value (the minimum when no domain is counted). */
+const MAX_INT32 = 2147483647;
 
 const MISSING_LABEL = 1 << 0;
 const SKEW_EXCEEDED = 1 << 1;
@@ -271,7 +274,6 @@ export function create(args: unknown, env: PluginEnv): Plugin {
 
 // ---- what-ifs (PreFilterExtensions) -------------------------------------------------------
 
-const MAX_INT32 = 2147483647;
 const NO_DELTAS: readonly Delta[] = [];
 
 /**
@@ -577,7 +579,7 @@ function hasEveryKey(kds: readonly KeyDomains[], node: NodeId): boolean {
  * domains (hostname) one usually comes early.
  */
 function minOverDomains(counts: Int32Array, present: Uint8Array | null, kd: KeyDomains): number {
-  let min = 2147483647; // math.MaxInt32, kube's criticalPaths start value
+  let min = MAX_INT32;
   const nd = kd.count;
   for (let d = 0; d < nd && min > 0; d++) {
     if (present === null ? kd.nodesIn[d]! === 0 : present[d] !== 1) continue;
