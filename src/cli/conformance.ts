@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { FileResult } from '../conformance/run-folder.js';
-import { describeMismatch } from '../conformance/run-case.js';
+import { describeMismatch } from '../conformance/case-result.js';
 import { casePassed, runFolder } from '../conformance/run-folder.js';
 import { inTreeRegistry } from '../plugins/index.js';
 

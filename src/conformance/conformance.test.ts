@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { inTreeRegistry } from '../plugins/index.js';
-import { describeMismatch } from './run-case.js';
+import { describeMismatch } from './case-result.js';
 import { casePassed, runFolder } from './run-folder.js';
 
 const folder = fileURLToPath(new URL('../../conformance/kube-scheduler', import.meta.url));

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../model/errors.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
 import { inTreeRegistry } from '../plugins/index.js';
-import { describeMismatch } from './run-case.js';
+import { describeMismatch } from './case-result.js';
 import { casePassed, runFolder } from './run-folder.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -6,7 +6,7 @@ import { describeIssue } from '../model/describe-issue.js';
 import { InputError, formatPath } from '../model/errors.js';
 import { objectFieldProblem, objectKindProblem } from './case-objects.js';
 import { HELPERS } from './helper-vectors.js';
-import type { CaseResult } from './run-case.js';
+import type { CaseResult } from './case-result.js';
 import { runCase } from './run-case.js';
 import { FRAMEWORK_FUNCTIONS, runFrameworkCase } from './run-framework-case.js';
 import { PREEMPTION_PLUGIN } from './run-preemption-case.js';

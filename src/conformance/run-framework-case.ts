@@ -3,8 +3,8 @@ import type { Registry, StatusCode } from '../framework/types.js';
 import type { NodeId } from '../model/ids.js';
 import { caseFramework } from './case-framework.js';
 import { buildCaseSnapshot } from './case-snapshot.js';
-import type { CaseResult, Mismatch } from './run-case.js';
-import { caseResult } from './run-case.js';
+import type { CaseResult, Mismatch } from './case-result.js';
+import { caseResult } from './case-result.js';
 import type { VectorCase } from './vector.js';
 
 /**

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { HelperUnderTest } from './helper-vectors.js';
-import type { CaseResult } from './run-case.js';
+import type { CaseResult } from './case-result.js';
 import type { HelperCase } from './vector.js';
 
 /**

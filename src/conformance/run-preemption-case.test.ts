@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inTreeRegistry } from '../plugins/index.js';
-import type { CaseResult } from './run-case.js';
-import { describeMismatch } from './run-case.js';
+import type { CaseResult } from './case-result.js';
+import { describeMismatch } from './case-result.js';
 import { runFolder } from './run-folder.js';
 
 /** The one case of a one-file folder holding `file` (a vector file's JSON value) as `name`. */

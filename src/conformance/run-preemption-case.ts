@@ -9,7 +9,7 @@ import { podEligibleToPreemptOthers } from '../plugins/default-preemption.js';
 import { caseFramework } from './case-framework.js';
 import type { CaseSnapshot } from './case-snapshot.js';
 import { buildCaseSnapshot } from './case-snapshot.js';
-import type { Mismatch } from './run-case.js';
+import type { Mismatch } from './case-result.js';
 import type { ExpectedCandidate, ExpectedPreemption, VectorCase } from './vector.js';
 
 /** The plugin whose cases this runner takes. */
