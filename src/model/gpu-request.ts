@@ -1,4 +1,3 @@
-import type { CompiledPod } from './pod.js';
 import { MILLI_PER_GPU } from './gpu-resources.js';
 
 /**
@@ -35,13 +34,16 @@ export function makeGpuRequest(count: number, milliPerGpu: number, models: Int32
   return { count, milliPerGpu, models };
 }
 
-/** The pod's GPU request (NO_GPU for a pod that asks none). */
-export function gpuRequestOf(pod: CompiledPod): GpuRequest {
+/**
+ * The pod's GPU request (NO_GPU for a pod that asks none). Typed by the one field it
+ * reads, so this file needs nothing of pod.ts (CompiledPod holds a GpuRequest).
+ */
+export function gpuRequestOf(pod: { readonly gpu: GpuRequest }): GpuRequest {
   return pod.gpu;
 }
 
 /** A copy of `pod` carrying `gpu` (pods are immutable; the copy shares every other field). */
-export function withGpuRequest(pod: CompiledPod, gpu: GpuRequest): CompiledPod {
+export function withGpuRequest<P extends { readonly gpu: GpuRequest }>(pod: P, gpu: GpuRequest): P {
   return { ...pod, gpu };
 }
 
