@@ -1,5 +1,5 @@
 import { defaultProfile } from '../framework/profile.js';
-import type { OpenbWorldPolicy } from './openb-world.js';
+import type { OpenbTieBreak, OpenbWorldPolicy } from './openb-world.js';
 
 /**
  * How the experiment runs one placement policy. Which GPUs of the chosen node a task
@@ -36,19 +36,6 @@ export const DEFAULT_OPENB_POLICIES: readonly string[] = ['Random', 'DotProduct'
 
 /** Filters of every experiment profile: the GPU model and GPU fit checks, then cpu/memory. */
 export const OPENB_FILTERS: readonly string[] = ['GpuModel', 'GpuFit', 'NodeResourcesFit'];
-
-/**
- * How the experiment breaks ties between nodes with the best score:
- * - node-rank: a seeded random ranking of the nodes is drawn once per seed and the best
- *   ranked tied node wins, every cycle. This is what the artifact's runs do: its
- *   simulator prefixes node names with a seeded random permutation ("%04d-") and its
- *   scheduler (a kubernetes v1.20.5 fork) resolves ties by node, not by a fresh draw.
- *   The paper's numbers are reproduced only this way.
- * - uniform: kube-scheduler's selectHost, a fresh uniform draw among the tied nodes in
- *   every cycle. Tied pods then spread, which costs the coarsely scored policies
- *   (GpuPacking, GpuClustering, FGD) several points of allocation.
- */
-export type OpenbTieBreak = 'node-rank' | 'uniform';
 
 /** The tie-break rules, as the CLI spells them. */
 export const OPENB_TIE_BREAKS: readonly OpenbTieBreak[] = ['node-rank', 'uniform'];

@@ -1,5 +1,17 @@
 import type { ProfileSpec } from '../framework/profile.js';
-import type { OpenbTieBreak } from './openb-policies.js';
+
+/**
+ * How the experiment breaks ties between nodes with the best score:
+ * - node-rank: a seeded random ranking of the nodes is drawn once per seed and the best
+ *   ranked tied node wins, every cycle. This is what the artifact's runs do: its
+ *   simulator prefixes node names with a seeded random permutation ("%04d-") and its
+ *   scheduler (a kubernetes v1.20.5 fork) resolves ties by node, not by a fresh draw.
+ *   The paper's numbers are reproduced only this way.
+ * - uniform: kube-scheduler's selectHost, a fresh uniform draw among the tied nodes in
+ *   every cycle. Tied pods then spread, which costs the coarsely scored policies
+ *   (GpuPacking, GpuClustering, FGD) several points of allocation.
+ */
+export type OpenbTieBreak = 'node-rank' | 'uniform';
 
 /**
  * What the cells of an openb inflation experiment run on (PlanWorld 'openb'): the two
