@@ -4,7 +4,7 @@ import type { NominatedPods } from './nominated-pods.js';
 import { NO_NOMINATED_PODS } from './nominated-pods.js';
 import { WhatIf } from './what-if.js';
 import { runPreFilters } from './run-plugins.js';
-import type { CycleContext, StatusCode } from './types.js';
+import type { CycleContext, FitChecker, StatusCode } from './types.js';
 import { PASS, Rejection, SKIP } from './types.js';
 import { verdictStatus } from './verdict.js';
 import type { NodeId } from '../model/ids.js';
@@ -17,7 +17,7 @@ import type { CompiledPod } from '../model/pod.js';
  * nominated pods). The PreFilters that read bound pods run again on every call, since
  * the cluster may have changed since the last one. Buffers are reused.
  */
-export class NodeFitChecker {
+export class NodeFitChecker implements FitChecker {
   private readonly states: unknown[];
   /** The pod and view the states were computed for, and whether a PreFilter rejected it. */
   private lastPod: CompiledPod | null = null;

@@ -1,17 +1,15 @@
 import type { ClusterView } from '../cluster/cluster-view.js';
-import type { RandomSource } from './types.js';
 import type { NodeId, PodId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
-import type { NodeFitChecker } from './node-fit-checker.js';
 import type { NominatedPods } from './nominated-pods.js';
 import { pickPreemptionNode } from './pick-preemption-node.js';
-import type { WhatIf } from './what-if.js';
+import type { FitChecker, RandomSource, WhatIfSession } from './types.js';
 
 /** What preemption needs from the simulator. */
 export interface PreemptionEnv {
   /** The live cluster; dry runs are what-ifs over it (an overlay), never changes to it. */
   readonly state: ClusterView;
-  readonly checker: NodeFitChecker;
+  readonly checker: FitChecker;
   /** Draws the offset where the candidate search starts (kube: rand.Int31n). */
   readonly rng: RandomSource;
   /** DefaultPreemptionArgs.minCandidateNodesPercentage. */
@@ -106,7 +104,7 @@ export function findPreemption(env: PreemptionEnv, pod: CompiledPod): Preemption
  * what-if is an overlay (WhatIf): the cluster is never changed. `whatIf`: a session begun
  * for `pod` on env.state (findPreemption shares one across nodes).
  */
-export function selectVictimsOnNode(env: PreemptionEnv, pod: CompiledPod, node: NodeId, whatIf?: WhatIf): PreemptionPlan | null {
+export function selectVictimsOnNode(env: PreemptionEnv, pod: CompiledPod, node: NodeId, whatIf?: WhatIfSession): PreemptionPlan | null {
   const { state } = env;
   const potential: CompiledPod[] = [];
   for (const id of state.podsOn(node)) {

@@ -3,7 +3,6 @@ import type { NodeId, PodId } from '../model/ids.js';
 import type { ModelContext } from '../model/model-context.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { NominatedPods } from './nominated-pods.js';
-import type { NodeFitChecker } from './node-fit-checker.js';
 
 /**
  * A filter's answer for one node: 0 passes; bit i set means the plugin's reasons[i].
@@ -146,6 +145,43 @@ export interface Plugin<F = unknown, S = unknown> {
 }
 
 /**
+ * What-ifs for one pod over a cluster view: pods added to or removed from one node (the
+ * focus) over an overlay, with the PreFilter states updated through PreFilterExtensions,
+ * the live cluster never changed (kube: SelectVictimsOnNode's copy of the node and cycle
+ * state). Implemented by WhatIf; declared here so PostFilter plugins and preemption see
+ * the session without importing it.
+ */
+export interface WhatIfSession {
+  /** Focuses `node` with no change made yet. */
+  focus(node: NodeId): void;
+  /** Adds `pod` to the focus (kube: nodeInfo.AddPodInfo + RunPreFilterExtensionAddPod). */
+  add(pod: CompiledPod): void;
+  /** Removes `pod` from the focus (kube: nodeInfo.RemovePod + RunPreFilterExtensionRemovePod). */
+  remove(pod: CompiledPod): void;
+  /** Undoes the last add or remove. */
+  undo(): void;
+  /** Whether the pod fits the focus as RunFilterPluginsWithNominatedPods decides: with its nominated pods, then without. */
+  fits(nominated: NominatedPods): boolean;
+}
+
+/**
+ * The profile's PreFilter and Filter chain run for one pod outside a scheduling cycle
+ * (preemption's dry runs, a nominated pod's recheck). Implemented by NodeFitChecker;
+ * declared here so PostFilterHost does not import it.
+ */
+export interface FitChecker {
+  /**
+   * Status of every live node in nodeOrder for this pod, as the failed cycle's
+   * NodeToStatus map holds them, with the pods `nominated` to nodes respected.
+   */
+  statuses(view: ClusterView, pod: CompiledPod, each: (node: NodeId, status: StatusCode) => void, nominated?: NominatedPods): void;
+  /** A what-if session for `pod` over `view`; null when a PreFilter rejects the pod outright. */
+  whatIf(view: ClusterView, pod: CompiledPod): WhatIfSession | null;
+  /** PreFilter and Filter on `node` as kube's RunFilterPluginsWithNominatedPods runs them. */
+  fitsWithNominated(view: ClusterView, pod: CompiledPod, node: NodeId, nominated?: NominatedPods): boolean;
+}
+
+/**
  * What the scheduler's host (the simulator) lends a PostFilter plugin for its dry runs:
  * the live cluster, read-only (dry runs are what-ifs over an overlay: the checker's
  * whatIf), a checker that runs the profile's PreFilter and Filter chain, the seeded
@@ -153,7 +189,7 @@ export interface Plugin<F = unknown, S = unknown> {
  */
 export interface PostFilterHost {
   readonly state: ClusterView;
-  readonly checker: NodeFitChecker;
+  readonly checker: FitChecker;
   readonly rng: RandomSource;
   /** When a bound pod started running, simulated seconds. */
   startTimeS(pod: PodId): number;

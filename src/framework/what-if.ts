@@ -4,7 +4,7 @@ import type { NodeId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { Framework } from './framework.js';
 import type { NominatedPods } from './nominated-pods.js';
-import type { CycleContext } from './types.js';
+import type { CycleContext, WhatIfSession } from './types.js';
 import { PASS, SKIP } from './types.js';
 
 /** One change of a what-if, and the PreFilter states from before it (for undo). */
@@ -22,7 +22,7 @@ interface Change {
  * never changed. Preemption's dry run (SelectVictimsOnNode) and the pass with nominated
  * pods (RunFilterPluginsWithNominatedPods) are built from it.
  */
-export class WhatIf {
+export class WhatIf implements WhatIfSession {
   private readonly overlay = new OverlayView();
   private base: ClusterView | null = null;
   private target: CompiledPod | null = null;
