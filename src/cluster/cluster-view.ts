@@ -5,8 +5,8 @@ import type { DisruptionStatus, EvictionVerdict, PodDisruptionBudget } from '../
 import type { CompiledPod } from '../model/pod.js';
 import type { HostPort } from '../model/ports.js';
 import type { Effect, TaintList } from '../model/taints.js';
-import type { GpuTable } from './gpu-table.js';
-import type { PodIndexes } from './pod-indexes.js';
+import type { GpuTableView } from './gpu-table-view.js';
+import type { PodIndexesView } from './pod-indexes-view.js';
 
 /**
  * The read-only cluster that plugins see during a cycle: typed arrays indexed by node id
@@ -82,9 +82,9 @@ export interface ClusterView {
    * existing pods' affinity terms) for InterPodAffinity and PodTopologySpread. Built on
    * first use, then kept up to date by every bind and unbind.
    */
-  readonly podIndexes: PodIndexes;
+  readonly podIndexes: PodIndexesView;
   /** Per-GPU state of every node (GPU-sharing model); empty for clusters without GPUs. */
-  readonly gpus: GpuTable;
+  readonly gpus: GpuTableView;
   /** The PodDisruptionBudgets and the disruption controller's view of them. */
   readonly disruptionBudgets: DisruptionBudgetsView;
 }

@@ -3,19 +3,18 @@ import type { LabelSet } from '../model/labels.js';
 import { selectorMatches } from '../model/labels.js';
 import type { CompiledPod, PodAffinityTerm } from '../model/pod.js';
 import type { SymbolTable } from '../model/symbols.js';
+import type { ExistingTermsView, TermGroupView, TermKind } from './pod-indexes-view.js';
 import type { Anchor } from './selector-anchors.js';
 import { anchorOf, SelectorAnchors } from './selector-anchors.js';
 import { selectorKey, sortedText } from './selector-keys.js';
 import type { KeyDomains, TopologyDomains } from './topology-domains.js';
 import { grownI32 } from './topology-domains.js';
 
-/** Which list of a bound pod's spec.affinity a term group collects. */
+/** Which list of a bound pod's spec.affinity a term group collects (a TermKind, see pod-indexes-view.ts). */
 export const REQUIRED_ANTI_AFFINITY = 0;
 export const REQUIRED_AFFINITY = 1;
 export const PREFERRED_AFFINITY = 2;
 export const PREFERRED_ANTI_AFFINITY = 3;
-/** One of the four term kinds above. */
-export type TermKind = typeof REQUIRED_ANTI_AFFINITY | typeof REQUIRED_AFFINITY | typeof PREFERRED_AFFINITY | typeof PREFERRED_ANTI_AFFINITY;
 
 /**
  * Identical pod-affinity terms of bound pods (same kind, selector, namespaces,
@@ -23,7 +22,7 @@ export type TermKind = typeof REQUIRED_ANTI_AFFINITY | typeof REQUIRED_AFFINITY 
  * the pods' nodes. An incoming pod is matched against a group once, not against each pod
  * that carries the term.
  */
-export class TermGroup {
+export class TermGroup implements TermGroupView {
   /** Summed weights (1 per required term) per domain id of term.topologyKey. */
   sums: Int32Array;
   /** Terms in the group whose pod sits on a node that has the topology key. */
@@ -66,7 +65,7 @@ export class TermGroup {
  * Filter; their required and preferred terms in Score) read the groups an incoming pod
  * matches instead of walking every pod with affinity.
  */
-export class ExistingTerms {
+export class ExistingTerms implements ExistingTermsView {
   private readonly groups = new Map<string, TermGroup>();
   private readonly anchors: SelectorAnchors<TermGroup>[] = [
     new SelectorAnchors(), new SelectorAnchors(), new SelectorAnchors(), new SelectorAnchors(),

@@ -4,7 +4,7 @@ import { CPU } from '../model/resources.js';
 import type { SymbolTable } from '../model/symbols.js';
 import type { TaskShape } from '../model/task-shape.js';
 import type { ClusterView } from './cluster-view.js';
-import type { GpuTable } from './gpu-table.js';
+import type { GpuTableView } from './gpu-table-view.js';
 
 /**
  * GPU fragmentation of a node measured against a workload's task shapes: the FGD paper's
@@ -75,7 +75,7 @@ export class GpuFragmentation {
   }
 
   /** fragMilli of a live node of the view, from its row and GPU table. */
-  nodeFragMilli(view: ClusterView, gpus: GpuTable, node: NodeId): number {
+  nodeFragMilli(view: ClusterView, gpus: GpuTableView, node: NodeId): number {
     const base = node * view.dims;
     const cpuFree = view.allocatable[base + CPU]! - view.requested[base + CPU]!;
     return this.fragMilli(cpuFree, gpus.model[node] as Sym, gpus.freeMilli, gpus.offset[node]!, gpus.count[node]!);
@@ -141,7 +141,7 @@ function upperBound(xs: Float64Array, x: number): number {
 }
 
 /** The cluster's GPU fragmentation: fragmented and idle milli-GPU over live nodes. */
-export function clusterGpuFragmentation(view: ClusterView, gpus: GpuTable, frag: GpuFragmentation): { fragMilli: number; idleMilli: number } {
+export function clusterGpuFragmentation(view: ClusterView, gpus: GpuTableView, frag: GpuFragmentation): { fragMilli: number; idleMilli: number } {
   let fragMilli = 0;
   let idleMilli = 0;
   for (const node of view.nodeOrder()) {

@@ -1,7 +1,7 @@
 import type { NodeId } from '../model/ids.js';
 import type { GpuRequest } from '../model/gpu-request.js';
 import { MILLI_PER_GPU } from '../model/gpu-resources.js';
-import type { GpuTable } from './gpu-table.js';
+import type { GpuTableView } from './gpu-table-view.js';
 
 /**
  * How a pod's GPUs are chosen on the node the scheduler picked: the artifact's
@@ -19,7 +19,7 @@ export type GpuSelection = 'best' | 'worst' | 'random';
  * The GPUs (bitmask over the node's GPUs) `req` gets on `node` under `rule`, or 0 when
  * the node cannot host it. `rand(n)` draws a uniform integer in [0, n) for 'random'.
  */
-export function pickGpus(gpus: GpuTable, node: NodeId, req: GpuRequest, rule: GpuSelection, rand?: (n: number) => number): number {
+export function pickGpus(gpus: GpuTableView, node: NodeId, req: GpuRequest, rule: GpuSelection, rand?: (n: number) => number): number {
   if (req.count === 0 || gpus.count[node]! < req.count) return 0;
   if (req.milliPerGpu === MILLI_PER_GPU) return lowestFullyFree(gpus, node, req.count);
   const base = gpus.offset[node]!;
@@ -44,7 +44,7 @@ export function pickGpus(gpus: GpuTable, node: NodeId, req: GpuRequest, rule: Gp
 }
 
 /** The `count` lowest-indexed GPUs with all 1000 milli free, or 0 when there are fewer. */
-export function lowestFullyFree(gpus: GpuTable, node: NodeId, count: number): number {
+export function lowestFullyFree(gpus: GpuTableView, node: NodeId, count: number): number {
   const base = gpus.offset[node]!;
   const n = gpus.count[node]!;
   let mask = 0;
@@ -63,7 +63,7 @@ export function lowestFullyFree(gpus: GpuTable, node: NodeId, count: number): nu
  * they fit: where bind puts a pod that does not fit anywhere (a what-if reservation
  * that skipped the GPU filter), so binding never fails and unbind still undoes it.
  */
-export function mostFreeGpus(gpus: GpuTable, node: NodeId, count: number): number {
+export function mostFreeGpus(gpus: GpuTableView, node: NodeId, count: number): number {
   const base = gpus.offset[node]!;
   const n = gpus.count[node]!;
   let mask = 0;

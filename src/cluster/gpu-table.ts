@@ -1,4 +1,5 @@
 import type { ClusterView } from './cluster-view.js';
+import type { GpuTableView } from './gpu-table-view.js';
 import type { NodeId, PodId, Sym } from '../model/ids.js';
 import { NO_SYM } from '../model/ids.js';
 import type { GpuRequest } from '../model/gpu-request.js';
@@ -23,7 +24,7 @@ export function gpuPodKind(req: GpuRequest): number {
  * only inside bind and unbind, which also bump the node's generation, so results cached
  * by generation see every GPU change. Plugins read it through gpuTableOf(view).
  */
-export class GpuTable {
+export class GpuTable implements GpuTableView {
   /** GPUs per node. */
   count = new Int32Array(0);
   /** GPU model (sym) per node; NO_SYM for a node without GPUs. */
@@ -49,6 +50,11 @@ export class GpuTable {
   private gpus = 0;
   /** Per pod id: the GPUs it holds (bitmask over its node's GPUs), 0 when none. */
   private podMask = new Int32Array(0);
+
+  /** The `gpus` count above, for copyNodesFrom's source read through GpuTableView. */
+  get gpuSlots(): number {
+    return this.gpus;
+  }
 
   /** Registers node `node` (ids come in increasing order) with `gpus` GPUs of `model`. */
   addNode(node: NodeId, gpus: number, model: Sym): void {
@@ -124,7 +130,7 @@ export class GpuTable {
    * Makes this table's per-node and per-GPU state a copy of `from`'s (not which GPUs each
    * pod holds): the scratch table of an overlay view, changed after with adjust().
    */
-  copyNodesFrom(from: GpuTable): void {
+  copyNodesFrom(from: GpuTableView): void {
     const copy = (a: Int32Array<ArrayBuffer>, b: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
       if (a.length !== b.length) return b.slice();
       a.set(b);
@@ -140,7 +146,7 @@ export class GpuTable {
     this.kindCount = copy(this.kindCount, from.kindCount);
     this.kinds = copy(this.kinds, from.kinds);
     this.totalGpus = from.totalGpus;
-    this.gpus = from.gpus;
+    this.gpus = from.gpuSlots;
   }
 
   /** Takes (sign -1) or gives back (+1) req on the GPUs of `mask`, as place and release do, without a pod. */
@@ -225,6 +231,6 @@ export function popCount(mask: number): number {
 }
 
 /** The view's GPU table. */
-export function gpuTableOf(view: ClusterView): GpuTable {
+export function gpuTableOf(view: ClusterView): GpuTableView {
   return view.gpus;
 }

@@ -3,7 +3,7 @@ import type { NodeSelector, NodeSelectorTerm } from '../model/node-selector.js';
 import { bindRequiredAffinity, requiredAffinityMatches, termCanMatch } from '../model/node-selector.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { ClusterView } from './cluster-view.js';
-import type { KeyDomains } from './topology-domains.js';
+import type { AffinityMaskView, KeyDomainsView, NodeAffinityMasksView } from './pod-indexes-view.js';
 import { selectorKey } from './selector-keys.js';
 
 /**
@@ -14,7 +14,7 @@ import { selectorKey } from './selector-keys.js';
  * PodTopologySpread's nodeAffinityPolicy: Honor reads it instead of matching every node
  * in every cycle. At most `capacity` masks are kept, the oldest dropped first.
  */
-export class NodeAffinityMasks {
+export class NodeAffinityMasks implements NodeAffinityMasksView {
   private readonly masks = new Map<string, AffinityMask>();
 
   constructor(private readonly view: ClusterView, private readonly capacity = 256) {}
@@ -52,7 +52,7 @@ export class NodeAffinityMasks {
 }
 
 /** One cached mask, with the topology domains its nodes cover (computed on demand). */
-export class AffinityMask {
+export class AffinityMask implements AffinityMaskView {
   private readonly covered = new Map<Sym, { readonly present: Uint8Array; readonly domains: number }>();
 
   constructor(
@@ -61,7 +61,7 @@ export class AffinityMask {
   ) {}
 
   /** Which domains of kd's key hold a node of the mask (present[d] = 1), and how many. */
-  domainsOf(kd: KeyDomains): { readonly present: Uint8Array; readonly domains: number } {
+  domainsOf(kd: KeyDomainsView): { readonly present: Uint8Array; readonly domains: number } {
     let c = this.covered.get(kd.key);
     if (c === undefined) {
       const present = new Uint8Array(Math.max(1, kd.count));

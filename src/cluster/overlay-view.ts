@@ -8,7 +8,8 @@ import type { Effect, TaintList } from '../model/taints.js';
 import type { ClusterView, DisruptionBudgetsView } from './cluster-view.js';
 import { mostFreeGpus, pickGpus } from './gpu-pick.js';
 import { GpuTable } from './gpu-table.js';
-import type { PodIndexes } from './pod-indexes.js';
+import type { GpuTableView } from './gpu-table-view.js';
+import type { PodIndexesView } from './pod-indexes-view.js';
 
 /**
  * A what-if over a cluster view: one node (the focus) with some pods added and some of
@@ -143,11 +144,11 @@ export class OverlayView implements ClusterView {
     return this.added.find((p) => p.id === id) ?? this.view().pod(id);
   }
 
-  get gpus(): GpuTable {
+  get gpus(): GpuTableView {
     return this.gpusInUse ?? this.view().gpus;
   }
 
-  get podIndexes(): PodIndexes {
+  get podIndexes(): PodIndexesView {
     throw new Error('OverlayView has no pod indexes: a PreFilter state follows a what-if through the plugin\'s addPod/removePod');
   }
 

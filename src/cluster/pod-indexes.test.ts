@@ -8,9 +8,9 @@ import type { CompiledPod, PodAffinityTerm } from '../model/pod.js';
 import { nodeJson, testCluster } from '../testing/builders.js';
 import type { TestCluster } from '../testing/builders.js';
 import type { ClusterState } from './cluster-state.js';
-import type { TermKind } from './existing-terms.js';
 import { PREFERRED_AFFINITY, PREFERRED_ANTI_AFFINITY, REQUIRED_AFFINITY, REQUIRED_ANTI_AFFINITY } from './existing-terms.js';
-import type { CountedTerm, MatchClause } from './term-counts.js';
+import type { MatchClause, TermKind } from './pod-indexes-view.js';
+import type { CountedTerm } from './term-counts.js';
 
 // ---- generators ----------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import type { ClusterView } from './cluster-view.js';
 import { ExistingTerms } from './existing-terms.js';
 import { LabelPostings } from './label-postings.js';
 import { NodeAffinityMasks } from './node-affinity-masks.js';
+import type { PodIndexesView } from './pod-indexes-view.js';
 import { anchorOf } from './selector-anchors.js';
 import { TermCounts } from './term-counts.js';
 import { TopologyDomains } from './topology-domains.js';
@@ -24,7 +25,7 @@ import { TopologyDomains } from './topology-domains.js';
  * costs O(pod labels + terms the pod may match + its own affinity terms), and a scheduling
  * cycle reads counts instead of recounting pods.
  */
-export class PodIndexes implements ClusterListener {
+export class PodIndexes implements ClusterListener, PodIndexesView {
   readonly domains: TopologyDomains;
   readonly terms: TermCounts;
   readonly existing: ExistingTerms;

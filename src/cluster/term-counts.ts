@@ -1,38 +1,21 @@
 import type { NodeId, PodId, Sym } from '../model/ids.js';
-import type { LabelSelector } from '../model/labels.js';
 import { selectorMatches } from '../model/labels.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { SymbolTable } from '../model/symbols.js';
 import type { ClusterView } from './cluster-view.js';
 import type { LabelPostings } from './label-postings.js';
+import type { CountedTermView, DomainTally, KeyDomainsView, MatchClause, TermCountsView } from './pod-indexes-view.js';
 import type { Anchor } from './selector-anchors.js';
 import { anchorOf, SelectorAnchors } from './selector-anchors.js';
 import { selectorKey, sortedText } from './selector-keys.js';
-import type { KeyDomains } from './topology-domains.js';
 import { grownI32 } from './topology-domains.js';
-
-/** One condition of a counted term: the pod's labels match `selector` and its namespace is allowed. */
-export interface MatchClause {
-  readonly selector: LabelSelector;
-  /** Allowed namespaces (syms); null: any namespace. */
-  readonly namespaces: Int32Array | null;
-}
-
-/** A counted term's matching pods summed per domain of one topology key. */
-export interface DomainTally {
-  readonly domains: KeyDomains;
-  /** Matching pods per domain id; length >= domains.count after CountedTerm.tally(). */
-  counts: Int32Array;
-  /** Matching pods on nodes that have the key (the sum of counts). */
-  total: number;
-}
 
 /**
  * A term whose matching bound pods are counted per node and per topology domain: the
  * conjunction of its clauses, optionally ignoring terminating pods (PodTopologySpread
  * skips them, InterPodAffinity does not). Counts change only through TermCounts.
  */
-export class CountedTerm {
+export class CountedTerm implements CountedTermView {
   /** Matching pods per node id. */
   perNode: Int32Array;
   /** Matching bound pods anywhere. */
@@ -80,7 +63,7 @@ export class CountedTerm {
    * time (O(nodes)) and kept current by every later bind and unbind. The returned arrays
    * cover every domain id that exists now.
    */
-  tally(domains: KeyDomains): DomainTally {
+  tally(domains: KeyDomainsView): DomainTally {
     let t = this.tallies.get(domains.key);
     if (t === undefined) {
       t = { domains, counts: new Int32Array(Math.max(1, domains.count)), total: 0 };
@@ -146,7 +129,7 @@ export class CountedTerm {
  * follows the number of workloads, not pods. Beyond `maxTerms`, the least recently
  * acquired half is dropped (and recounted if asked for again).
  */
-export class TermCounts {
+export class TermCounts implements TermCountsView {
   private readonly terms = new Map<string, CountedTerm>();
   private readonly anchors = new SelectorAnchors<CountedTerm>();
   private readonly scratch: CountedTerm[] = [];

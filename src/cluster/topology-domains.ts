@@ -1,6 +1,7 @@
 import type { NodeId, Sym } from '../model/ids.js';
 import { NO_SYM } from '../model/ids.js';
 import type { ClusterView } from './cluster-view.js';
+import type { KeyDomainsView, TopologyDomainsView } from './pod-indexes-view.js';
 
 /**
  * The topology domains of one label key: each distinct value of the key among nodes gets
@@ -8,7 +9,7 @@ import type { ClusterView } from './cluster-view.js';
  * typed arrays indexed by domain id. Ids are never reused; a domain whose nodes all left
  * keeps its id with nodesIn = 0.
  */
-export class KeyDomains {
+export class KeyDomains implements KeyDomainsView {
   /** Domain id per node id; -1 when the node lacks the key or is not live. */
   domainOf: Int32Array;
   /** The label value of each domain id. */
@@ -76,7 +77,7 @@ export class KeyDomains {
  * time someone asks for it (one pass over the live nodes); from then on node additions,
  * removals and label changes keep it current. Fed by PodIndexes' ClusterListener calls.
  */
-export class TopologyDomains {
+export class TopologyDomains implements TopologyDomainsView {
   private readonly byKey = new Map<Sym, KeyDomains>();
 
   constructor(private readonly view: ClusterView) {}

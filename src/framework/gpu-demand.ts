@@ -1,4 +1,4 @@
-import type { GpuTable } from '../cluster/gpu-table.js';
+import type { GpuTableView } from '../cluster/gpu-table-view.js';
 import { gpuTableOf } from '../cluster/gpu-table.js';
 import { gpuRequestOf, totalGpuMilli } from '../model/gpu-request.js';
 import type { CompiledPod } from '../model/pod.js';
@@ -10,7 +10,7 @@ export interface GpuDemand {
   readonly cpuReq: number;
   /** milli-GPU in total (GPU count x milli per GPU). */
   readonly gpuReq: number;
-  readonly gpus: GpuTable;
+  readonly gpus: GpuTableView;
 }
 
 /** The GpuDemand of `pod` (computed once per cycle, in preScore). */

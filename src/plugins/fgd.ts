@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ClusterView } from '../cluster/cluster-view.js';
 import { GpuFragmentation } from '../cluster/gpu-fragmentation.js';
 import { lowestFullyFree } from '../cluster/gpu-pick.js';
-import type { GpuTable } from '../cluster/gpu-table.js';
+import type { GpuTableView as GpuTable } from '../cluster/gpu-table-view.js';
 import { gpuTableOf } from '../cluster/gpu-table.js';
 import { KeyedNodeCache } from '../framework/keyed-node-cache.js';
 import { MAX_NODE_SCORE } from '../framework/normalize.js';

@@ -1,4 +1,4 @@
-import type { GpuTable } from '../cluster/gpu-table.js';
+import type { GpuTableView as GpuTable } from '../cluster/gpu-table-view.js';
 import { gpuTableOf } from '../cluster/gpu-table.js';
 import { NO_ARGS, parsePluginArgs } from '../framework/plugin-args.js';
 import type { Plugin, PluginEnv } from '../framework/types.js';

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import type { ExistingTerms, TermGroup, TermKind } from '../cluster/existing-terms.js';
 import {
   PREFERRED_AFFINITY, PREFERRED_ANTI_AFFINITY, REQUIRED_AFFINITY, REQUIRED_ANTI_AFFINITY,
 } from '../cluster/existing-terms.js';
 import type { ClusterView } from '../cluster/cluster-view.js';
-import type { PodIndexes } from '../cluster/pod-indexes.js';
-import type { MatchClause } from '../cluster/term-counts.js';
-import type { KeyDomains } from '../cluster/topology-domains.js';
+import type {
+  ExistingTermsView as ExistingTerms, KeyDomainsView as KeyDomains, MatchClause, PodIndexesView as PodIndexes, TermGroupView as TermGroup, TermKind,
+} from '../cluster/pod-indexes-view.js';
 import { MAX_NODE_SCORE } from '../framework/normalize.js';
 import { parsePluginArgs, TYPE_META } from '../framework/plugin-args.js';
 import { ProfileError } from '../framework/profile-error.js';

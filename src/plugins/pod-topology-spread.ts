@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import type { ClusterView } from '../cluster/cluster-view.js';
-import type { PodIndexes } from '../cluster/pod-indexes.js';
-import type { CountedTerm } from '../cluster/term-counts.js';
-import type { KeyDomains } from '../cluster/topology-domains.js';
+import type { CountedTermView as CountedTerm, KeyDomainsView as KeyDomains, PodIndexesView as PodIndexes } from '../cluster/pod-indexes-view.js';
 import { MAX_NODE_SCORE } from '../framework/normalize.js';
 import { parsePluginArgs, TYPE_META } from '../framework/plugin-args.js';
 import { ProfileError } from '../framework/profile-error.js';
