@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ClusterView } from '../cluster/cluster-view.js';
 import { GpuFragmentation } from '../cluster/gpu-fragmentation.js';
 import { lowestFullyFree } from '../cluster/gpu-pick.js';
-import type { GpuTableView as GpuTable } from '../cluster/gpu-table-view.js';
+import type { GpuTableView } from '../cluster/gpu-table-view.js';
 import { gpuTableOf } from '../cluster/gpu-table.js';
 import { KeyedNodeCache } from '../framework/keyed-node-cache.js';
 import { MAX_NODE_SCORE } from '../framework/normalize.js';
@@ -55,7 +55,7 @@ const argsSchema = z.strictObject({ ...TYPE_META, taskShapes: z.array(shapeSchem
 interface Pre {
   readonly req: GpuRequest;
   readonly cpu: number;
-  readonly gpus: GpuTable;
+  readonly gpus: GpuTableView;
   readonly slot: number;
 }
 
@@ -79,7 +79,7 @@ export function create(args: unknown, env: PluginEnv): Plugin {
   /** The GPU index the last fgdScore found best for a shared task (-1: none). */
   let bestGpu = -1;
 
-  const fragBefore = (view: ClusterView, gpus: GpuTable, node: NodeId): number => {
+  const fragBefore = (view: ClusterView, gpus: GpuTableView, node: NodeId): number => {
     const slot = before.slot(view, '');
     let f = before.get(slot, node);
     if (Number.isNaN(f)) {
@@ -90,7 +90,7 @@ export function create(args: unknown, env: PluginEnv): Plugin {
   };
 
   /** The raw FGD score of `node`; sets bestGpu for a shared task. */
-  const fgdScore = (view: ClusterView, gpus: GpuTable, node: NodeId, req: GpuRequest, cpu: number): number => {
+  const fgdScore = (view: ClusterView, gpus: GpuTableView, node: NodeId, req: GpuRequest, cpu: number): number => {
     const measure = frag!;
     const f0 = fragBefore(view, gpus, node);
     const n = gpus.count[node]!;

@@ -1,4 +1,4 @@
-import type { GpuTableView as GpuTable } from '../cluster/gpu-table-view.js';
+import type { GpuTableView } from '../cluster/gpu-table-view.js';
 import { GPU_POD_KINDS, gpuPodKind, gpuTableOf } from '../cluster/gpu-table.js';
 import { NO_ARGS, parsePluginArgs } from '../framework/plugin-args.js';
 import type { Plugin, PluginEnv } from '../framework/types.js';
@@ -24,7 +24,7 @@ export const NAME = 'GpuClustering';
 
 interface Pre {
   readonly kind: number;
-  readonly gpus: GpuTable;
+  readonly gpus: GpuTableView;
 }
 
 /** Builds GpuClustering; it takes no args. */

@@ -1,4 +1,4 @@
-import type { GpuTableView as GpuTable } from '../cluster/gpu-table-view.js';
+import type { GpuTableView } from '../cluster/gpu-table-view.js';
 import { gpuTableOf } from '../cluster/gpu-table.js';
 import { NO_ARGS, parsePluginArgs } from '../framework/plugin-args.js';
 import type { Plugin, PluginEnv, Verdict } from '../framework/types.js';
@@ -47,12 +47,12 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
       const gpus = gpuTableOf(cx.view);
       for (let i = 0; i < count; i++) verdicts[i] = gpuVerdict(gpus, pre, nodes[i] as NodeId);
     },
-    // No reuseVerdicts: the check is O(1) per node (GpuTable keeps fullyFree and maxFreeMilli),
+    // No reuseVerdicts: the check is O(1) per node (GpuTableView keeps fullyFree and maxFreeMilli),
     // cheaper than the cache's bookkeeping.
   } satisfies Plugin<Pre, undefined>;
 }
 
-function gpuVerdict(gpus: GpuTable, pre: Pre, node: NodeId): Verdict {
+function gpuVerdict(gpus: GpuTableView, pre: Pre, node: NodeId): Verdict {
   if (gpus.count[node]! < pre.req.count) return TOO_FEW_GPUS;
   return gpus.fits(node, pre.req) ? PASS : INSUFFICIENT;
 }

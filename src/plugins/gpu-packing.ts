@@ -1,4 +1,4 @@
-import type { GpuTableView as GpuTable } from '../cluster/gpu-table-view.js';
+import type { GpuTableView } from '../cluster/gpu-table-view.js';
 import { gpuTableOf } from '../cluster/gpu-table.js';
 import { NO_ARGS, parsePluginArgs } from '../framework/plugin-args.js';
 import type { Plugin, PluginEnv } from '../framework/types.js';
@@ -23,7 +23,7 @@ export const NAME = 'GpuPacking';
 
 interface Pre {
   readonly req: GpuRequest;
-  readonly gpus: GpuTable;
+  readonly gpus: GpuTableView;
 }
 
 /** Builds GpuPacking; it takes no args. */
@@ -46,7 +46,7 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
   } satisfies Plugin<undefined, Pre>;
 }
 
-function packingScore(gpus: GpuTable, node: NodeId, req: GpuRequest): number {
+function packingScore(gpus: GpuTableView, node: NodeId, req: GpuRequest): number {
   const n = gpus.count[node]!;
   const fullyFree = gpus.fullyFree[node]!;
   if (fullyFree === n) return Math.max(33 - fullyFree, fullyFree);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ClusterView } from '../cluster/cluster-view.js';
-import type { CountedTermView as CountedTerm, KeyDomainsView as KeyDomains, PodIndexesView as PodIndexes } from '../cluster/pod-indexes-view.js';
+import type { CountedTermView, KeyDomainsView, PodIndexesView } from '../cluster/pod-indexes-view.js';
 import { MAX_NODE_SCORE } from '../framework/normalize.js';
 import { parsePluginArgs, TYPE_META } from '../framework/plugin-args.js';
 import { ProfileError } from '../framework/profile-error.js';
@@ -24,7 +24,7 @@ import { firstUntoleratedDoNotScheduleTaint } from '../model/taints.js';
  * them. Mirrors kube-scheduler pkg/scheduler/framework/plugins/podtopologyspread
  * (common.go, filtering.go, scoring.go, plugin.go).
  *
- * Counts come from PodIndexes (counted terms per node and per domain) instead of a walk
+ * Counts come from PodIndexesView (counted terms per node and per domain) instead of a walk
  * over every pod: one cycle costs O(nodes + constraints), and O(domains) when every node
  * counts for every constraint (no nodeAffinity/taints policy in play, all nodes labeled).
  * What-ifs (preemption's dry runs, the pass with nominated pods) change the PreFilter
@@ -74,7 +74,7 @@ interface SpreadHooks {
   readonly constraints: readonly SpreadConstraint[];
   /** Per constraint, the domains PreFilter counted (EligibleCounts.present; null: every domain with a live node). */
   readonly present: readonly (Uint8Array | null)[];
-  readonly kds: readonly KeyDomains[];
+  readonly kds: readonly KeyDomainsView[];
   /**
    * Domains counted per constraint (EligibleCounts.domains, kube's len(TpValueToMatchNum[i])).
    * A what-if never changes it: the node it touches passed the same inclusion test in
@@ -137,7 +137,7 @@ export function create(args: unknown, env: PluginEnv): Plugin {
   const defaultsFor = defaultConstraintCache(a.defaults);
 
   /** The pod's constraints for one action: its own, else the defaults (getConstraints / initPreScoreState). */
-  const constraintsFor = (idx: PodIndexes, pod: CompiledPod, action: number): readonly SpreadConstraint[] =>
+  const constraintsFor = (idx: PodIndexesView, pod: CompiledPod, action: number): readonly SpreadConstraint[] =>
     pod.spread.length > 0 ? pod.spread.filter((c) => c.whenUnsatisfiable === action) : defaultsFor(idx, pod, action);
 
   return {
@@ -459,7 +459,7 @@ function topologyNormalizingWeight(size: number): number {
  * excluded (countPodsMatchSelector). null when it counts nothing: kube returns 0 for an
  * empty selector ({} or no requirements) and a nil selector matches no pod.
  */
-function countedTerm(idx: PodIndexes, selector: LabelSelector, pod: CompiledPod): CountedTerm | null {
+function countedTerm(idx: PodIndexesView, selector: LabelSelector, pod: CompiledPod): CountedTermView | null {
   if (selector.nothing || selector.requirements.length === 0) return null;
   return idx.terms.acquire([{ selector, namespaces: Int32Array.of(pod.namespace) }], true);
 }
@@ -489,8 +489,8 @@ interface EligibleCounts {
  *  - otherwise (taints honored, nodes lacking keys): one pass over the nodes.
  */
 function countEligible(
-  view: ClusterView, idx: PodIndexes, pod: CompiledPod, cs: readonly SpreadConstraint[], kds: readonly KeyDomains[],
-  terms: readonly (CountedTerm | null)[], requireAll: boolean, emptyValue: Sym,
+  view: ClusterView, idx: PodIndexesView, pod: CompiledPod, cs: readonly SpreadConstraint[], kds: readonly KeyDomainsView[],
+  terms: readonly (CountedTermView | null)[], requireAll: boolean, emptyValue: Sym,
 ): EligibleCounts {
   const n = cs.length;
   const live = view.liveNodeCount;
@@ -535,8 +535,8 @@ function countEligible(
 
 /** The O(nodes) pass of countEligible for constraints `which`. */
 function countByNodes(
-  view: ClusterView, pod: CompiledPod, cs: readonly SpreadConstraint[], kds: readonly KeyDomains[],
-  terms: readonly (CountedTerm | null)[], which: readonly number[], checkKeys: boolean, mask: Uint8Array | null,
+  view: ClusterView, pod: CompiledPod, cs: readonly SpreadConstraint[], kds: readonly KeyDomainsView[],
+  terms: readonly (CountedTermView | null)[], which: readonly number[], checkKeys: boolean, mask: Uint8Array | null,
   out: EligibleCounts,
 ): void {
   const perNode = terms.map((t) => (t === null ? null : t.nodeCounts(view.nodeCapacity)));
@@ -566,7 +566,7 @@ function countByNodes(
   }
 }
 
-function hasEveryKey(kds: readonly KeyDomains[], node: NodeId): boolean {
+function hasEveryKey(kds: readonly KeyDomainsView[], node: NodeId): boolean {
   for (let i = 0; i < kds.length; i++) if (kds[i]!.domainOf[node]! < 0) return false;
   return true;
 }
@@ -576,7 +576,7 @@ function hasEveryKey(kds: readonly KeyDomains[], node: NodeId): boolean {
  * when none do). Stops at the first empty domain: no count is below 0, and with many
  * domains (hostname) one usually comes early.
  */
-function minOverDomains(counts: Int32Array, present: Uint8Array | null, kd: KeyDomains): number {
+function minOverDomains(counts: Int32Array, present: Uint8Array | null, kd: KeyDomainsView): number {
   let min = MAX_INT32;
   const nd = kd.count;
   for (let d = 0; d < nd && min > 0; d++) {
@@ -593,7 +593,7 @@ function minOverDomains(counts: Int32Array, present: Uint8Array | null, kd: KeyD
  * not ignored. `checkKeys`: some live node lacks a key, so candidates must be checked.
  */
 function candidateDomainCounts(
-  feasible: NodeList, kds: readonly KeyDomains[], isHostname: Uint8Array, requireAll: boolean, checkKeys: boolean,
+  feasible: NodeList, kds: readonly KeyDomainsView[], isHostname: Uint8Array, requireAll: boolean, checkKeys: boolean,
   absent: Int32Array,
 ): Int32Array {
   const n = kds.length;
@@ -636,9 +636,9 @@ function candidateDomainCounts(
 function defaultConstraintCache(defaults: readonly SpreadConstraint[]) {
   let lastPod: CompiledPod | null = null;
   let lastGen = -1;
-  let lastIdx: PodIndexes | null = null;
+  let lastIdx: PodIndexesView | null = null;
   let cached: readonly SpreadConstraint[] = [];
-  return (idx: PodIndexes, pod: CompiledPod, action: number): readonly SpreadConstraint[] => {
+  return (idx: PodIndexesView, pod: CompiledPod, action: number): readonly SpreadConstraint[] => {
     if (defaults.length === 0) return [];
     if (pod !== lastPod || idx.workloads.generation !== lastGen || idx !== lastIdx) {
       lastPod = pod;
