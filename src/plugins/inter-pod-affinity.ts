@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { CountDelta } from '../cluster/count-patch.js';
+import { bumped, countAt, deltaAt, domainAt } from '../cluster/count-patch.js';
 import {
   PREFERRED_AFFINITY, PREFERRED_ANTI_AFFINITY, REQUIRED_AFFINITY, REQUIRED_ANTI_AFFINITY,
 } from '../cluster/existing-terms.js';
@@ -92,12 +94,6 @@ interface IncomingTerms {
   readonly selfMatch: boolean;
 }
 
-/** A count change for one (slot, domain): the slot is a term (or key) index of the state. */
-interface Delta {
-  readonly slot: number;
-  readonly domain: number;
-  readonly count: number;
-}
 
 /**
  * A count change for a topology pair whose key no existing pod's matching anti-affinity
@@ -113,10 +109,10 @@ interface PairDelta {
 
 /** addPod/removePod changes, per count of the state (entries whose count returns to 0 are dropped). */
 interface Patch {
-  readonly affinity: readonly Delta[];
+  readonly affinity: readonly CountDelta[];
   /** Slots index IncomingTerms.antiDomainOf (every anti-affinity term, not only antiDomainOf's). */
-  readonly anti: readonly Delta[];
-  readonly existing: readonly Delta[];
+  readonly anti: readonly CountDelta[];
+  readonly existing: readonly CountDelta[];
   readonly existingPairs: readonly PairDelta[];
 }
 
@@ -330,7 +326,7 @@ function existingTermMatches(t: PodAffinityTerm, pod: CompiledPod, nsLabels: Lab
 }
 
 const NO_CLAUSES: readonly MatchClause[] = [];
-const NO_DELTAS: readonly Delta[] = [];
+const NO_DELTAS: readonly CountDelta[] = [];
 const NO_PAIRS: readonly PairDelta[] = [];
 const EMPTY_PATCH: Patch = { affinity: NO_DELTAS, anti: NO_DELTAS, existing: NO_DELTAS, existingPairs: NO_PAIRS };
 
@@ -421,36 +417,9 @@ function filterPatched(s: PreFilter, p: Patch, node: NodeId): Verdict {
   return PASS;
 }
 
-/** a[i], or -1 past its end (a domain-of-node array or a label column). */
-function domainAt(a: Int32Array, i: number): number {
-  return i < a.length ? a[i]! : -1;
-}
 
-/** counts[d], or 0 past its end. */
-function countAt(counts: Int32Array, d: number): number {
-  return d < counts.length ? counts[d]! : 0;
-}
 
-/** The summed change of (slot, domain). */
-function deltaAt(deltas: readonly Delta[], slot: number, domain: number): number {
-  for (const e of deltas) if (e.slot === slot && e.domain === domain) return e.count;
-  return 0;
-}
 
-/** A copy of `deltas` with `by` added to (slot, domain). */
-function bumped(deltas: readonly Delta[], slot: number, domain: number, by: number): readonly Delta[] {
-  const out: Delta[] = [];
-  let found = false;
-  for (const e of deltas) {
-    if (e.slot !== slot || e.domain !== domain) out.push(e);
-    else {
-      found = true;
-      if (e.count + by !== 0) out.push({ slot, domain, count: e.count + by });
-    }
-  }
-  if (!found) out.push({ slot, domain, count: by });
-  return out;
-}
 
 /** A copy of `pairs` with `by` added to the pair (key, value). */
 function bumpedPair(pairs: readonly PairDelta[], key: Sym, column: Int32Array, value: Sym, by: number): readonly PairDelta[] {

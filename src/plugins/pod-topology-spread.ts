@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { CountDelta } from '../cluster/count-patch.js';
+import { bumped, countAt, deltaAt, domainAt } from '../cluster/count-patch.js';
 import type { ClusterView } from '../cluster/cluster-view.js';
 import type { CountedTermView, KeyDomainsView, PodIndexesView } from '../cluster/pod-indexes-view.js';
 import { MAX_NODE_SCORE } from '../framework/normalize.js';
@@ -65,7 +67,7 @@ interface PreFilter {
    * may be the live index's tally, and a hostname key has one domain per node): null for
    * a state straight from preFilter, whose filter is the fast path.
    */
-  readonly patch: readonly Delta[] | null;
+  readonly patch: readonly CountDelta[] | null;
 }
 
 /** The incoming pod's side of the PreFilter state, for addPod/removePod (kube keeps Constraints). */
@@ -93,12 +95,6 @@ interface SpreadHooks {
   lowest: Int32Array | null;
 }
 
-/** A change of matchNum[constraint][domain] made by addPod/removePod. */
-interface Delta {
-  readonly constraint: number;
-  readonly domain: number;
-  readonly count: number;
-}
 
 /** What Score and NormalizeScore need, per ScheduleAnyway constraint i (kube's preScoreState). */
 interface PreScore {
@@ -272,7 +268,7 @@ export function create(args: unknown, env: PluginEnv): Plugin {
 
 // ---- what-ifs (PreFilterExtensions) -------------------------------------------------------
 
-const NO_DELTAS: readonly Delta[] = [];
+const NO_DELTAS: readonly CountDelta[] = [];
 
 /**
  * kube's updateWithPod (AddPod with sign +1, RemovePod with -1): the state as if
@@ -332,7 +328,7 @@ function withPodChanged(
  * would make kube's paths stale; here, when both paths' domains are patched, the other
  * domains are scanned instead (O(domains)), so the minimum stays exact.
  */
-function patchedMin(s: PreFilter, patch: readonly Delta[], i: number): number {
+function patchedMin(s: PreFilter, patch: readonly CountDelta[], i: number): number {
   const h = s.hooks;
   if (h.domains[i]! < h.constraints[i]!.minDomains) return 0;
   const base = s.matchNum[i]!;
@@ -343,7 +339,7 @@ function patchedMin(s: PreFilter, patch: readonly Delta[], i: number): number {
   let touched0 = false;
   let touched1 = false;
   for (const e of patch) {
-    if (e.constraint !== i) continue;
+    if (e.slot !== i) continue;
     const v = countAt(base, e.domain) + e.count;
     if (v < min) min = v;
     if (e.domain === d0) touched0 = true;
@@ -401,7 +397,7 @@ function lowestOf(s: PreFilter, i: number): Int32Array {
 }
 
 /** Filter for a state addPod/removePod changed: the fast path's check, each count plus its delta. */
-function filterPatched(s: PreFilter, patch: readonly Delta[], node: NodeId): Verdict {
+function filterPatched(s: PreFilter, patch: readonly CountDelta[], node: NodeId): Verdict {
   for (let i = 0; i < s.count; i++) {
     const d = s.domainOf[i]![node]!;
     if (d < 0) return MISSING_LABEL;
@@ -411,36 +407,9 @@ function filterPatched(s: PreFilter, patch: readonly Delta[], node: NodeId): Ver
   return PASS;
 }
 
-/** a[i], or -1 past its end (a domain-of-node array). */
-function domainAt(a: Int32Array, i: number): number {
-  return i < a.length ? a[i]! : -1;
-}
 
-/** counts[d], or 0 past its end. */
-function countAt(counts: Int32Array, d: number): number {
-  return d < counts.length ? counts[d]! : 0;
-}
 
-/** The change of (constraint, domain), 0 when none. */
-function deltaAt(patch: readonly Delta[], constraint: number, domain: number): number {
-  for (const e of patch) if (e.constraint === constraint && e.domain === domain) return e.count;
-  return 0;
-}
 
-/** A copy of `patch` with `by` added to (constraint, domain); entries back at 0 are dropped. */
-function bumped(patch: readonly Delta[], constraint: number, domain: number, by: number): readonly Delta[] {
-  const out: Delta[] = [];
-  let found = false;
-  for (const e of patch) {
-    if (e.constraint !== constraint || e.domain !== domain) out.push(e);
-    else {
-      found = true;
-      if (e.count + by !== 0) out.push({ constraint, domain, count: e.count + by });
-    }
-  }
-  if (!found) out.push({ constraint, domain, count: by });
-  return out;
-}
 
 /** IgnoredNodes: a node lacking any constraint's key is not scored (when kube requires every key). */
 function isIgnored(s: PreScore, node: NodeId): boolean {
