@@ -1,6 +1,6 @@
-import type { NodeId } from '../model/ids.js';
+import type { NodeId, Sym } from '../model/ids.js';
+import { affinityTermMatches } from '../model/affinity-term-matches.js';
 import type { LabelSet } from '../model/labels.js';
-import { selectorMatches } from '../model/labels.js';
 import type { CompiledPod, PodAffinityTerm } from '../model/pod.js';
 import type { SymbolTable } from '../model/symbols.js';
 import type { ExistingTermsView, TermGroupView, TermKind } from './pod-indexes-view.js';
@@ -47,9 +47,7 @@ export class TermGroup implements TermGroupView {
    * namespaceSelector matches the namespace's labels; then the label selector decides.
    */
   matches(labels: LabelSet, namespace: number, nsLabels: LabelSet, symbols: SymbolTable): boolean {
-    const t = this.term;
-    if (!includes(t.namespaces, namespace) && !selectorMatches(t.namespaceSelector, nsLabels, symbols)) return false;
-    return selectorMatches(t.selector, labels, symbols);
+    return affinityTermMatches(this.term, labels, namespace as Sym, nsLabels, symbols);
   }
 
   /** The per-domain sums, covering every domain id that exists now. */
@@ -135,7 +133,3 @@ function termKey(t: PodAffinityTerm): string {
   return `${selectorKey(t.selector)}@${sortedText(t.namespaces)}@${selectorKey(t.namespaceSelector)}@${t.topologyKey}`;
 }
 
-function includes(a: Int32Array, v: number): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] === v) return true;
-  return false;
-}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { affinityTermMatches } from '../model/affinity-term-matches.js';
 import type { CountDelta } from '../cluster/count-patch.js';
 import { bumped, countAt, deltaAt, domainAt } from '../cluster/count-patch.js';
 import {
@@ -321,8 +322,7 @@ function matchesClause(c: MatchClause, pod: CompiledPod, symbols: SymbolTable): 
  * label selector decides. (The same test as TermGroup.matches, for one term.)
  */
 function existingTermMatches(t: PodAffinityTerm, pod: CompiledPod, nsLabels: LabelSet, symbols: SymbolTable): boolean {
-  if (!t.namespaces.includes(pod.namespace) && !selectorMatches(t.namespaceSelector, nsLabels, symbols)) return false;
-  return selectorMatches(t.selector, pod.labels, symbols);
+  return affinityTermMatches(t, pod.labels, pod.namespace, nsLabels, symbols);
 }
 
 const NO_CLAUSES: readonly MatchClause[] = [];

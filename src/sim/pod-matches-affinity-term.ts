@@ -1,5 +1,5 @@
 import type { ClusterView } from '../cluster/cluster-view.js';
-import { selectorMatches } from '../model/labels.js';
+import { affinityTermMatches } from '../model/affinity-term-matches.js';
 import type { CompiledPod, PodAffinityTerm } from '../model/pod.js';
 
 /**
@@ -9,8 +9,5 @@ import type { CompiledPod, PodAffinityTerm } from '../model/pod.js';
  * affinity partner when a matching pod is bound.
  */
 export function podMatchesAffinityTerm(term: PodAffinityTerm, pod: CompiledPod, view: ClusterView): boolean {
-  const symbols = view.model.symbols;
-  let nsOk = term.namespaces.includes(pod.namespace);
-  if (!nsOk) nsOk = selectorMatches(term.namespaceSelector, view.namespaceLabels(pod.namespace), symbols);
-  return nsOk && selectorMatches(term.selector, pod.labels, symbols);
+  return affinityTermMatches(term, pod.labels, pod.namespace, view.namespaceLabels(pod.namespace), view.model.symbols);
 }
