@@ -3,9 +3,10 @@ import type { Framework } from './framework.js';
 import type { NominatedPods } from './nominated-pods.js';
 import { NO_NOMINATED_PODS } from './nominated-pods.js';
 import { WhatIf } from './what-if.js';
-import { runPreFilters } from './run-plugins.js';
+import type { FilterRejection } from './run-plugins.js';
+import { runFilters, runPreFilters } from './run-plugins.js';
 import type { CycleContext, FitChecker, StatusCode } from './types.js';
-import { PASS, Rejection, SKIP } from './types.js';
+import { Rejection } from './types.js';
 import { verdictStatus } from './verdict.js';
 import type { NodeId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
@@ -27,6 +28,7 @@ export class NodeFitChecker implements FitChecker {
   private session: WhatIf | null = null;
   /** The filter whose PreFilter rejected the pod in the last prepare(), or -1. */
   private rejectedBy = -1;
+  private readonly lastRejection: FilterRejection = { verdict: 0 };
   /** The verdict of the last rejection found (rejection(), statuses()). */
   rejectedVerdict = 0;
 
@@ -157,16 +159,8 @@ export class NodeFitChecker implements FitChecker {
 
   /** Index of the first filter that rejects `node` (states already prepared; its verdict in rejectedVerdict), or -1. */
   private firstFailure(cx: CycleContext, pod: CompiledPod, node: NodeId): number {
-    const filters = this.fw.filters;
-    for (let f = 0; f < filters.length; f++) {
-      const st = this.states[f];
-      if (st === SKIP) continue;
-      const v = filters[f]!.filter!(cx, pod, node, st);
-      if (v !== PASS) {
-        this.rejectedVerdict = v;
-        return f;
-      }
-    }
-    return -1;
+    const f = runFilters(this.fw, cx, pod, node, this.states, this.lastRejection);
+    if (f >= 0) this.rejectedVerdict = this.lastRejection.verdict;
+    return f;
   }
 }

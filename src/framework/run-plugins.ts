@@ -1,8 +1,9 @@
+import type { NodeId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { Framework } from './framework.js';
 import type { NodeResultCache } from './node-result-cache.js';
 import type { CycleContext, NodeList, Plugin } from './types.js';
-import { Rejection, SKIP, UniformScore } from './types.js';
+import { PASS, Rejection, SKIP, UniformScore } from './types.js';
 
 /**
  * Runs every filter plugin's preFilter in profile order. out[i] receives filter i's
@@ -18,6 +19,30 @@ export function runPreFilters(fw: Framework, cx: CycleContext, pod: CompiledPod,
     out[i] = st;
   }
   return null;
+}
+
+/** Where runFilters stops: the rejecting filter's verdict. */
+export interface FilterRejection {
+  verdict: number;
+}
+
+/**
+ * Every filter plugin's Filter on one node in profile order, first failure wins (kube's
+ * RunFilterPlugins), with the PreFilter states `states` (SKIP: not run). Returns the
+ * index of the filter that rejects the node, its verdict in `out`, or -1 when all pass.
+ */
+export function runFilters(fw: Framework, cx: CycleContext, pod: CompiledPod, node: NodeId, states: readonly unknown[], out: FilterRejection): number {
+  const filters = fw.filters;
+  for (let f = 0; f < filters.length; f++) {
+    const st = states[f];
+    if (st === SKIP) continue;
+    const v = filters[f]!.filter!(cx, pod, node, st);
+    if (v !== PASS) {
+      out.verdict = v;
+      return f;
+    }
+  }
+  return -1;
 }
 
 /**

@@ -5,7 +5,8 @@ import type { CompiledPod } from '../model/pod.js';
 import type { Framework } from './framework.js';
 import type { NominatedPods } from './nominated-pods.js';
 import type { CycleContext, WhatIfSession } from './types.js';
-import { PASS, SKIP } from './types.js';
+import { SKIP } from './types.js';
+import { runFilters } from './run-plugins.js';
 
 /** One change of a what-if, and the PreFilter states from before it (for undo). */
 interface Change {
@@ -90,20 +91,7 @@ export class WhatIf implements WhatIfSession {
 
   /** The first filter (profile order) that rejects the focus as it stands, verdict in `verdict`; -1 when all pass. */
   rejection(): number {
-    const cx: CycleContext = { view: this.overlay };
-    const pod = this.pod();
-    const node = this.overlay.node;
-    const filters = this.fw.filters;
-    for (let f = 0; f < filters.length; f++) {
-      const st = this.current[f];
-      if (st === SKIP) continue;
-      const v = filters[f]!.filter!(cx, pod, node, st);
-      if (v !== PASS) {
-        this.verdict = v;
-        return f;
-      }
-    }
-    return -1;
+    return runFilters(this.fw, { view: this.overlay }, this.pod(), this.overlay.node, this.current, this);
   }
 
   /**
