@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CycleContext, Plugin } from '../framework/types.js';
-import { Rejection, SKIP } from '../framework/types.js';
+import type { CycleContext } from '../framework/types.js';
+import { SKIP } from '../framework/types.js';
 import type { NodeId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
 import { compileWorkload } from '../model/workloads.js';
 import '../testing/fast-check-seed.js';
 import { testCluster } from '../testing/builders.js';
+import type { HookChange } from '../testing/hook-replay.js';
+import { expectHooksMatchRecompute, filterVerdicts } from '../testing/hook-replay.js';
 import { create } from './pod-topology-spread.js';
 
 /**
@@ -96,19 +98,7 @@ function podSpec(g: PodGen, name: string) {
 }
 
 /** One change of the what-if: `pod` bound to (add) or taken off (remove) `node`. */
-interface Change {
-  readonly add: boolean;
-  readonly pod: CompiledPod;
-  readonly node: NodeId;
-}
-
 /** filter() on every node; a skipped PreFilter passes every node. */
-function verdicts(plugin: Plugin, cx: CycleContext, pod: CompiledPod, pre: unknown, nodes: readonly NodeId[]): number[] {
-  if (pre === SKIP) return nodes.map(() => 0);
-  if (pre instanceof Rejection) throw new Error('PodTopologySpread never rejects in PreFilter');
-  return nodes.map((n) => plugin.filter!(cx, pod, n, pre));
-}
-
 describe('PodTopologySpread addPod/removePod (property)', () => {
   it('give the verdicts of PreFilter recomputed after the same binds and unbinds, on every node after every step', () => {
     let compared = 0;
@@ -146,15 +136,15 @@ describe('PodTopologySpread addPod/removePod (property)', () => {
         const cx: CycleContext = { view: c.state };
         const pre = plugin.preFilter!(cx, incoming);
         if (pre === SKIP) return; // kube keeps Skip: the hooks are never called
-        const before = verdicts(plugin, cx, incoming, pre, nodes);
+        const before = filterVerdicts(plugin, cx, incoming, pre, nodes);
 
         // The what-if through the hooks, verdicts recorded after every step.
-        const changes: Change[] = [];
+        const changes: HookChange[] = [];
         const seen: number[][] = [];
         const removed: CompiledPod[] = [];
         let state = pre;
         for (const [k, op] of ops.entries()) {
-          let change: Change;
+          let change: HookChange;
           if (op.kind === 'remove') {
             if (placed.length === 0) continue;
             const p = placed.splice(op.pick % placed.length, 1)[0]!;
@@ -174,25 +164,15 @@ describe('PodTopologySpread addPod/removePod (property)', () => {
             state = plugin.addPod!(cx, incoming, state, pod, node);
           }
           changes.push(change);
-          const v = verdicts(plugin, cx, incoming, state, nodes);
+          const v = filterVerdicts(plugin, cx, incoming, state, nodes);
           if (v.some((x) => x !== 0)) rejected++;
           seen.push(v);
         }
         // The hooks never write the state they are given (nor the live tallies it shares).
-        expect(verdicts(plugin, cx, incoming, pre, nodes)).toEqual(before);
+        expect(filterVerdicts(plugin, cx, incoming, pre, nodes)).toEqual(before);
 
         // The same changes made for real, PreFilter recomputed after each; then undone.
-        for (const [i, ch] of changes.entries()) {
-          if (ch.add) c.state.bind(ch.pod, ch.node);
-          else c.state.unbind(ch.pod, ch.node);
-          const real = verdicts(plugin, cx, incoming, plugin.preFilter!(cx, incoming), nodes);
-          expect(seen[i], `after step ${i} (${ch.add ? 'add' : 'remove'} ${ch.pod.name} on node ${ch.node})`).toEqual(real);
-        }
-        for (const ch of changes.reverse()) {
-          if (ch.add) c.state.unbind(ch.pod, ch.node);
-          else c.state.bind(ch.pod, ch.node);
-        }
-        expect(verdicts(plugin, cx, incoming, plugin.preFilter!(cx, incoming), nodes)).toEqual(before);
+        expectHooksMatchRecompute(c.state, plugin, cx, incoming, nodes, changes, seen, before);
         compared += changes.length;
       },
     ), { numRuns: 1000 });
