@@ -62,7 +62,7 @@ export function registerExplain(program: Command): void {
   program
     .command('explain')
     .description('show every plugin\'s filter verdict and score on every node for one pod')
-    .requiredOption('--cluster <files...>', 'Kubernetes objects: nodes, pods (bound, pending, nominated), namespaces, Services, owners (Deployment, ReplicaSet, StatefulSet, ...), PodDisruptionBudgets, PriorityClasses (JSON or YAML, kind: List ok)')
+    .requiredOption('--cluster <files...>', 'files or folders of Kubernetes objects: nodes, pods (bound, pending, nominated), namespaces, Services, owners (Deployment, ReplicaSet, StatefulSet, ...), PodDisruptionBudgets, PriorityClasses (JSON or YAML, kind: List or raw API lists ok; a folder: every JSON/YAML file under it, e.g. kubectl cluster-info dump --output-directory)')
     .requiredOption('--pod <file>', 'the pod to place (JSON or YAML, one Pod)')
     .option('--profile <file>', 'KubeSchedulerConfiguration (v1), a short policy as in scenarios (name, extends: default, disable, weights, ...), or a schedbench profile (name, filter, score, args); default: kube-scheduler\'s default profile')
     .option('--scheduler-name <name>', 'which profile of a KubeSchedulerConfiguration to use (default: the first)')

@@ -14,6 +14,7 @@ import { isWorkloadKind } from '../model/workload.js';
 import { compileWorkload } from '../model/workloads.js';
 import { KIND_FIELDS, collectUnknownFields } from '../model/unknown-fields.js';
 import { ClusterState } from './cluster-state.js';
+import { clusterFiles } from './cluster-files.js';
 
 /** A cluster read from Kubernetes object files, and the pods that still wait for a node. */
 export interface LoadedCluster {
@@ -55,7 +56,8 @@ const NAMED_NODES = 5;
  * without one returned as pending. Pods that finished (phase Succeeded or Failed) are
  * left out, as kube-scheduler's informers leave them out. Every error names the file,
  * the line and the object; a cluster without nodes is refused, since nothing can be
- * scheduled on it. What is odd but legal is passed to `opts.warn`.
+ * scheduled on it. What is odd but legal is passed to `opts.warn`. A folder stands for
+ * the JSON and YAML files under it (clusterFiles: a `kubectl cluster-info dump` folder).
  *
  * The objects kube-scheduler and the controllers read around pods are kept too:
  * Services and controllers (Deployment, ReplicaSet, StatefulSet, ReplicationController,
@@ -68,7 +70,7 @@ const NAMED_NODES = 5;
 export function loadCluster(files: readonly string[], model: ModelContext, opts: LoadClusterOptions = {}): LoadedCluster {
   const warn = opts.warn ?? (() => undefined);
   const read = opts.read ?? ((file: string) => loadObjects(file));
-  const objects = files.flatMap((file) => read(file));
+  const objects = clusterFiles(files).flatMap((file) => read(file));
   // Errors from compiling an object get the line of the offending field.
   const located = <T>(o: LoadedObject, build: () => T): T => {
     try {
@@ -111,11 +113,11 @@ export function loadCluster(files: readonly string[], model: ModelContext, opts:
         break;
       }
       case 'PriorityClass': {
-        located(o, () => classes.add(compilePriorityClass(o.object, { file })));
+        located(o, () => classes.add(compilePriorityClass(withKind(o), { file })));
         break;
       }
       case 'PodDisruptionBudget': {
-        const pdb = located(o, () => compilePodDisruptionBudget(o.object, model, { file }));
+        const pdb = located(o, () => compilePodDisruptionBudget(withKind(o), model, { file }));
         if (state.disruptionBudgets.get(pdb.namespace, pdb.name) !== null) {
           throw new InputError({ file, line: lineOf(o, ['metadata', 'name']), object: `PodDisruptionBudget ${model.symbols.text(pdb.namespace)}/${pdb.name}` }, 'duplicate PodDisruptionBudget');
         }
@@ -124,7 +126,7 @@ export function loadCluster(files: readonly string[], model: ModelContext, opts:
       }
       default:
         if (isWorkloadKind(o.kind)) {
-          const w = located(o, () => compileWorkload(o.object, model, { file }));
+          const w = located(o, () => compileWorkload(withKind(o), model, { file }));
           if (state.workloads.get(w.kind, w.namespace, w.name) !== null) {
             throw new InputError({ file, line: lineOf(o, ['metadata', 'name']), object: `${w.kind} ${model.symbols.text(w.namespace)}/${w.name}` }, `duplicate ${w.kind}`);
           }
@@ -231,6 +233,15 @@ function nodeCount(n: number): string {
 function someNames(names: readonly string[]): string {
   const shown = names.slice(0, NAMED_NODES).map((n) => excerpt(n)).join(', ');
   return names.length > NAMED_NODES ? `${shown} and ${names.length - NAMED_NODES} more` : shown;
+}
+
+/**
+ * The object with its kind written in: the items of a typed list (`ReplicaSetList`, what
+ * the API returns) carry none, and the compilers that tell kinds apart read it.
+ */
+function withKind(o: LoadedObject): unknown {
+  const obj = o.object as { kind?: unknown };
+  return obj.kind === undefined ? { ...obj, kind: o.kind } : obj;
 }
 
 function nodeName(o: unknown): string {

@@ -45,6 +45,8 @@ export const INPUT_LIMITS = {
   empiricalValues: 2_000_000,
   /** Simulated seconds of a scenario (365 days); also bounds every duration a distribution can draw. */
   durationS: 31_536_000,
+  /** JSON and YAML files under the folders one command or scenario reads as a cluster (`kubectl cluster-info dump` writes a few per namespace). */
+  clusterFiles: 10_000,
   /** The openb inflation factor (`openb.inflate` in a scenario, `schedbench openb --inflate`): tasks drawn until GPU demand is this multiple of capacity. */
   openbInflate: 10,
 } as const;

@@ -57,7 +57,7 @@ export function readInputFile(file: string, kind: InputFileKind): string {
   }
 }
 
-function errnoText(e: unknown): string {
+export function errnoText(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT': return 'no such file';

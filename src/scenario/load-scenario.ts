@@ -5,6 +5,7 @@ import { defaultProfile } from '../framework/profile.js';
 import { priorityClassObject } from '../generators/priority-class-objects.js';
 import { workloadObjects } from '../generators/workload-objects.js';
 import { describeIssue } from '../model/describe-issue.js';
+import { clusterFiles } from '../cluster/cluster-files.js';
 import { InputError, excerpt, formatPath } from '../model/errors.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
 import { ModelContext } from '../model/model-context.js';
@@ -100,7 +101,7 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
     seeds,
     durationS: s.durationS,
     sampleEveryS: s.sampleEveryS ?? s.durationS / 100,
-    cluster: resolveCluster(s.cluster, dir),
+    cluster: resolveCluster(s.cluster, dir, src),
     workload: resolveWorkload(s.workload, src, dir),
     policies,
     baseline,
@@ -162,11 +163,25 @@ function checkDisruptionBudgets(workloads: readonly WorkloadItemInput[], fail: F
   });
 }
 
-/** The cluster with its file paths made absolute (relative to the scenario's folder). */
-function resolveCluster(c: ScenarioInput['cluster'], dir: string): ScenarioCluster {
+/**
+ * One `cluster.snapshot` entry as files (a folder: the JSON and YAML files under it, see
+ * clusterFiles), so the plan hashes each file's content; a missing path or an empty
+ * folder is an error at the entry.
+ */
+function snapshotFiles(path: string, src: Source, i: number): string[] {
+  try {
+    return clusterFiles([path]);
+  } catch (e) {
+    if (e instanceof InputError) fail(src, ['cluster', 'snapshot', i], `${path}: ${e.problem}`);
+    throw e;
+  }
+}
+
+/** The cluster with its file paths made absolute (relative to the scenario's folder); folders become their files. */
+function resolveCluster(c: ScenarioInput['cluster'], dir: string, src: Source): ScenarioCluster {
   switch (c.kind) {
     case 'generate': return c;
-    case 'snapshot': return { kind: 'snapshot', files: c.files.map((f) => resolve(dir, f)) };
+    case 'snapshot': return { kind: 'snapshot', files: c.files.flatMap((f, i) => snapshotFiles(resolve(dir, f), src, i)) };
     case 'openb': return { kind: 'openb', nodesFile: resolve(dir, c.nodesFile) };
   }
 }
