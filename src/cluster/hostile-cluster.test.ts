@@ -92,7 +92,6 @@ describe('loadCluster refuses what Kubernetes refuses, naming file, line, field 
     // Cluster-level.
     { name: 'a cluster without nodes', text: 'kind: Pod\nmetadata: {name: p}\nspec: {containers: []}\n', err: /c\d+\.yaml: the cluster has no nodes \(no Node objects in these files\); nothing could be scheduled on it$/ },
     { name: 'an empty file', text: '', err: /c\d+\.yaml: the cluster has no nodes/ },
-    { name: 'an unknown kind inside a NodeList names its line', text: '{"kind": "NodeList", "items": [\n{"metadata": {"name": "a"}},\n{"kind": "CronJob"}\n]}', err: /c\d+\.yaml:3: items\[1\]: unsupported kind "CronJob" \(expected Node, Pod, Namespace, PriorityClass, PodDisruptionBudget, Service, ReplicationController, ReplicaSet, StatefulSet, Deployment, Job or DaemonSet\)$/ },
     { name: 'a NodeList item without a name', text: '{"kind": "NodeList", "items": [\n{"metadata": {}}\n]}', err: /c\d+\.yaml:2: node \(unnamed\): metadata\.name: expected string, got nothing$/ },
     // The objects around pods (owners, Services, PDBs, PriorityClasses).
     { name: 'a Deployment without selector', text: `${NODE}---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n`, err: /c\d+\.yaml:11: Deployment web: spec\.selector: required: a LabelSelector/ },

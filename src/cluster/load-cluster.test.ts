@@ -35,13 +35,21 @@ describe('loadCluster', () => {
 
   const bad = [
     { name: 'a bad quantity names file, line, object and field', file: 'bad-quantity.json', err: /bad-quantity\.json:9: pod default\/web-1: spec\.containers\[0\]\.resources\.requests\.cpu: "12x" is not a quantity/ },
-    { name: 'an unknown kind names the line', file: 'unknown-kind.yaml', err: /unknown-kind\.yaml:5: document 2: unsupported kind "CronJob" \(expected Node, Pod, Namespace, PriorityClass, PodDisruptionBudget, Service, ReplicationController, ReplicaSet, StatefulSet, Deployment, Job or DaemonSet\)/ },
     { name: 'a pod on a node that does not exist', file: 'unknown-node.yaml', err: /unknown-node\.yaml:5: pod default\/lost: spec\.nodeName: node "nowhere" is not in the cluster/ },
     { name: 'a taint effect Kubernetes rejects', file: 'bad-taint.yaml', err: /bad-taint\.yaml:7: node n1: spec\.taints\[0\]\.effect: got "Sometimes"; supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"$/ },
     { name: 'a YAML syntax error gives line and column', file: 'broken.yaml', err: /broken\.yaml:3: column 1: YAML syntax error/ },
     { name: 'a missing file', file: 'nope.json', err: /nope\.json: cannot read: no such file$/ },
   ];
   for (const c of bad) it(c.name, () => expect(() => loadCluster([fixture(c.file)], new ModelContext())).toThrow(c.err));
+});
+
+describe('loadCluster: kinds it does not read', () => {
+  it('are skipped with one summary line, not refused (a real dump holds many kinds scheduling never reads)', () => {
+    const warnings: string[] = [];
+    const { state } = loadCluster([fixture('unknown-kind.yaml')], new ModelContext(), { warn: (m) => warnings.push(m) });
+    expect(state.liveNodeCount).toBe(1);
+    expect(warnings).toContain('skipped 1 object of kinds scheduling does not read: "CronJob" ×1');
+  });
 });
 
 /** Schedules pods one by one with the default profile (NodeResourcesFit's strategy as given); the pods per node name. */

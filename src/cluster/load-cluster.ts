@@ -15,6 +15,7 @@ import { compileWorkload } from '../model/workloads.js';
 import { KIND_FIELDS, collectUnknownFields } from '../model/unknown-fields.js';
 import { ClusterState } from './cluster-state.js';
 import { clusterFiles } from './cluster-files.js';
+import { SkippedKinds } from './skipped-kinds.js';
 
 /** A cluster read from Kubernetes object files, and the pods that still wait for a node. */
 export interface LoadedCluster {
@@ -39,12 +40,6 @@ export interface LoadClusterOptions {
    */
   readonly read?: (file: string) => readonly LoadedObject[];
 }
-
-/** Kinds a cluster file may hold that scheduling does not read; read and ignored. */
-const IGNORED_KINDS = new Set(['Event', 'ConfigMap', 'Secret', 'ServiceAccount', 'Endpoints', 'EndpointSlice']);
-
-/** The kinds loadCluster reads, for the error about any other. */
-const READ_KINDS = 'Node, Pod, Namespace, PriorityClass, PodDisruptionBudget, Service, ReplicationController, ReplicaSet, StatefulSet, Deployment, Job or DaemonSet';
 
 /** Nodes named in a warning before "and N more". */
 const NAMED_NODES = 5;
@@ -81,6 +76,7 @@ export function loadCluster(files: readonly string[], model: ModelContext, opts:
     }
   };
   const unknown = new UnknownFieldReport();
+  const skipped = new SkippedKinds();
   const state = new ClusterState(model, Math.max(16, objects.length));
   const podObjects: LoadedObject[] = [];
   const noAllocatable: string[] = [];
@@ -131,8 +127,8 @@ export function loadCluster(files: readonly string[], model: ModelContext, opts:
             throw new InputError({ file, line: lineOf(o, ['metadata', 'name']), object: `${w.kind} ${model.symbols.text(w.namespace)}/${w.name}` }, `duplicate ${w.kind}`);
           }
           state.workloads.add(w);
-        } else if (!IGNORED_KINDS.has(o.kind)) {
-          throw new InputError({ file, line: lineOf(o, ['kind']), path: o.path || undefined }, `unsupported kind ${excerpt(o.kind)} (expected ${READ_KINDS})`);
+        } else {
+          skipped.add(o.kind);
         }
     }
   }
@@ -163,6 +159,7 @@ export function loadCluster(files: readonly string[], model: ModelContext, opts:
     state.bind(pod, node as NodeId);
   }
   unknown.report(warn);
+  skipped.report(warn);
   if (noAllocatable.length > 0) {
     warn(`${nodeCount(noAllocatable.length)} without status.allocatable (kube-scheduler reads allocatable, not capacity; no pod fits there): ${someNames(noAllocatable)}`);
   }
