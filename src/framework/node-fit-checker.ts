@@ -44,7 +44,9 @@ export class NodeFitChecker implements FitChecker {
   fitsWithNominated(view: ClusterView, pod: CompiledPod, node: NodeId, nominated: NominatedPods = NO_NOMINATED_PODS): boolean {
     if (!this.fits(view, pod, node)) return false;
     if (nominated.size === 0 || !nominated.affects(node, pod)) return true;
-    const w = this.whatIf(view, pod)!;
+    // fits() just brought the PreFilter states up to date for this view: start from them.
+    const w = (this.session ??= new WhatIf(this.fw));
+    w.begin(view, pod, this.states);
     w.focus(node);
     return w.nominatedRejection(nominated) < 0;
   }
