@@ -2,13 +2,19 @@ import type { PodId, Sym } from '../model/ids.js';
 import type { LabelSelector, LabelSet } from '../model/labels.js';
 import type { CompiledPod, PodAffinityTerm } from '../model/pod.js';
 import type { SymbolTable } from '../model/symbols.js';
-import type { WorkloadSet } from '../model/workloads.js';
 
 /**
  * What plugins read of the incremental pod indexes (ClusterView.podIndexes): interfaces
  * only, implemented by PodIndexes and its parts, so the view never imports the classes
  * that keep the indexes (they import ClusterView). See PodIndexes for what each part
  * holds and how binds and unbinds keep it current.
+ *
+ * Nothing here changes what any reader sees. Three reads build on first use
+ * (domains.forKey, terms.acquire, affinityMasks.of): each returns a function of the live
+ * nodes and bound pods alone, so building it earlier or later gives the same numbers
+ * (the batch-hooks and what-if property tests compare against recounting). They are not
+ * built before the run because the terms a run needs depend on pods that have not
+ * arrived yet, and counting every possible term would cost a term x nodes array each.
  */
 export interface PodIndexesView {
   readonly domains: TopologyDomainsView;
@@ -16,9 +22,17 @@ export interface PodIndexesView {
   readonly existing: ExistingTermsView;
   readonly affinityMasks: NodeAffinityMasksView;
   /** The cluster's Services and controllers (system default spreading). */
-  readonly workloads: WorkloadSet;
+  readonly workloads: WorkloadsView;
   /** The bound pods in `namespace` whose labels match `selector`, sorted by pod id. */
   podsSelectedBy(namespace: number, selector: LabelSelector): PodId[];
+}
+
+/** What plugins read of the cluster's Services and controllers (WorkloadSet). */
+export interface WorkloadsView {
+  /** Changes whenever a workload is added or removed, so per-pod answers can be cached. */
+  readonly generation: number;
+  /** The selector system default spreading uses for the pod (helper.DefaultSelector); no requirements: none. */
+  defaultSelector(pod: CompiledPod): LabelSelector;
 }
 
 /** Per topology key, the domain of every node (TopologyDomains). */
@@ -45,11 +59,8 @@ export interface KeyDomainsView {
   readonly nodesWithKey: number;
   /** Domain ids handed out so far (arrays indexed by domain id need this length). */
   readonly count: number;
-  /**
-   * The domain id of a label value, creating it (with no nodes) when new. The one write a
-   * reader may make: PodTopologySpread gives the incoming pod's own domain an id.
-   */
-  domainIdOf(value: Sym): number;
+  /** The domain id of the value "" (what kube reads for a missing label); it always exists. */
+  readonly emptyDomain: number;
   /** The domain id of a value if it has one, else -1 (never creates). */
   lookup(value: Sym): number;
 }

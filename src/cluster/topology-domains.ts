@@ -20,10 +20,17 @@ export class KeyDomains implements KeyDomainsView {
   liveDomains = 0;
   /** Live nodes that have the key. */
   nodesWithKey = 0;
+  /**
+   * The domain of the value "", created with the key: kube reads a missing label as ""
+   * (PodTopologySpread counts nodes lacking the key there when it does not require every
+   * key), so that domain must exist before any reader asks, and reading never creates one.
+   */
+  readonly emptyDomain: number;
   private readonly idOf = new Map<Sym, number>();
 
-  constructor(readonly key: Sym, nodeCapacity: number) {
+  constructor(readonly key: Sym, nodeCapacity: number, emptyValue: Sym) {
     this.domainOf = new Int32Array(Math.max(1, nodeCapacity)).fill(-1);
+    this.emptyDomain = this.domainIdOf(emptyValue);
   }
 
   /** Domain ids handed out so far (arrays indexed by domain id need this length). */
@@ -32,7 +39,7 @@ export class KeyDomains implements KeyDomainsView {
   }
 
   /** The domain id of a label value, creating it (with no nodes) when new. */
-  domainIdOf(value: Sym): number {
+  private domainIdOf(value: Sym): number {
     let d = this.idOf.get(value);
     if (d === undefined) {
       d = this.values.length;
@@ -79,14 +86,17 @@ export class KeyDomains implements KeyDomainsView {
  */
 export class TopologyDomains implements TopologyDomainsView {
   private readonly byKey = new Map<Sym, KeyDomains>();
+  private readonly emptyValue: Sym;
 
-  constructor(private readonly view: ClusterView) {}
+  constructor(private readonly view: ClusterView) {
+    this.emptyValue = view.model.symbols.intern('');
+  }
 
   /** The domains of `key`, indexing it on first use. */
   forKey(key: Sym): KeyDomains {
     let kd = this.byKey.get(key);
     if (kd === undefined) {
-      kd = new KeyDomains(key, this.view.nodeCapacity);
+      kd = new KeyDomains(key, this.view.nodeCapacity, this.emptyValue);
       const col = this.view.labelColumn(key);
       const order = this.view.nodeOrder();
       // Node ids ascending, so domain ids follow node ids rather than the zone-interleaved order.

@@ -129,7 +129,6 @@ export function create(args: unknown, env: PluginEnv): Plugin {
   const { symbols } = env.model;
   const a = compileArgs(args, env);
   const hostnameKey = symbols.intern(HOSTNAME_KEY);
-  const emptyValue = symbols.intern('');
   const defaultsFor = defaultConstraintCache(a.defaults);
 
   /** The pod's constraints for one action: its own, else the defaults (getConstraints / initPreScoreState). */
@@ -150,7 +149,7 @@ export function create(args: unknown, env: PluginEnv): Plugin {
       const kds = cs.map((c) => idx.domains.forKey(c.topologyKey));
       const terms = cs.map((c) => countedTerm(idx, c.selector, pod));
       // calPreFilterState always requires every constraint's key on a counted node.
-      const counted = countEligible(cx.view, idx, pod, cs, kds, terms, true, emptyValue);
+      const counted = countEligible(cx.view, idx, pod, cs, kds, terms, true);
       const n = cs.length;
       const minMatch = new Int32Array(n);
       for (let i = 0; i < n; i++) {
@@ -205,7 +204,7 @@ export function create(args: unknown, env: PluginEnv): Plugin {
       const someNodeLacksAKey = kds.some((kd) => kd.nodesWithKey !== cx.view.liveNodeCount);
       const terms = cs.map((c) => countedTerm(idx, c.selector, pod));
       const isHostname = Uint8Array.from(cs, (c) => (c.topologyKey === hostnameKey ? 1 : 0));
-      const counted = countEligible(cx.view, idx, pod, cs, kds, terms, requireAll, emptyValue);
+      const counted = countEligible(cx.view, idx, pod, cs, kds, terms, requireAll);
       const weight = new Float64Array(n);
       const sizes = candidateDomainCounts(feasible, kds, isHostname, requireAll, someNodeLacksAKey, counted.absent);
       for (let i = 0; i < n; i++) weight[i] = topologyNormalizingWeight(sizes[i]!);
@@ -459,12 +458,12 @@ interface EligibleCounts {
  */
 function countEligible(
   view: ClusterView, idx: PodIndexesView, pod: CompiledPod, cs: readonly SpreadConstraint[], kds: readonly KeyDomainsView[],
-  terms: readonly (CountedTermView | null)[], requireAll: boolean, emptyValue: Sym,
+  terms: readonly (CountedTermView | null)[], requireAll: boolean,
 ): EligibleCounts {
   const n = cs.length;
   const live = view.liveNodeCount;
   const checkKeys = requireAll && kds.some((kd) => kd.nodesWithKey !== live);
-  const absent = Int32Array.from(kds, (kd) => (!requireAll && kd.nodesWithKey !== live ? kd.domainIdOf(emptyValue) : -1));
+  const absent = Int32Array.from(kds, (kd) => (!requireAll && kd.nodesWithKey !== live ? kd.emptyDomain : -1));
   const mask = (pod.nodeSelector !== null || pod.requiredNodeAffinity !== null) && cs.some((c) => c.honorNodeAffinity)
     ? idx.affinityMasks.of(pod) : null;
   const out: EligibleCounts = { matchNum: [], present: [], domains: new Int32Array(n), absent, affinityNodes: mask?.nodes ?? null };
