@@ -3,7 +3,7 @@ import type { ProfileSpec } from './profile.js';
 import { gpuPlacerOf } from './gpu-placer.js';
 import { kubeAlreadyRegistered, kubeDoesNotExtend, kubePluginArgsProblem, kubePluginProblem } from './kube-plugin-names.js';
 import { ProfileError } from './profile-error.js';
-import type { Plugin, Registry } from './types.js';
+import type { Plugin, RandomSource, Registry } from './types.js';
 
 /**
  * A profile turned into what a cycle runs: plugins split by extension point once, in
@@ -29,11 +29,12 @@ export const DEFAULT_POST_FILTER = 'DefaultPreemption';
 
 /**
  * Builds a framework; throws ProfileError on unknown plugins, bad weights or bad args.
+ * `rng` (the run's 'plugins' stream) gives each plugin its own stream, forked by name.
  * Names kube-scheduler has and schedbench cannot run (not modelled, removed upstream, the
  * simulator's job) and a plugin at a point it lacks or listed twice get the messages of
  * kube-plugin-names.ts, in kube's words where kube has them.
  */
-export function buildFramework(spec: ProfileSpec, registry: Registry, model: ModelContext): Framework {
+export function buildFramework(spec: ProfileSpec, registry: Registry, model: ModelContext, rng?: RandomSource): Framework {
   const instances = new Map<string, Plugin>();
   const instance = (name: string, point: 'filter' | 'score' | 'postFilter', path: string): Plugin => {
     let p = instances.get(name);
@@ -43,7 +44,8 @@ export function buildFramework(spec: ProfileSpec, registry: Registry, model: Mod
         throw new ProfileError(path, kubePluginProblem(name, point) ?? `unknown plugin ${JSON.stringify(name)} (known: ${[...registry.keys()].sort().join(', ')})`);
       }
       try {
-        p = factory(spec.args?.[name], { model });
+        const random = rng?.fork?.(`plugin/${name}`);
+        p = factory(spec.args?.[name], random === undefined ? { model } : { model, random });
       } catch (e) {
         if (e instanceof ProfileError) throw new ProfileError(`args.${name}${e.path === '' ? '' : `.${e.path}`}`, e.problem);
         throw e;

@@ -206,6 +206,11 @@ export interface PostFilterResult {
 /** What a plugin factory may use while it reads its args. */
 export interface PluginEnv {
   readonly model: ModelContext;
+  /**
+   * The plugin's own seeded stream (the run's 'plugins' stream forked by plugin name), for
+   * plugins whose decisions draw random numbers; absent where no run seed exists.
+   */
+  readonly random?: RandomSource;
 }
 
 /** Builds a plugin from its args (a KubeSchedulerConfiguration pluginConfig[].args). */

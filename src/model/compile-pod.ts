@@ -115,6 +115,7 @@ function compileValidPod(
     name: p.metadata?.name ?? '',
     namespace,
     labels,
+    annotations: frozenAnnotations(p.metadata?.annotations),
     priority: admitted.priority,
     priorityClassName: admitted.className,
     preemptionPolicy: admitted.preemptionPolicy,
@@ -142,6 +143,13 @@ function compileValidPod(
     gated: (spec.schedulingGates ?? []).length > 0,
     nominatedNodeName: p.status?.nominatedNodeName ? symbols.intern(p.status.nominatedNodeName) : NO_SYM,
   };
+}
+
+const NO_ANNOTATIONS: Readonly<Record<string, string>> = Object.freeze({});
+
+/** metadata.annotations as a frozen record (user plugins read them; nothing else changes them). */
+function frozenAnnotations(a: Readonly<Record<string, string>> | null | undefined): Readonly<Record<string, string>> {
+  return a === null || a === undefined || Object.keys(a).length === 0 ? NO_ANNOTATIONS : Object.freeze({ ...a });
 }
 
 /**

@@ -67,6 +67,8 @@ export interface CompiledPod {
   readonly name: string;
   readonly namespace: Sym;
   readonly labels: LabelSet;
+  /** metadata.annotations as given (frozen; shared by the pods of one template). */
+  readonly annotations: Readonly<Record<string, string>>;
   /** spec.priority, as the Priority admission plugin resolves it (see PriorityClasses.admit). */
   readonly priority: number;
   /** spec.priorityClassName after admission: the named class, the globalDefault class, or "". */
