@@ -89,3 +89,64 @@ export interface MetricSummary {
   /** Which test gave pValue. */
   readonly test: string;
 }
+
+/**
+ * What became of one pod a replay placed again (whatif.csv):
+ *   same           bound, at the end, to the node the snapshot had it on;
+ *   moved          bound to another node (for a pod pending in the snapshot: bound at all);
+ *   unschedulable  not bound at the end (never placed, or preempted and not placed again).
+ */
+export type ReplayOutcome = 'same' | 'moved' | 'unschedulable';
+
+/** One replayed pod of one run (a row of whatif.csv less the run's key). */
+export interface ReplayedPod {
+  readonly namespace: string;
+  readonly pod: string;
+  /**
+   * The pod's workload: its controller, or that controller's own controller when the
+   * snapshot holds the controller and names one (a ReplicaSet's Deployment, a Job's CronJob).
+   */
+  readonly ownerKind: string;
+  readonly owner: string;
+  /** The node the snapshot has the pod on; '' for a pod pending there. */
+  readonly nodeBefore: string;
+  /** The node it is bound to at the end of the run; '' when it is not bound. */
+  readonly nodeAfter: string;
+  readonly outcome: ReplayOutcome;
+}
+
+/**
+ * A replay run's what-if data: every replayed pod, and the what-if measures
+ * (WHATIF_MEASURES, by id) of the snapshot as loaded (`dump`) and of the cluster at the
+ * end of the run (`after`).
+ */
+export interface WhatifRun {
+  readonly pods: readonly ReplayedPod[];
+  readonly dump: Readonly<Record<string, number>>;
+  readonly after: Readonly<Record<string, number>>;
+}
+
+/**
+ * One what-if measure of one policy across seeds, against the snapshot's own placement:
+ * the statistics summary.csv gives a metric against the baseline policy, with the
+ * snapshot's value in the baseline's place.
+ */
+export interface WhatifSummary {
+  readonly policy: string;
+  readonly measure: string;
+  /** Seeds with a value. */
+  readonly n: number;
+  /** The snapshot's value (mean over the seeds with a value; the same in every run). */
+  readonly dump: number;
+  readonly mean: number;
+  /** Sample standard deviation (n - 1); NaN for n < 2. */
+  readonly sd: number;
+  readonly ci95Low: number;
+  readonly ci95High: number;
+  /** mean - dump. */
+  readonly diff: number;
+  /** (mean - dump) / |dump| in percent; NaN for a zero dump value. */
+  readonly relDiffPct: number;
+  /** Two-sided p-value of the sign-flip test on the per-seed differences from the dump; NaN when not run. */
+  readonly pValue: number;
+}

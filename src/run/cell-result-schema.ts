@@ -28,9 +28,19 @@ const openbRowSchema = z.strictObject({
   gpusUnallocatedEnd: num, fragRateEndPct: num, curve: z.array(num.nullable()),
 });
 
+const whatifSchema = z.strictObject({
+  pods: z.array(z.strictObject({
+    namespace: z.string(), pod: z.string(), ownerKind: z.string(), owner: z.string(), nodeBefore: z.string(), nodeAfter: z.string(),
+    outcome: z.enum(['same', 'moved', 'unschedulable']),
+  })),
+  dump: z.record(z.string(), num),
+  after: z.record(z.string(), num),
+});
+
 export const cellResultSchema = z.strictObject({
   id: z.string(),
   run: runMetricsSchema,
   openb: openbRowSchema.optional(),
+  whatif: whatifSchema.optional(),
   wallMs: num,
 });

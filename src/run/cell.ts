@@ -1,4 +1,4 @@
-import type { RunMetrics } from '../metrics/types.js';
+import type { RunMetrics, WhatifRun } from '../metrics/types.js';
 import type { OpenbRunData } from '../report/index.js';
 
 /**
@@ -32,6 +32,8 @@ export interface CellResult {
   readonly run: RunMetrics;
   /** Only for openb cells. */
   readonly openb?: OpenbCellRow;
+  /** Only for the cells of a scenario that replays its snapshot (workload.replay). */
+  readonly whatif?: WhatifRun;
   readonly wallMs: number;
 }
 

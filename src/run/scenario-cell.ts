@@ -21,6 +21,14 @@ import { MILLI_PER_GPU } from '../model/gpu-resources.js';
 import type { PodId } from '../model/ids.js';
 import { ModelContext } from '../model/model-context.js';
 import type { CompiledPod } from '../model/pod.js';
+import { withSpecResources } from '../model/pod.js';
+import { distinctShapes } from '../metrics/stranded-capacity.js';
+import type { ReplayedPod, ReplayOutcome, WhatifRun } from '../metrics/types.js';
+import { measureWhatifCluster, whatifPodCounts } from '../metrics/whatif-measures.js';
+import type { ReplayScope } from '../scenario/scenario-schema.js';
+import type { SimResult } from '../sim/types.js';
+import type { ReplayedPodPlan, ReplayPlan } from './replay-snapshot.js';
+import { checkReplayScope, planReplay, podReplayFacts, takeOffReplayed } from './replay-snapshot.js';
 import { compilePriorityClass } from '../model/priority-class.js';
 import { inTreeRegistry } from '../plugins/index.js';
 import type { Scenario, ScenarioCluster, ScenarioWorkload } from '../scenario/types.js';
@@ -35,8 +43,8 @@ interface SeedInputs {
   readonly rng: Rng;
   /** The scenario's cluster, a generated one with its nodes. */
   readonly cluster: Exclude<ScenarioCluster, { kind: 'generate' }> | { readonly kind: 'generated'; readonly nodeObjects: readonly unknown[] };
-  /** The scenario's workload, a generated one with its plan. */
-  readonly workload: Exclude<ScenarioWorkload, { kind: 'generate' }> | { readonly kind: 'generated'; readonly plan: WorkloadPlan };
+  /** The scenario's workload, a generated one (and a replay's arrivals besides) with its plan. */
+  readonly workload: Exclude<ScenarioWorkload, { kind: 'generate' | 'replay' }> | { readonly kind: 'generated'; readonly plan: WorkloadPlan };
 }
 
 /**
@@ -44,13 +52,16 @@ interface SeedInputs {
  *
  *   1. streams      rng = Rng.fromSeed(seed): 'cluster', 'workload', 'tiebreak', 'preemption'
  *   2. cluster      generateCluster(spec, rng.fork('cluster')), the snapshot files or the openb node list
- *   3. workload     generateWorkload(spec, rng.fork('workload')) or the openb pod list; a
+ *   3. workload     a replay's pods taken off the snapshot (the snapshot's own placement
+ *                   measured first), arriving at t=0 in creation order; then
+ *                   generateWorkload(spec, rng.fork('workload')) or the openb pod list; a
  *                   generated workload's objects (owners, Services, PodDisruptionBudgets)
  *                   registered, its pods admitted against the scenario's PriorityClasses,
  *                   every namespace a pod uses made to exist
  *   4. framework    buildFramework(policy) + Scheduler with the 'tiebreak' stream
  *   5. simulate     arrivals and node events until durationS
- *   6. measure      measureRun -> RunMetrics (plain data)
+ *   6. measure      measureRun -> RunMetrics (plain data); a replay's pods and what-if
+ *                   measures (WhatifRun) against the snapshot's
  *
  * The generated cluster and workload of the last (scenario, seed) are kept, so the next
  * policy of the same seed does not generate them again; they are a pure function of the
@@ -72,6 +83,7 @@ export class ScenarioCellRunner {
     const model = new ModelContext();
     let state: ClusterState;
     let pending: readonly CompiledPod[] = [];
+    let replay: Replay | null = null;
     const cluster = inputs.cluster;
     switch (cluster.kind) {
       case 'generated':
@@ -84,11 +96,15 @@ export class ScenarioCellRunner {
         const loaded = loadCluster(cluster.files, model, { read: (f) => this.objectsOf(f) });
         state = loaded.state;
         pending = loaded.pending;
+        if (s.workload.kind === 'replay') {
+          replay = this.startReplay(s, s.workload.scope, cluster.files, state, pending);
+          pending = [];
+        }
         break;
       }
     }
     addPriorityClasses(state, s);
-    const arrivals: PodArrival[] = pending.map((pod) => ({ atS: 0, pod, durationS: null }));
+    const arrivals: PodArrival[] = replay?.arrivals ?? pending.map((pod) => ({ atS: 0, pod, durationS: null }));
     const workload = inputs.workload;
     if (workload.kind !== 'generated') arrivals.push(...openbArrivals(workload, model, state, inputs.rng.fork('workload')));
     else {
@@ -124,7 +140,23 @@ export class ScenarioCellRunner {
       arrivedPods: arrivals.map((a) => a.pod),
       withPlacements: s.placements,
     });
-    return { id, run, wallMs: performance.now() - start };
+    const whatif = replay === null ? {} : { whatif: finishReplay(replay, result, state) };
+    return { id, run, ...whatif, wallMs: performance.now() - start };
+  }
+
+  /**
+   * Takes a replay's pods off the loaded snapshot (replay-snapshot.ts), after measuring
+   * the snapshot's own placement. The namespaces the scope lists are checked first.
+   */
+  private startReplay(s: Scenario, scope: ReplayScope, files: readonly string[], state: ClusterState, pending: readonly CompiledPod[]): Replay {
+    const field = scope.kind === 'all' ? '' : scope.kind;
+    checkReplayScope(scope, state, pending, (i) => ({ file: s.file, path: `workload.replay.${field}[${i}]` }));
+    const plan = planReplay(state, pending, podReplayFacts(files.flatMap((f) => this.objectsOf(f))), scope);
+    const shapes = distinctShapes(plan.replayed.map((r) => withSpecResources(r.pod).requests));
+    const dumpPods = plan.replayed.map((r) => replayedPodRow(r, r.nodeBefore));
+    const dump = { ...whatifPodCounts(dumpPods), ...measureWhatifCluster(state, { nodePods: plan.nodePods, shapes }) };
+    const { arrivals, replayedIds } = takeOffReplayed(state, plan);
+    return { plan, arrivals, replayedIds, shapes, dump };
   }
 
   private objectsOf(file: string): readonly LoadedObject[] {
@@ -143,7 +175,9 @@ export class ScenarioCellRunner {
     this.last = {
       scenario, seed, rng,
       cluster: s.cluster.kind === 'generate' ? { kind: 'generated', nodeObjects: generateCluster(s.cluster.spec, rng.fork('cluster')) } : s.cluster,
-      workload: s.workload.kind === 'generate' ? { kind: 'generated', plan: generateWorkload(s.workload.spec, rng.fork('workload')) } : s.workload,
+      workload: s.workload.kind === 'generate' || s.workload.kind === 'replay'
+        ? { kind: 'generated', plan: generateWorkload(s.workload.spec, rng.fork('workload')) }
+        : s.workload,
     };
     return this.last;
   }
@@ -183,7 +217,7 @@ function nodeEvents(s: Scenario, state: ClusterState): NodeEvent[] {
  * never leaving. Every task goes through the full scheduler and simulator, retried when
  * it does not fit (unlike `schedbench openb`, which tries each task once).
  */
-function openbArrivals(w: Exclude<ScenarioWorkload, { kind: 'generate' }>, model: ModelContext, state: ClusterState, rng: Rng): PodArrival[] {
+function openbArrivals(w: Exclude<ScenarioWorkload, { kind: 'generate' | 'replay' }>, model: ModelContext, state: ClusterState, rng: Rng): PodArrival[] {
   const factory = new OpenbPods(model);
   const rows = loadOpenbPods(w.podsFile);
   if (w.kind === 'openb-inflated') {
@@ -197,4 +231,36 @@ function openbArrivals(w: Exclude<ScenarioWorkload, { kind: 'generate' }>, model
     const durationS = r.creationTimeS !== null && r.deletionTimeS !== null ? Math.max(0, r.deletionTimeS - r.creationTimeS) : null;
     return { atS, pod: factory.pod(r), durationS };
   }).sort((a, b) => a.atS - b.atS || a.pod.id - b.pod.id);
+}
+
+/** A replay under way in one cell: its plan, the arrivals it made, and the snapshot's measures. */
+interface Replay {
+  readonly plan: ReplayPlan;
+  readonly arrivals: PodArrival[];
+  /** The replayed pods' ids as they arrived, in plan order. */
+  readonly replayedIds: readonly PodId[];
+  readonly shapes: readonly Float64Array[];
+  readonly dump: Readonly<Record<string, number>>;
+}
+
+/**
+ * Where each replayed pod stands at the end of the run (the last incarnation of the pod
+ * that arrived: a replacement after a preemption counts, a pod deleted and not placed
+ * again is unschedulable), and the what-if measures of the cluster then.
+ */
+function finishReplay(replay: Replay, result: SimResult, state: ClusterState): WhatifRun {
+  const last = new Map<number, SimResult['pods'][number]>();
+  for (const r of result.pods) if (r.replacedBy === -1) last.set(r.workloadPodId, r);
+  const pods = replay.plan.replayed.map((p, i) => {
+    const r = last.get(replay.replayedIds[i]!);
+    return replayedPodRow(p, r?.outcome === 'running' ? r.node ?? '' : '');
+  });
+  const after = { ...whatifPodCounts(pods), ...measureWhatifCluster(state, { nodePods: replay.plan.nodePods, shapes: replay.shapes }) };
+  return { pods, dump: replay.dump, after };
+}
+
+/** A replayed pod's row with the node it ends on ('' when not bound). */
+function replayedPodRow(p: ReplayedPodPlan, nodeAfter: string): ReplayedPod {
+  const outcome: ReplayOutcome = nodeAfter === '' ? 'unschedulable' : nodeAfter === p.nodeBefore ? 'same' : 'moved';
+  return { namespace: p.namespace, pod: p.pod.name, ownerKind: p.ownerKind, owner: p.owner, nodeBefore: p.nodeBefore, nodeAfter, outcome };
 }

@@ -13,12 +13,24 @@ export interface ScenarioSelection {
   readonly policy?: string;
 }
 
+/** How the report of a plan is headed, when a command builds its scenario itself (`whatif`). */
+export interface ScenarioPlanHeading {
+  readonly title: string;
+  readonly createdFor: readonly string[];
+  readonly info: readonly (readonly [string, string])[];
+}
+
 /**
  * The plan of `run` and `npm run bench`: for each scenario, each seed, each policy, a
  * cell, in that order (seeds outer, so the cells of one seed, which share the generated
  * cluster and workload, run close together).
  */
-export function buildScenarioPlan(scenarios: readonly Scenario[], sel: ScenarioSelection = {}): Plan {
+export function buildScenarioPlan(scenarios: readonly Scenario[], sel: ScenarioSelection = {}, heading?: ScenarioPlanHeading): Plan {
+  // whatif.csv keys its rows by policy and seed, as the issue fixes its columns: one replay per report.
+  const replays = scenarios.filter((s) => s.workload.kind === 'replay');
+  if (replays.length > 1) {
+    throw new InputError({ file: replays[1]!.file, path: 'workload.replay' }, `a second scenario that replays its snapshot (${replays[0]!.file} is the first); whatif.csv holds one replay per report, so run them one at a time`);
+  }
   const cells: Cell[] = [];
   scenarios.forEach((s, scenario) => {
     const policies = sel.policy === undefined ? s.policies : s.policies.filter((p) => p.name === sel.policy);
@@ -31,10 +43,10 @@ export function buildScenarioPlan(scenarios: readonly Scenario[], sel: ScenarioS
   });
   const report: PlanReport = {
     kind: 'scenarios',
-    title: `schedbench: ${scenarios.map((s) => s.name).join(', ')}`,
-    createdFor: scenarios.map((s) => s.name),
+    title: heading?.title ?? `schedbench: ${scenarios.map((s) => s.name).join(', ')}`,
+    createdFor: heading?.createdFor ?? scenarios.map((s) => s.name),
     baselines: scenarios.map((s) => [s.name, s.baseline] as const),
-    info: [
+    info: heading?.info ?? [
       ['scenario files', scenarios.map((s) => s.file).join(', ')],
     ],
   };
@@ -51,6 +63,6 @@ function hashedScenario(s: Scenario): unknown {
   const cluster = s.cluster.kind === 'snapshot' ? { kind: 'snapshot', files: s.cluster.files.map(fileDigest) }
     : s.cluster.kind === 'openb' ? { kind: 'openb', nodes: fileDigest(s.cluster.nodesFile) }
       : s.cluster;
-  const workload = s.workload.kind === 'generate' ? s.workload : { ...s.workload, podsFile: fileDigest(s.workload.podsFile) };
+  const workload = s.workload.kind === 'generate' || s.workload.kind === 'replay' ? s.workload : { ...s.workload, podsFile: fileDigest(s.workload.podsFile) };
   return { ...s, file: undefined, cluster, workload };
 }

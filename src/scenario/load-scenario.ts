@@ -67,7 +67,11 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
     fail(src, ['baseline'], `no policy named ${JSON.stringify(baseline)} (have ${policies.map((p) => p.name).join(', ')})`);
   }
   const generatedCluster = s.cluster.kind === 'generate' ? s.cluster.spec : null;
-  const generatedWorkloads = s.workload.kind === 'generate' ? s.workload.spec.workloads : [];
+  const generatedWorkloads = s.workload.kind === 'generate' || s.workload.kind === 'replay' ? s.workload.spec.workloads : [];
+  // A replay places the pods of a dump again: there must be one.
+  if (s.workload.kind === 'replay' && s.cluster.kind !== 'snapshot') {
+    fail(src, ['workload', 'replay'], `a replay places the pods of a snapshot cluster again; give the cluster as \`snapshot: [files or folders]\`, got a ${s.cluster.kind === 'generate' ? 'generated' : s.cluster.kind} cluster`);
+  }
   const names = new Set<string>();
   generatedWorkloads.forEach((w, i) => {
     if (names.has(w.name)) fail(src, ['workload', 'workloads', i, 'name'], `duplicate workload name ${JSON.stringify(w.name)}`);
@@ -190,6 +194,7 @@ function resolveCluster(c: ScenarioInput['cluster'], dir: string, src: Source): 
 function resolveWorkload(w: ScenarioInput['workload'], src: Source, dir: string): ScenarioWorkload {
   switch (w.kind) {
     case 'generate': return { kind: 'generate', spec: { ...w.spec, workloads: w.spec.workloads.map((x, i) => resolveDistributions(x, i, src, dir)) } };
+    case 'replay': return { kind: 'replay', scope: w.scope, spec: { ...w.spec, workloads: w.spec.workloads.map((x, i) => resolveDistributions(x, i, src, dir)) } };
     case 'openb-replayed': return { kind: 'openb-replayed', podsFile: resolve(dir, w.podsFile) };
     case 'openb-inflated': return { kind: 'openb-inflated', podsFile: resolve(dir, w.podsFile), inflate: w.inflate };
   }
@@ -242,7 +247,7 @@ function checkSizes(s: ScenarioInput, src: Source): void {
       fail(src, ['cluster', 'generate', 'pools'], `${items} labels, taints and images over all nodes, over the limit of ${INPUT_LIMITS.scenarioNodeItems} (INPUT_LIMITS.scenarioNodeItems)`);
     }
   }
-  if (s.workload.kind === 'generate') {
+  if (s.workload.kind === 'generate' || s.workload.kind === 'replay') {
     const pods = s.workload.spec.workloads.reduce((n, w) => n + (w.kind === 'Deployment' ? w.replicas : w.completions), 0);
     if (pods > INPUT_LIMITS.scenarioPods) {
       fail(src, ['workload', 'workloads'], `${pods} pods in all (replicas and completions), over the limit of ${INPUT_LIMITS.scenarioPods} pods per scenario (INPUT_LIMITS.scenarioPods)`);

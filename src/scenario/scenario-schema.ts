@@ -317,9 +317,45 @@ const clusterSchema = z.union([
 ]);
 
 /**
- * Where a scenario's pods come from. The file writes `workloads` (with `bestEffortShare`)
- * or `openb: {pods, inflate?}`; parsing turns it into a value tagged with `kind`:
+ * Which of a snapshot's pods a replay takes off and places again (`workload.replay`):
+ *   all   `replay: {}`: every pod a controller would recreate (ReplicaSet, StatefulSet,
+ *         Job, ReplicationController) and every pending pod, in every namespace
+ *   only  `replay: { only: [ns, ...] }`: those pods of the namespaces listed only
+ *   keep  `replay: { keep: [ns, ...] }`: those pods of every namespace but the ones listed,
+ *         whose pods all stay where the snapshot has them (their pending pods still
+ *         arrive, as in any snapshot run, but are not replayed)
+ * Nodes, DaemonSet pods, mirror (static) pods and pods without a controller always stay.
+ * A namespace listed must have pods in the snapshot: the run checks that once the files
+ * are read (a misspelt name would silently replay nothing, or everything).
+ */
+const replayNamespaces = z.array(name).min(1).superRefine((ns, ctx) => {
+  const twice = ns.findIndex((x, i) => ns.indexOf(x) !== i);
+  if (twice >= 0) issue(ctx, [twice], `each namespace once, got ${excerpt(ns[twice])} twice`);
+});
+const replaySchema = z.strictObject({ keep: replayNamespaces.optional(), only: replayNamespaces.optional() })
+  .superRefine((r, ctx) => {
+    if (r.keep !== undefined && r.only !== undefined) {
+      issue(ctx, ['only'], `give keep or only, not both (keep lists the namespaces whose pods stay, only the namespaces whose pods are replayed), got ${excerpt(r.only)}`);
+    }
+  })
+  .transform((r): ReplayScope => (r.only !== undefined ? { kind: 'only', namespaces: r.only }
+    : r.keep !== undefined ? { kind: 'keep', namespaces: r.keep } : { kind: 'all' }));
+
+/** Which of a snapshot's pods a replay places again; see replaySchema. */
+export type ReplayScope =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'only'; readonly namespaces: readonly string[] }
+  | { readonly kind: 'keep'; readonly namespaces: readonly string[] };
+
+/**
+ * Where a scenario's pods come from. The file writes `workloads` (with `bestEffortShare`),
+ * `replay` (with `workloads` and `bestEffortShare` if pods are to arrive besides) or
+ * `openb: {pods, inflate?}`; parsing turns it into a value tagged with `kind`:
  *   generate        pods generated from `spec` per seed
+ *   replay          the snapshot cluster's own pods placed again (see replaySchema), in
+ *                   the order of their creation timestamps (ties: namespace/name), all
+ *                   arriving at t=0 before the pods generated from `spec` (whose
+ *                   `workloads` may be empty), which arrive as in `generate`
  *   openb-replayed  an openb pod list CSV (no `inflate`) replayed in time: each task
  *                   arrives at its creation_time and runs until its deletion_time (tasks
  *                   without times arrive at 0 and stay)
@@ -331,6 +367,8 @@ const clusterSchema = z.union([
  */
 const workloadSchema = z.union([
   workloadSpecSchema.transform((spec) => ({ kind: 'generate' as const, spec })),
+  z.strictObject({ ...workloadSpecSchema.shape, workloads: workloadSpecSchema.shape.workloads.optional(), replay: replaySchema })
+    .transform(({ replay, workloads, ...rest }) => ({ kind: 'replay' as const, scope: replay, spec: { ...rest, workloads: workloads ?? [] } })),
   z.strictObject({ openb: z.strictObject({ pods: z.string().min(1), inflate: z.number().gt(0).max(INPUT_LIMITS.openbInflate).optional() }) })
     .transform(({ openb: { pods, inflate } }) => (inflate === undefined
       ? { kind: 'openb-replayed' as const, podsFile: pods }

@@ -1,5 +1,5 @@
 import type { ProfileSpec } from '../framework/profile.js';
-import type { PriorityClassSpec, ScenarioInput, WorkloadSpec } from './scenario-schema.js';
+import type { PriorityClassSpec, ReplayScope, ScenarioInput, WorkloadSpec } from './scenario-schema.js';
 
 /**
  * Where a scenario's nodes come from, tagged by `kind` (clusterSchema documents each):
@@ -10,13 +10,15 @@ export type ScenarioCluster = ScenarioInput['cluster'];
 
 /**
  * Where a scenario's pods come from, tagged by `kind` (workloadSchema documents each):
- * `generate` (a WorkloadSpec with CSV-backed distributions read into values),
+ * `generate` (a WorkloadSpec with CSV-backed distributions read into values), `replay`
+ * (a snapshot cluster's own pods placed again, within `scope`, plus the pods of `spec`),
  * `openb-replayed` (an openb pod list replayed in time) or `openb-inflated` (the FGD
  * paper's inflated task sequence). Paths are absolute.
  */
 export type ScenarioWorkload =
-  | Exclude<ScenarioInput['workload'], { kind: 'generate' }>
-  | { readonly kind: 'generate'; readonly spec: WorkloadSpec };
+  | Exclude<ScenarioInput['workload'], { kind: 'generate' | 'replay' }>
+  | { readonly kind: 'generate'; readonly spec: WorkloadSpec }
+  | { readonly kind: 'replay'; readonly scope: ReplayScope; readonly spec: WorkloadSpec };
 
 /** A validated scenario with everything it refers to resolved (see loadScenario). */
 export interface Scenario {
