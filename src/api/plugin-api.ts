@@ -92,6 +92,12 @@ export type ScoreNormalization = 'none' | 'minmax' | 'reverse-minmax';
 export interface SchedulerPlugin<Args = unknown> {
   /** Unique among the plugins a run knows; a built-in plugin's name is refused. */
   readonly name: string;
+  /**
+   * Once, when a policy enabling the plugin is built: a string refuses the policy's args
+   * (the message names the policy and `args.<name>`), as kube refuses a bad pluginConfig
+   * before scheduling anything.
+   */
+  checkArgs?(args: Args): void | string;
   /** Once per pod and scheduling cycle, before any filter: a string rejects the pod on every node (the reason). */
   preFilter?(pod: PluginPod, ctx: PluginContext<Args>): void | string;
   /** true: the node fits; a string: the reason it does not (shown as kube shows reasons). */

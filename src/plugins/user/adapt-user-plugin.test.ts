@@ -5,6 +5,7 @@ import { buildFramework } from '../../framework/framework.js';
 import { Scheduler } from '../../framework/scheduler.js';
 import type { PluginFactory } from '../../framework/types.js';
 import { Rng } from '../../generators/rng.js';
+import type { Sym } from '../../model/ids.js';
 import { testCluster } from '../../testing/builders.js';
 import { inTreeRegistry } from '../index.js';
 import { userPluginFactory } from './adapt-user-plugin.js';
@@ -60,7 +61,7 @@ describe('a user plugin of the simple contract', () => {
   it('score with normalize none: raw 0..100, truncated; the best node wins', () => {
     const { c, scheduler, fw } = setup({ name: 'Big', score: (_p, n) => n.allocatable.cpu! / 100 + 0.5 }, 'score');
     const d = scheduler.scheduleOne(c.state, c.pod({ requests: { cpu: '1' } }));
-    expect(d.kind === 'bound' && c.model.symbols.text(c.state.nodeName[d.node]!)).toBe('n2');
+    expect(d.kind === 'bound' && c.model.symbols.text(c.state.nodeName[d.node] as Sym)).toBe('n2');
     const e = explain(fw, c.state, c.pod({}));
     expect(e.nodes.map((n) => n.scores[0]!.normalized)).toEqual([40, 40, 80]);
   });
@@ -127,15 +128,16 @@ describe('a user plugin that breaks the contract stops the run naming plugin, ho
     return null;
   };
 
-  it.each([
-    ['score NaN', { name: 'P', score: () => NaN }, 'score', /plugin P: score\(pod shop\/web-1, node n\d\) returned NaN \(expected a finite number\)/],
-    ['score out of range', { name: 'P', score: () => 101 }, 'score', /returned 101, outside 0\.\.100/],
-    ['score not a number', { name: 'P', score: () => '5' as unknown as number }, 'score', /returned "5" \(expected a finite number\)/],
-    ['filter returns false', { name: 'P', filter: () => false as unknown as true }, 'filter', /plugin P: filter\(pod shop\/web-1, node n0\) returned false \(expected true, or a non-empty string/],
-    ['filter returns an empty reason', { name: 'P', filter: () => '' }, 'filter', /returned "" \(expected true/],
-    ['preFilter returns a number', { name: 'P', preFilter: () => 3 as unknown as string, filter: () => true }, 'filter', /plugin P: preFilter\(pod shop\/web-1\) returned 3/],
-  ] as const)('%s', (_what, plugin, point, message) => {
-    const e = run(plugin as SchedulerPlugin, point);
+  const cases: [string, SchedulerPlugin, 'filter' | 'score', RegExp][] = [
+    ['score NaN', { name: 'P', score: (): number => NaN }, 'score', /plugin P: score\(pod shop\/web-1, node n\d\) returned NaN \(expected a finite number\)/],
+    ['score out of range', { name: 'P', score: (): number => 101 }, 'score', /returned 101, outside 0\.\.100/],
+    ['score not a number', { name: 'P', score: (): number => '5' as unknown as number }, 'score', /returned "5" \(expected a finite number\)/],
+    ['filter returns false', { name: 'P', filter: (): true => false as unknown as true }, 'filter', /plugin P: filter\(pod shop\/web-1, node n0\) returned false \(expected true, or a non-empty string/],
+    ['filter returns an empty reason', { name: 'P', filter: (): string => '' }, 'filter', /returned "" \(expected true/],
+    ['preFilter returns a number', { name: 'P', preFilter: (): string => 3 as unknown as string, filter: (): true => true }, 'filter', /plugin P: preFilter\(pod shop\/web-1\) returned 3/],
+  ];
+  it.each(cases  )('%s', (_what, plugin, point, message) => {
+    const e = run(plugin, point);
     expect(e).toBeInstanceOf(UserPluginError);
     expect((e as Error).message).toMatch(message);
   });
@@ -149,5 +151,18 @@ describe('a user plugin that breaks the contract stops the run naming plugin, ho
     expect(e.message.split('\n')[0]).toBe('plugin Thrower: filter(pod shop/web-1, node n0) threw RangeError: boom');
     expect(e.pluginStack).toContain('userCode');
     expect(UserPluginError.fromData(structuredClone(e.toData())).message).toBe(e.message);
+  });
+});
+
+describe('checkArgs', () => {
+  it('a string refuses the policy at args.<plugin>, before anything is scheduled', () => {
+    const p: SchedulerPlugin = { name: 'Weighted', checkArgs: (a) => ((a as { w?: number } | undefined)?.w ?? 1) > 0 ? undefined : 'w must be positive', score: () => 0 };
+    expect(() => setup(p, 'score', { w: -1 })).toThrow(/^args\.Weighted: w must be positive$/);
+    expect(() => setup(p, 'score', { w: 2 })).not.toThrow();
+  });
+
+  it('a checkArgs that throws is the plugin\'s error, with its stack', () => {
+    const p: SchedulerPlugin = { name: 'Bad', checkArgs: () => { throw new TypeError('nope'); }, score: () => 0 };
+    expect(() => setup(p, 'score', {})).toThrow(/^plugin Bad: checkArgs\(args\) threw TypeError: nope\n/);
   });
 });

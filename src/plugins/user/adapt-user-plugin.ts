@@ -2,6 +2,7 @@ import type { PluginContext, PluginNode, PluginPod, SchedulerPlugin } from '../.
 import type { ClusterView } from '../../cluster/cluster-view.js';
 import { minMaxNormalize } from '../../framework/min-max-normalize.js';
 import { MAX_NODE_SCORE } from '../../framework/normalize.js';
+import { ProfileError } from '../../framework/profile-error.js';
 import type { NodeList, Plugin, PluginEnv, PluginFactory, RandomSource, Verdict } from '../../framework/types.js';
 import { PASS, Rejection } from '../../framework/types.js';
 import type { NodeId, Sym } from '../../model/ids.js';
@@ -34,6 +35,17 @@ export function userPluginFactory(def: SchedulerPlugin): PluginFactory {
 
 function adapt(def: SchedulerPlugin, args: unknown, env: PluginEnv): Plugin<PluginPod, PluginPod> {
   const name = def.name;
+  if (def.checkArgs !== undefined) {
+    let problem: unknown;
+    try {
+      problem = def.checkArgs(args);
+    } catch (e) {
+      const err = e instanceof Error ? e : null;
+      throw new UserPluginError(name, 'checkArgs', null, null, `threw ${err !== null ? `${err.name}: ${err.message}` : describeValue(e)}`, err?.stack ?? null);
+    }
+    if (typeof problem === 'string') throw new ProfileError('', problem);
+    if (problem !== undefined) throw new ProfileError('', `checkArgs returned ${describeValue(problem)} (expected nothing, or a string: what is wrong with the args)`);
+  }
   const views = new PluginViews();
   const symbols = env.model.symbols;
   const ctx = new UserContext(name, args, env.random);

@@ -8,8 +8,8 @@ export class UserPluginError extends Error {
   constructor(
     readonly plugin: string,
     readonly hook: string,
-    /** namespace/name of the pod being scheduled. */
-    readonly pod: string,
+    /** namespace/name of the pod being scheduled; null for checkArgs (no pod yet). */
+    readonly pod: string | null,
     /** The node's name; null for a hook without a node (preFilter). */
     readonly node: string | null,
     readonly problem: string,
@@ -33,14 +33,14 @@ export class UserPluginError extends Error {
 export interface UserPluginErrorData {
   readonly plugin: string;
   readonly hook: string;
-  readonly pod: string;
+  readonly pod: string | null;
   readonly node: string | null;
   readonly problem: string;
   readonly pluginStack: string | null;
 }
 
-function userPluginMessage(plugin: string, hook: string, pod: string, node: string | null, problem: string, stack: string | null): string {
-  const where = node === null ? `pod ${pod}` : `pod ${pod}, node ${node}`;
+function userPluginMessage(plugin: string, hook: string, pod: string | null, node: string | null, problem: string, stack: string | null): string {
+  const where = pod === null ? 'args' : node === null ? `pod ${pod}` : `pod ${pod}, node ${node}`;
   const line = `plugin ${plugin}: ${hook}(${where}) ${problem}`;
   return stack === null ? line : `${line}\n${stack}`;
 }

@@ -11,13 +11,13 @@ export interface UserPluginDefinition {
   readonly form: 'simple' | 'advanced';
 }
 
-const SIMPLE_HOOKS = ['preFilter', 'filter', 'score'] as const;
+const SIMPLE_HOOKS = ['checkArgs', 'preFilter', 'filter', 'score'] as const;
 const NORMALIZATIONS = ['none', 'minmax', 'reverse-minmax'];
 
 /**
  * Checks the default export of a plugin module (`file` is for messages) and returns its
  * factory. Two forms:
- *   simple    { name, preFilter?, filter?, score?, normalize? } (src/api/plugin-api.ts)
+ *   simple    { name, checkArgs?, preFilter?, filter?, score?, normalize? } (src/api/plugin-api.ts)
  *   advanced  { name, create(args, env) } returning the framework's Plugin
  *             (src/framework/types.ts: per-pod state in preFilter/preScore, filterMany and
  *             scoreMany loops over node rows), the contract the built-in plugins use
