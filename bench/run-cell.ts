@@ -1,6 +1,19 @@
 import { Bench } from 'tinybench';
+import type { ClusterState } from '../src/cluster/cluster-state.js';
+import type { Scheduler } from '../src/framework/scheduler.js';
+import type { NodeId } from '../src/model/ids.js';
+import type { CompiledPod } from '../src/model/pod.js';
 import type { SetupOptions } from './setup.js';
 import { setupBench } from './setup.js';
+
+/** Where a cell's decision procedure puts `pod`: a node id, or -1 when it fits nowhere. */
+export type Placer = (state: ClusterState, scheduler: Scheduler, pod: CompiledPod) => number;
+
+/** The scheduling core: one scheduleOne cycle. */
+export const scheduleOnePlacer: Placer = (state, scheduler, pod) => {
+  const d = scheduler.scheduleOne(state, pod);
+  return d.kind === 'bound' ? d.node : -1;
+};
 
 /** What one benchmark cell measured (wall-clock; never part of a deterministic CSV). */
 export interface CellResult {
@@ -16,14 +29,17 @@ export interface CellResult {
 }
 
 /**
- * Times scheduleOne + bind for one pod per iteration, cycling through a pool; the pod is
- * unbound after each iteration (outside the timed region) so every sample sees the same
- * cluster. An untimed run first checks that pods really bind (no benchmark of a no-op).
+ * Times one decision + bind per iteration (scheduleOne by default; `place` for the limit
+ * loop), cycling through a pool of pods; the pod is unbound after each iteration (outside
+ * the timed region) so every sample sees the same cluster. An untimed run first checks
+ * that pods really bind (no benchmark of a no-op).
  */
-export async function runCell(name: string, o: SetupOptions, timeMs: number): Promise<CellResult> {
+export async function runCell(name: string, o: SetupOptions, timeMs: number, place: Placer = scheduleOnePlacer): Promise<CellResult> {
   const { state, scheduler, pods } = setupBench(o);
-  const probe = scheduler.scheduleOne(state, pods[0]!);
-  if (probe.kind !== 'bound') throw new Error(`${name}: benchmark would measure a no-op: ${probe.diagnosis.message}`);
+  if (place(state, scheduler, pods[0]!) < 0) {
+    const probe = scheduler.scheduleOne(state, pods[0]!);
+    throw new Error(`${name}: benchmark would measure a no-op: ${probe.kind === 'bound' ? 'the placer found no node' : probe.diagnosis.message}`);
+  }
 
   let i = 0;
   let boundNode = -1;
@@ -38,11 +54,11 @@ export async function runCell(name: string, o: SetupOptions, timeMs: number): Pr
   };
   bench.add(name, () => {
     const pod = pods[i]!;
-    const d = scheduler.scheduleOne(state, pod);
-    if (d.kind !== 'bound') throw new Error(`${name}: pod did not fit`);
-    state.bind(pod, d.node);
-    boundNode = d.node;
-    sink ^= d.node;
+    const node = place(state, scheduler, pod);
+    if (node < 0) throw new Error(`${name}: pod did not fit`);
+    state.bind(pod, node as NodeId);
+    boundNode = node;
+    sink ^= node;
   }, {
     beforeEach() {
       if (boundNode >= 0) release();
