@@ -8,6 +8,7 @@ import { registerMerge } from './merge.js';
 import { registerOpenb } from './openb.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
+import { registerWhatif } from './whatif.js';
 import { schedbenchVersion } from '../run/index.js';
 
 /** The schedbench command line: one subcommand per job, --help on each. */
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerOpenb(program);
   registerReport(program);
   registerRun(program);
+  registerWhatif(program);
   return program;
 }
 
@@ -40,7 +42,7 @@ const HELP_CODES: ReadonlySet<string> = new Set(['commander.helpDisplayed', 'com
 export async function main(argv: readonly string[]): Promise<void> {
   if (argv.length <= 2) {
     // Commander would print the whole help on stderr; a usage error is one line.
-    process.stderr.write('schedbench: expected a command: conformance, explain, merge, openb, report or run (see --help)\n');
+    process.stderr.write('schedbench: expected a command: conformance, explain, merge, openb, report, run or whatif (see --help)\n');
     process.exitCode = 2;
     return;
   }

@@ -14,10 +14,10 @@ export const WHATIF_MEASURES: readonly MetricDef[] = [
   { id: 'pods_moved', label: 'Pods moved', unit: 'pods', higherIsBetter: false, definition: 'Replayed pods that the snapshot had on a node and that are bound to another node at the end (0 in the snapshot).' },
   { id: 'pods_unschedulable', label: 'Pods not placed', unit: 'pods', higherIsBetter: false, definition: 'Replayed pods not bound at the end (in the snapshot: the replayed pods it has pending).' },
   { id: 'nodes_empty', label: 'Nodes left empty', unit: 'count', higherIsBetter: true, definition: 'Live nodes holding no pods but DaemonSet and mirror (static) pods: nodes a drain would empty, which could be removed.' },
-  { id: 'cpu_alloc_pct', label: 'CPU allocated (nodes in use)', unit: '%', higherIsBetter: true, definition: 'Bound pods\' CPU requests over the allocatable CPU of the live nodes not left empty.' },
-  { id: 'mem_alloc_pct', label: 'Memory allocated (nodes in use)', unit: '%', higherIsBetter: true, definition: 'As CPU allocated (nodes in use), for memory.' },
-  { id: 'frag_cpu_pct', label: 'Stranded CPU', unit: '%', higherIsBetter: false, definition: 'Free CPU on live nodes where none of the replayed pods\' shapes (request vectors) fits, as a share of all free CPU (the catalogue\'s frag_cpu_pct, with the replayed pods as the workload).' },
-  { id: 'frag_mem_pct', label: 'Stranded memory', unit: '%', higherIsBetter: false, definition: 'As stranded CPU, for memory.' },
+  { id: 'cpu_alloc_in_use_pct', label: 'CPU allocated (nodes in use)', unit: '%', higherIsBetter: true, definition: 'Bound pods\' CPU requests over the allocatable CPU of the live nodes not left empty.' },
+  { id: 'mem_alloc_in_use_pct', label: 'Memory allocated (nodes in use)', unit: '%', higherIsBetter: true, definition: 'As CPU allocated (nodes in use), for memory.' },
+  { id: 'stranded_cpu_pct', label: 'Stranded CPU', unit: '%', higherIsBetter: false, definition: 'Free CPU on live nodes where none of the replayed pods\' shapes (request vectors) fits, as a share of all free CPU (the catalogue\'s frag_cpu_pct, with the replayed pods as the workload).' },
+  { id: 'stranded_mem_pct', label: 'Stranded memory', unit: '%', higherIsBetter: false, definition: 'As stranded CPU, for memory.' },
 ];
 
 /** What measureWhatifCluster needs besides the cluster. */
@@ -29,8 +29,8 @@ export interface WhatifClusterInput {
 }
 
 /**
- * The cluster-level what-if measures (nodes_empty, cpu_alloc_pct, mem_alloc_pct,
- * frag_cpu_pct, frag_mem_pct) of a cluster as it stands; the pod counts are
+ * The cluster-level what-if measures (nodes_empty, cpu_alloc_in_use_pct, mem_alloc_in_use_pct,
+ * stranded_cpu_pct, stranded_mem_pct) of a cluster as it stands; the pod counts are
  * whatifPodCounts'.
  */
 export function measureWhatifCluster(view: ClusterView, input: WhatifClusterInput): Record<string, number> {
@@ -52,10 +52,10 @@ export function measureWhatifCluster(view: ClusterView, input: WhatifClusterInpu
   const pct = (k: number) => (alloc[k]! > 0 ? (req[k]! / alloc[k]!) * 100 : Number.NaN);
   return {
     nodes_empty: empty,
-    cpu_alloc_pct: pct(0),
-    mem_alloc_pct: pct(1),
-    frag_cpu_pct: strandedPct(view, input.shapes, CPU),
-    frag_mem_pct: strandedPct(view, input.shapes, MEMORY),
+    cpu_alloc_in_use_pct: pct(0),
+    mem_alloc_in_use_pct: pct(1),
+    stranded_cpu_pct: strandedPct(view, input.shapes, CPU),
+    stranded_mem_pct: strandedPct(view, input.shapes, MEMORY),
   };
 }
 

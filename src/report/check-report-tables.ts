@@ -1,4 +1,5 @@
 import { checkOpenbTables } from './check-openb-tables.js';
+import { checkWhatifTables } from './check-whatif-tables.js';
 import type { ReportTableLines } from './parse-report-tables.js';
 import { reportPath } from './parse-report-tables.js';
 import { ReportError } from './report-error.js';
@@ -12,7 +13,8 @@ import type { ReportTables } from './types.js';
  * least one run and no run twice; and runs.csv and summary.csv agree, that is summary.csv
  * has exactly one row per scenario x policy of runs.csv and metric column, and its `n` is
  * the number of those runs with a value of that metric; and an openb report's
- * experiment tables agree with runs.csv (checkOpenbTables). Errors name the file and line.
+ * experiment tables agree with runs.csv (checkOpenbTables), as do a replay's tables
+ * (checkWhatifTables). Errors name the file and line.
  */
 export function checkReportTables(
   texts: ReadonlyMap<string, string>, tables: ReportTables, lines: ReportTableLines, dir: string,
@@ -62,6 +64,7 @@ export function checkReportTables(
     }
   }
   checkOpenbTables(tables, lines, dir);
+  checkWhatifTables(tables, lines, dir);
 }
 
 /**

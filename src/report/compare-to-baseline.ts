@@ -26,9 +26,17 @@ export const VERDICTS: readonly Verdict[] = ['baseline', 'better', 'worse', 'dif
  */
 export function compareToBaseline(row: MetricSummary, baselineMean: number, higherIsBetter: boolean | null): Verdict {
   if (row.policy === row.baseline) return 'baseline';
-  if (!Number.isFinite(row.pValue)) return 'untested';
-  if (row.pValue >= SIGNIFICANCE_LEVEL) return 'not significant';
-  const diff = Number.isFinite(row.relDiffPct) ? row.relDiffPct : row.mean - baselineMean;
+  return differenceVerdict(row.pValue, Number.isFinite(row.relDiffPct) ? row.relDiffPct : row.mean - baselineMean, higherIsBetter);
+}
+
+/**
+ * The verdict for a difference `diff` (only its sign counts) with p-value `pValue`, by
+ * the rule of compareToBaseline: one rule for every comparison the page marks (a policy
+ * against the baseline, a replay against the snapshot).
+ */
+export function differenceVerdict(pValue: number, diff: number, higherIsBetter: boolean | null): Exclude<Verdict, 'baseline'> {
+  if (!Number.isFinite(pValue)) return 'untested';
+  if (pValue >= SIGNIFICANCE_LEVEL) return 'not significant';
   if (higherIsBetter === null || !Number.isFinite(diff) || diff === 0) return 'different';
   return (diff > 0) === higherIsBetter ? 'better' : 'worse';
 }

@@ -12,13 +12,16 @@ import { runsTable } from './tables/runs-table.js';
 import { summaryTable } from './tables/summary-table.js';
 import { timeseriesTable } from './tables/timeseries-table.js';
 import { timingTable } from './tables/timing-table.js';
-import type { OpenbTables, ReportTables, RunRow } from './types.js';
+import { whatifPodsTable } from './tables/whatif-pods-table.js';
+import { whatifRunsTable } from './tables/whatif-runs-table.js';
+import { whatifSummaryTable } from './tables/whatif-summary-table.js';
+import type { OpenbTables, ReportTables, RunRow, WhatifTables } from './types.js';
 
 /**
  * Reads a report's tables from the texts of its files (by file name; `dir` prefixes the
  * names in error messages). runs.csv and summary.csv are required; the other tables are
- * null when their file is absent, and the openb tables come as a set (one of them present
- * and another missing is an error). placements.csv is not read: the page does not draw it.
+ * null when their file is absent, and the openb tables come as a set, as do the what-if
+ * tables (one of them present and another missing is an error). placements.csv is not read: the page does not draw it.
  * runs.csv's metric columns are whatever follows `seed`, so a report written with an
  * older metric catalogue still reads.
  */
@@ -33,12 +36,17 @@ export interface ReportTableLines {
   readonly openbRuns: readonly number[];
   readonly openbSummary: readonly number[];
   readonly openbCurve: readonly number[];
+  readonly whatifPods: readonly number[];
+  readonly whatifRuns: readonly number[];
+  readonly whatifSummary: readonly number[];
 }
 
 /** parseReportTables, also giving the lines of the rows checkReportTables cross-checks. */
 export function parseReportTablesWithLines(texts: ReadonlyMap<string, string>, dir: string): { tables: ReportTables; lines: ReportTableLines } {
   const path = (f: string) => reportPath(dir, f);
-  const lines: { -readonly [K in keyof ReportTableLines]: number[] } = { runs: [], summary: [], openbRuns: [], openbSummary: [], openbCurve: [] };
+  const lines: { -readonly [K in keyof ReportTableLines]: number[] } = {
+    runs: [], summary: [], openbRuns: [], openbSummary: [], openbCurve: [], whatifPods: [], whatifRuns: [], whatifSummary: [],
+  };
   const read = <Row>(
     file: string, table: CsvTable<Row> | ((h: readonly string[]) => CsvTable<Row>), keep?: keyof ReportTableLines,
   ): Row[] | null => {
@@ -63,8 +71,24 @@ export function parseReportTablesWithLines(texts: ReadonlyMap<string, string>, d
     timing: read(REPORT_FILES.timing, timingTable),
     bench: read(REPORT_FILES.bench, benchTable),
     openb: readOpenb(),
+    whatif: readWhatif(),
   };
   return { tables, lines };
+
+  function readWhatif(): WhatifTables | null {
+    const files = [REPORT_FILES.whatif, REPORT_FILES.whatifRuns, REPORT_FILES.whatifSummary];
+    const here = files.find((f) => texts.has(f));
+    if (here === undefined) return null;
+    const needed = <T>(file: string, rows: T | null): T => {
+      if (rows === null) throw new ReportError({ file: path(file) }, `not found, though ${here} is there: a replay's report has whatif.csv, whatif-runs.csv and whatif-summary.csv`);
+      return rows;
+    };
+    return {
+      pods: needed(REPORT_FILES.whatif, read(REPORT_FILES.whatif, whatifPodsTable, 'whatifPods')),
+      runs: needed(REPORT_FILES.whatifRuns, read(REPORT_FILES.whatifRuns, whatifRunsTable, 'whatifRuns')),
+      summary: needed(REPORT_FILES.whatifSummary, read(REPORT_FILES.whatifSummary, whatifSummaryTable, 'whatifSummary')),
+    };
+  }
 
   function readOpenb(): OpenbTables | null {
     const files = [REPORT_FILES.openbRuns, REPORT_FILES.openbSummary, REPORT_FILES.openbCurve];

@@ -16,6 +16,7 @@ import { PAGE_STYLE } from './html/page-style.js';
 import { scriptJson } from './html/script-json.js';
 import { summaryTableHtml } from './html/summary-table-html.js';
 import { timingTableHtml } from './html/timing-table-html.js';
+import { whatifSectionHtml } from './html/whatif-section-html.js';
 import type { VegaBundles } from './html/vega-bundles.js';
 import { pageMetrics } from './page-metrics.js';
 import { REPORT_FILE_DESCRIPTIONS, REPORT_FILES } from './report-files.js';
@@ -34,7 +35,7 @@ export interface ReportPage {
  * The report as one self-contained HTML page: the vega bundles and every chart's data are
  * inlined, and a Content-Security-Policy forbids any fetch, so the page works offline and
  * from file://. First, in an openb report, the experiment's summary table and its
- * allocation-vs-arrived-demand chart. Then per scenario: the summary table, the metric
+ * allocation-vs-arrived-demand chart; in a replay's report, the "What if" section. Then per scenario: the summary table, the metric
  * chart, allocation over time, per-node allocation, queueing delay and scheduler
  * wall-clock time; then the scaling
  * chart (when bench.csv is present), the metric definitions and the file list.
@@ -69,6 +70,10 @@ export function renderReportHtml(page: ReportPage, bundles: VegaBundles): string
       chart(openbCurveChart(tables.openb.curve, policies), 'openb allocation curve'),
       '</section>',
     ].join('\n'));
+  }
+  if (tables.whatif !== null) {
+    nav.push('<li><a href="#whatif">What if</a></li>');
+    sections.push(whatifSectionHtml(tables.whatif, page.metrics));
   }
   scenarios.forEach((scenario, i) => {
     const sid = `scenario-${i + 1}`;

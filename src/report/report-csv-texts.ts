@@ -10,6 +10,9 @@ import { runsTable } from './tables/runs-table.js';
 import { summaryTable } from './tables/summary-table.js';
 import { timeseriesTable } from './tables/timeseries-table.js';
 import { timingTable } from './tables/timing-table.js';
+import { whatifPodsTable } from './tables/whatif-pods-table.js';
+import { whatifRunsTable } from './tables/whatif-runs-table.js';
+import { whatifSummaryTable } from './tables/whatif-summary-table.js';
 import { toCsv } from './to-csv.js';
 import type { ReportTables } from './types.js';
 
@@ -25,6 +28,11 @@ export function reportCsvTexts(tables: ReportTables, metricIds: readonly string[
     out.set(REPORT_FILES.openbSummary, toCsv(openbSummaryTable, tables.openb.summary));
     out.set(REPORT_FILES.openbRuns, toCsv(openbRunsTable, tables.openb.runs));
     out.set(REPORT_FILES.openbCurve, toCsv(openbCurveTable, tables.openb.curve));
+  }
+  if (tables.whatif !== null) {
+    out.set(REPORT_FILES.whatif, toCsv(whatifPodsTable, tables.whatif.pods));
+    out.set(REPORT_FILES.whatifRuns, toCsv(whatifRunsTable, tables.whatif.runs));
+    out.set(REPORT_FILES.whatifSummary, toCsv(whatifSummaryTable, tables.whatif.summary));
   }
   if (tables.timeseries !== null) out.set(REPORT_FILES.timeseries, toCsv(timeseriesTable, tables.timeseries));
   if (tables.nodeUtilization !== null) out.set(REPORT_FILES.nodeUtilization, toCsv(nodeUtilizationTable, tables.nodeUtilization));

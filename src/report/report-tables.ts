@@ -1,12 +1,14 @@
 import { openbCurve } from './aggregate/openb-curve.js';
 import { openbSummary } from './aggregate/openb-summary.js';
-import type { OpenbRunData, OpenbTables, ReportData, ReportTables } from './types.js';
+import type { OpenbRunData, OpenbTables, ReportData, ReportTables, WhatifTables } from './types.js';
 
 /**
  * The rows of every table of a report, taken from what the runs measured, in the order of
  * data.runs (and within a run, the order of its samples, nodes, quantiles and pods).
  * placements is null unless some run recorded placements; bench is null unless given;
- * openb is null unless given, its summary and curve computed from its runs.
+ * openb is null unless given, its summary and curve computed from its runs; whatif is
+ * null unless given, its rows in the order of its runs (pods in replay order, measures in
+ * the order of its measures).
  */
 export function reportTables(data: ReportData): ReportTables {
   const runs = data.runs;
@@ -34,6 +36,18 @@ export function reportTables(data: ReportData): ReportTables {
     timing: runs.map((r) => ({ ...r.key, ...r.timing })),
     bench: data.bench ?? null,
     openb: data.openb === undefined ? null : openbTables(data.openb.runs),
+    whatif: data.whatif === undefined ? null : whatifTables(data.whatif),
+  };
+}
+
+/** A replay's tables from its runs and summary. */
+function whatifTables(w: NonNullable<ReportData['whatif']>): WhatifTables {
+  return {
+    pods: w.runs.flatMap((r) => r.pods.map((p) => ({ policy: r.policy, seed: r.seed, ...p }))),
+    runs: w.runs.flatMap((r) => w.measures.map((m) => ({
+      policy: r.policy, seed: r.seed, measure: m.id, dump: r.dump[m.id] ?? Number.NaN, value: r.after[m.id] ?? Number.NaN,
+    }))),
+    summary: w.summary,
   };
 }
 

@@ -3,7 +3,7 @@
  * file (one flat row type per table) and the tables read back from a report folder.
  * Rows carry plain numbers; NaN stands for "undefined" and is written as an empty cell.
  */
-import type { MetricDef, MetricSummary, RunMetrics } from '../metrics/types.js';
+import type { MetricDef, MetricSummary, RunMetrics, WhatifRun, WhatifSummary } from '../metrics/types.js';
 
 /** One row of bench/'s bench.csv (wall-clock micro-benchmarks; read, never computed here). */
 export interface BenchRow {
@@ -47,6 +47,24 @@ export interface ReportData {
    * policies and seeds); summary and curve are computed from them here.
    */
   readonly openb?: { readonly runs: readonly OpenbRunData[] };
+  /**
+   * A replay of a snapshot's own pods (`schedbench whatif`, a scenario with
+   * workload.replay): adds whatif.csv, whatif-runs.csv and whatif-summary.csv and the
+   * page's "What if" section. `summary` is computed by the caller (summarizeWhatif), as
+   * `summary` is; `measures` are the what-if measures' definitions (WHATIF_MEASURES), in
+   * report order.
+   */
+  readonly whatif?: {
+    readonly runs: readonly WhatifRunData[];
+    readonly summary: readonly WhatifSummary[];
+    readonly measures: readonly MetricDef[];
+  };
+}
+
+/** One replay run as the runner hands it to the report. */
+export interface WhatifRunData extends WhatifRun {
+  readonly policy: string;
+  readonly seed: number;
 }
 
 /** One run of the openb experiment as the runner hands it to the report. */
@@ -161,6 +179,35 @@ export interface OpenbTables {
   readonly curve: readonly OpenbCurveRow[];
 }
 
+/** whatif.csv: one replayed pod of one run (outcome: same, moved or unschedulable; '' nodes: none). */
+export interface WhatifPodRow {
+  readonly policy: string;
+  readonly seed: number;
+  readonly namespace: string;
+  readonly pod: string;
+  readonly ownerKind: string;
+  readonly owner: string;
+  readonly nodeBefore: string;
+  readonly nodeAfter: string;
+  readonly outcome: string;
+}
+
+/** whatif-runs.csv: one what-if measure of one run, beside the snapshot's value. */
+export interface WhatifRunRow {
+  readonly policy: string;
+  readonly seed: number;
+  readonly measure: string;
+  readonly dump: number;
+  readonly value: number;
+}
+
+/** A replay's three tables. */
+export interface WhatifTables {
+  readonly pods: readonly WhatifPodRow[];
+  readonly runs: readonly WhatifRunRow[];
+  readonly summary: readonly WhatifSummary[];
+}
+
 /** Every table of a report, as the page is drawn from it (null: file absent). */
 export interface ReportTables {
   readonly runs: readonly RunRow[];
@@ -173,4 +220,6 @@ export interface ReportTables {
   readonly bench: readonly BenchRow[] | null;
   /** The openb experiment's tables; null unless the report is an openb report. */
   readonly openb: OpenbTables | null;
+  /** A replay's tables; null unless the report holds one. */
+  readonly whatif: WhatifTables | null;
 }

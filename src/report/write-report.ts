@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkOpenbTables } from './check-openb-tables.js';
+import { checkWhatifTables } from './check-whatif-tables.js';
 import { loadVegaBundles } from './html/vega-bundles.js';
 import { parseReportTablesWithLines } from './parse-report-tables.js';
 import { renderReportHtml } from './render-report-html.js';
@@ -34,7 +35,8 @@ export interface WrittenReport {
  * placements), timing.csv, bench.csv (only when data.bench is given), openb-summary.csv,
  * openb-runs.csv and openb-curve.csv (only when data.openb is given: then the folder's
  * marker kind is 'openb', and its runs must have the policies and seeds of data.runs, or
- * this throws a ReportError), report.json (title and run facts) and index.html.
+ * this throws a ReportError), whatif.csv, whatif-runs.csv and whatif-summary.csv (only
+ * when data.whatif is given; the same check), report.json (title and run facts) and index.html.
  * replaceDirAtomic makes the files live in one atomic step, so `<dir>` always holds one
  * complete report; an earlier report of the same kind there is replaced, any other
  * non-empty folder refused (checkOutputFolder says why). The page is drawn from the CSV
@@ -54,8 +56,11 @@ export function writeReport(dir: string, data: ReportData, opts: WriteReportOpti
   const { tables, lines } = parseReportTablesWithLines(texts, dir);
   // Caught here rather than by a later `schedbench report`: the folder must read back.
   checkOpenbTables(tables, lines, dir);
+  checkWhatifTables(tables, lines, dir);
   const files = [...texts.keys(), REPORT_FILES.html];
-  const html = renderReportHtml({ info, metrics: data.metrics, tables, files }, loadVegaBundles());
+  // The page finds the what-if measures' labels and definitions beside the catalogue's (ids differ).
+  const metrics = [...data.metrics, ...(data.whatif?.measures ?? [])];
+  const html = renderReportHtml({ info, metrics, tables, files }, loadVegaBundles());
   texts.set(REPORT_FILES.html, html);
   replaceDirAtomic(dir, data.openb === undefined ? 'report' : 'openb', (version) => {
     for (const [name, text] of texts) writeFileSync(join(version, name), text);

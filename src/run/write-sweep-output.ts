@@ -2,7 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { METRICS } from '../metrics/catalogue.js';
 import { summarize } from '../metrics/summarize.js';
-import type { BenchRow } from '../report/index.js';
+import { summarizeWhatif } from '../metrics/summarize-whatif.js';
+import { WHATIF_MEASURES } from '../metrics/whatif-measures.js';
+import type { BenchRow, ReportData } from '../report/index.js';
 import { replaceDirAtomic, writeReport } from '../report/index.js';
 import type { CellResult } from './cell.js';
 import { CELLS_FILE, cellsFileText } from './cells-file.js';
@@ -44,6 +46,7 @@ export function writePlanReport(
     summary,
     ...(extra.bench ? { bench: extra.bench } : {}),
     ...(plan.report.kind === 'openb' ? { openb: { runs: ordered.flatMap((r) => (r.openb === undefined ? [] : [{ ...r.run.key, ...r.openb }])) } } : {}),
+    ...whatifData(ordered),
     info: [...plan.report.info, SIGNIFICANCE_INFO],
   }, {
     extraFiles: { [PLAN_FILE]: planFileText(plan, schedbenchVersion(), null), [CELLS_FILE]: cellsFileText(plan.hash, null, ordered) },
@@ -57,6 +60,19 @@ export function writeShardFolder(dir: string, plan: PlanOutline, shard: ShardSpe
     writeFileSync(join(version, PLAN_FILE), planFileText(plan, schedbenchVersion(), shard));
     writeFileSync(join(version, CELLS_FILE), cellsFileText(plan.hash, shardText(shard), ordered));
   });
+}
+
+/** A replay's runs and their summary against the snapshot, when some cell replayed one. */
+function whatifData(ordered: readonly CellResult[]): { whatif?: NonNullable<ReportData['whatif']> } {
+  const runs = ordered.flatMap((r) => (r.whatif === undefined ? [] : [{ key: r.run.key, whatif: r.whatif }]));
+  if (runs.length === 0) return {};
+  return {
+    whatif: {
+      runs: runs.map((r) => ({ policy: r.key.policy, seed: r.key.seed, ...r.whatif })),
+      summary: summarizeWhatif(runs, WHATIF_MEASURES),
+      measures: WHATIF_MEASURES,
+    },
+  };
 }
 
 function inPlanOrder(plan: PlanOutline, results: ReadonlyMap<string, CellResult>): CellResult[] {
