@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   // Everything that can be refused is checked before the minutes of micro-benchmarks.
   const flags = sweepFlags(args);
   const files = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort().map((f) => join('scenarios', f));
-  const scenarios = loadScenarios(files, warnOnStderr).filter((s) => s.labels.includes('default'));
+  const scenarios = (await loadScenarios(files, warnOnStderr)).filter((s) => s.labels.includes('default'));
   const plan = buildScenarioPlan(scenarios);
   const out = args.out ?? defaultOutDir('bench', new Date());
   checkOutputFolder(out, 'report');

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     .option('--seeds <seeds>', 'seeds', '1-3')
     .parse(process.argv);
   const files = args.processedArgs[0] as string[];
-  const plan = buildScenarioPlan(loadScenarios(files, warnOnStderr), { seeds: parseSeeds(args.opts<{ seeds: string }>().seeds) });
+  const plan = buildScenarioPlan(await loadScenarios(files, warnOnStderr), { seeds: parseSeeds(args.opts<{ seeds: string }>().seeds) });
   const events = { onStart: () => {}, onDone: () => {} };
   const timed = async (what: string, cells: readonly Cell[], jobs: number): Promise<number> => {
     const start = performance.now();

@@ -12,7 +12,9 @@ import { NO_SYM } from '../model/ids.js';
 import { ModelContext } from '../model/model-context.js';
 import type { CompiledPod } from '../model/pod.js';
 import { KIND_FIELDS, collectUnknownFields } from '../model/unknown-fields.js';
-import { inTreeRegistry } from '../plugins/index.js';
+import { Rng } from '../generators/rng.js';
+import { loadUserPlugins } from '../run/index.js';
+import { collect } from './collect.js';
 import { Nominator } from '../sim/nominator.js';
 import { loadProfile } from './load-profile.js';
 import { warnOnStderr } from './warn-on-stderr.js';
@@ -66,8 +68,10 @@ export function registerExplain(program: Command): void {
     .requiredOption('--pod <file>', 'the pod to place (JSON or YAML, one Pod)')
     .option('--profile <file>', 'KubeSchedulerConfiguration (v1), a short policy as in scenarios (name, extends: default, disable, weights, ...), or a schedbench profile (name, filter, score, args); default: kube-scheduler\'s default profile')
     .option('--scheduler-name <name>', 'which profile of a KubeSchedulerConfiguration to use (default: the first)')
+    .option('--plugin <file>', 'a plugin file (TypeScript or JavaScript) whose plugin the profile may enable by name; repeatable', collect, [])
     .option('--json', 'print the explanation as JSON')
-    .action((opts: { cluster: string[]; pod: string; profile?: string; schedulerName?: string; json?: boolean }) => {
+    .action(async (opts: { cluster: string[]; pod: string; profile?: string; schedulerName?: string; plugin: string[]; json?: boolean }) => {
+      const { registry } = await loadUserPlugins(opts.plugin);
       const model = new ModelContext();
       const { state, pending } = loadCluster(opts.cluster, model, { warn: warnOnStderr });
       const pods = loadObjects(opts.pod, 'Pod');
@@ -85,10 +89,11 @@ export function registerExplain(program: Command): void {
       const unknown = new Set<string>();
       collectUnknownFields(pods[0]!.object, KIND_FIELDS.get('Pod')!, unknown);
       if (unknown.size > 0) warnOnStderr(`${opts.pod}: fields that v1 Pod does not define (ignored): ${[...unknown].map((p) => excerpt(p)).join(', ')}`);
-      const spec = loadProfile(opts.profile, inTreeRegistry, model, opts.schedulerName);
+      const spec = loadProfile(opts.profile, registry, model, opts.schedulerName);
       let fw;
       try {
-        fw = buildFramework(spec, inTreeRegistry, model);
+        // A plugin that draws random numbers gets a fixed stream: explain has no seed.
+        fw = buildFramework(spec, registry, model, Rng.fromSeed('explain').fork('plugins'));
       } catch (e) {
         if (e instanceof ProfileError) throw new InputError({ file: opts.profile ?? '(default profile)', path: e.path }, e.problem);
         throw e;

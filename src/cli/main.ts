@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ProfileError } from '../framework/profile-error.js';
 import { InputError, oneLine } from '../model/errors.js';
+import { UserPluginError } from '../plugins/user/user-plugin-error.js';
 import { ReportError } from '../report/index.js';
 import { registerConformance } from './conformance.js';
 import { registerExplain } from './explain.js';
@@ -35,7 +36,8 @@ export function buildProgram(): Command {
 const HELP_CODES: ReadonlySet<string> = new Set(['commander.helpDisplayed', 'commander.version']);
 
 /**
- * Runs the CLI; user errors print one line on stderr and exit 2, never a stack trace.
+ * Runs the CLI; user errors print one line on stderr and exit 2, never a stack trace
+ * (except a user plugin's own, after its line).
  * Usage errors (an unknown option, a missing argument, no subcommand) exit 2 as well;
  * commander has printed its one-line message already. --help and --version exit 0.
  */
@@ -55,6 +57,12 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
     if (e instanceof InputError || e instanceof ProfileError || e instanceof ReportError) {
       process.stderr.write(`schedbench: ${oneLine(e.message)}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    // A user's plugin broke its contract: one line naming plugin, hook, pod and node, then its own stack.
+    if (e instanceof UserPluginError) {
+      process.stderr.write(`schedbench: ${e.message}\n`);
       process.exitCode = 2;
       return;
     }

@@ -3,10 +3,12 @@ import type { Command } from 'commander';
 import { excerpt, InputError } from '../model/errors.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
 import { ModelContext } from '../model/model-context.js';
-import { inTreeRegistry } from '../plugins/index.js';
-import type { OpenbWorldPolicy } from '../run/index.js';
+import type { OpenbWorldPolicy, UserPluginFile } from '../run/index.js';
+import type { ProfileSpec } from '../framework/profile.js';
+import type { Registry } from '../framework/types.js';
+import { collect } from './collect.js';
 import {
-  buildOpenbPlan, DEFAULT_OPENB_POLICIES, openbDefaultPolicy, openbHeuristicPolicy, OPENB_POLICIES, OPENB_TIE_BREAKS, runSweep, shardText,
+  buildOpenbPlan, DEFAULT_OPENB_POLICIES, loadUserPlugins, openbDefaultPolicy, openbHeuristicPolicy, OPENB_POLICIES, OPENB_TIE_BREAKS, openbUserPolicy, runSweep, shardText,
 } from '../run/index.js';
 import { loadProfiles } from './load-profile.js';
 import type { OpenbSummaryRow } from '../report/index.js';
@@ -29,8 +31,9 @@ export function registerOpenb(program: Command): void {
     .option('--seeds <list>', 'seeds: a range 42-51 and/or a list 1,2,3', '42-51')
     .option('--inflate <factor>', `schedule tasks until their GPU request reaches this multiple of the GPU capacity (at most ${INPUT_LIMITS.openbInflate})`, '1.3')
     .option('--tie-break <rule>', 'ties between best nodes: node-rank (a seeded node ranking per seed, as the paper\'s simulator) or uniform (a fresh draw per pod, as kube-scheduler)', 'node-rank')
+    .option('--plugin <file>', 'a plugin file (TypeScript or JavaScript; see "Write your own policy" in the README): its score plugin may be named in --policies like a heuristic (the only scorer, after the GPU filters, every node scored), and policy files may enable it; repeatable', collect, [])
     .option('--out <dir>', 'report folder (new, empty, or an earlier openb result, which is replaced)', 'reports/openb');
-  addSweepFlags(cmd).action(async (opts: { nodes: string; pods: string; policies: string; seeds: string; inflate: string; tieBreak: string; out: string; jobs: string; shard?: string; resume?: boolean }) => {
+  addSweepFlags(cmd).action(async (opts: { nodes: string; pods: string; policies: string; plugin: string[]; seeds: string; inflate: string; tieBreak: string; out: string; jobs: string; shard?: string; resume?: boolean }) => {
     const flags = sweepFlags(opts);
     // The range is the plan's to check; here only that the text is a number at all.
     const inflate = opts.inflate.trim() === '' ? Number.NaN : Number(opts.inflate);
@@ -41,8 +44,9 @@ export function registerOpenb(program: Command): void {
     for (const [flag, file] of [['--nodes', opts.nodes], ['--pods', opts.pods]] as const) {
       if (!existsSync(file)) throw new InputError({ file, path: flag }, 'no such file');
     }
-    const policies = opts.policies.split(',').map((p) => p.trim()).filter((p) => p !== '').flatMap(openbPolicies);
-    const plan = buildOpenbPlan({ nodesFile: opts.nodes, podsFile: opts.pods, inflate, tieBreak, policies }, seeds);
+    const { registry, plugins } = await loadUserPlugins(opts.plugin);
+    const policies = opts.policies.split(',').map((p) => p.trim()).filter((p) => p !== '').flatMap((p) => openbPolicies(p, registry, plugins));
+    const plan = buildOpenbPlan({ nodesFile: opts.nodes, podsFile: opts.pods, inflate, tieBreak, policies }, seeds, plugins.map((p) => p.file));
     const r = await runSweep(plan, { out: opts.out, ...flags }, sweepProgress(flags.shard === null ? 'openb' : `openb shard ${shardText(flags.shard)}`));
     // The experiment's summary first, as read back from the report (the one writer's numbers).
     const summary = r.written && flags.shard === null ? readReportFolder(r.dir).tables.openb?.summary : undefined;
@@ -60,22 +64,35 @@ function formatOpenbSummary(rows: readonly OpenbSummaryRow[]): string {
   );
 }
 
-/** One --policies entry as the experiment runs it: a heuristic, `default`, or a file's profiles. */
-function openbPolicies(name: string): OpenbWorldPolicy[] {
+/**
+ * One --policies entry as the experiment runs it: a heuristic, a user plugin's score (as
+ * a heuristic), `default`, or a file's profiles.
+ */
+function openbPolicies(name: string, registry: Registry, plugins: readonly UserPluginFile[]): OpenbWorldPolicy[] {
   const heuristic = openbHeuristicPolicy(name);
   if (heuristic !== undefined) return [heuristic];
   if (name === 'default') return [openbDefaultPolicy()];
+  if (plugins.some((p) => p.name === name)) {
+    const policy = openbUserPolicy(name);
+    checkOpenbProfile(policy.profile, registry, `--plugin ${plugins.find((p) => p.name === name)!.file}`);
+    return [policy];
+  }
   if (/\.(ya?ml|json)$/i.test(name) || name.includes('/')) {
-    return loadProfiles(name, inTreeRegistry, new ModelContext()).map((profile) => {
-      // Built once here, so an unknown plugin or bad args fail before any cell starts.
-      try {
-        buildFramework(profile, inTreeRegistry, new ModelContext());
-      } catch (e) {
-        if (e instanceof ProfileError) throw new InputError({ file: name, path: '--policies' }, `profile ${profile.name}: ${e.message}`);
-        throw e;
-      }
+    return loadProfiles(name, registry, new ModelContext()).map((profile) => {
+      checkOpenbProfile(profile, registry, name);
       return { profile, uniformDraw: false, traceShapes: false };
     });
   }
-  throw new InputError({ path: '--policies' }, `unknown policy ${excerpt(name)} (known: ${[...OPENB_POLICIES.keys()].join(', ')}, default, or a policy file ending in .yaml, .yml or .json)`);
+  const mine = plugins.length === 0 ? '' : `, ${plugins.map((p) => p.name).join(', ')}`;
+  throw new InputError({ path: '--policies' }, `unknown policy ${excerpt(name)} (known: ${[...OPENB_POLICIES.keys()].join(', ')}${mine}, default, or a policy file ending in .yaml, .yml or .json)`);
+}
+
+/** Builds a profile once here, so an unknown plugin or bad args fail before any cell starts. */
+function checkOpenbProfile(profile: ProfileSpec, registry: Registry, file: string): void {
+  try {
+    buildFramework(profile, registry, new ModelContext());
+  } catch (e) {
+    if (e instanceof ProfileError) throw new InputError({ file, path: '--policies' }, `profile ${profile.name}: ${e.message}`);
+    throw e;
+  }
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { buildScenarioPlan, defaultOutDir, loadScenarios, runSweep, shardText } from '../run/index.js';
+import { collect } from './collect.js';
 import { parseSeeds } from './parse-seeds.js';
 import { sweepProgress } from './progress.js';
 import { warnOnStderr } from './warn-on-stderr.js';
@@ -14,10 +15,11 @@ export function registerRun(program: Command): void {
     .argument('<scenario...>', 'scenario files (YAML or JSON)')
     .option('--seeds <seeds>', 'seeds instead of the scenarios\' own: 1,2,3 or 42-51 or 1-3,7', parseSeeds)
     .option('--policy <name>', 'run only this policy')
+    .option('--plugin <file>', 'a plugin file (TypeScript or JavaScript, see "Write your own policy" in the README) whose plugin the policies may enable by name; repeatable', collect, [])
     .option('--out <dir>', 'output folder: new, empty, or an earlier output of the same kind, which is replaced (default: reports/<scenario>-<UTC time>; with --shard, reports/<scenario>-shard-<k>-of-<n>)');
-  addSweepFlags(cmd).action(async (files: string[], opts: { seeds?: number[]; policy?: string; out?: string; jobs: string; shard?: string; resume?: boolean }) => {
+  addSweepFlags(cmd).action(async (files: string[], opts: { seeds?: number[]; policy?: string; plugin: string[]; out?: string; jobs: string; shard?: string; resume?: boolean }) => {
     const flags = sweepFlags(opts);
-    const scenarios = loadScenarios(files, warnOnStderr);
+    const scenarios = await loadScenarios(files, warnOnStderr, opts.plugin);
     const plan = buildScenarioPlan(scenarios, { ...(opts.seeds ? { seeds: opts.seeds } : {}), ...(opts.policy ? { policy: opts.policy } : {}) });
     const name = scenarios.length === 1 ? scenarios[0]!.name : 'suite';
     const out = opts.out ?? (flags.shard !== null ? join('reports', `${name}-shard-${shardText(flags.shard).replace('/', '-of-')}`) : defaultOutDir(name, new Date()));

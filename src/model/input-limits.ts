@@ -47,6 +47,8 @@ export const INPUT_LIMITS = {
   durationS: 31_536_000,
   /** JSON and YAML files under the folders one command or scenario reads as a cluster (`kubectl cluster-info dump` writes a few per namespace). */
   clusterFiles: 10_000,
+  /** User plugin files one run loads (a scenario's `plugins` and `--plugin`). */
+  pluginFiles: 64,
   /** The openb inflation factor (`openb.inflate` in a scenario, `schedbench openb --inflate`): tasks drawn until GPU demand is this multiple of capacity. */
   openbInflate: 10,
 } as const;

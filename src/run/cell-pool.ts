@@ -4,7 +4,7 @@ import { InputError } from '../model/errors.js';
 import type { Cell, CellResult } from './cell.js';
 import type { PlanWorld } from './plan.js';
 import type { CellOutcome } from './run-cell.js';
-import { CellRunner } from './run-cell.js';
+import { CellRunner, resultOf } from './run-cell.js';
 
 /** What the pool tells its caller as cells start and finish. */
 export interface PoolEvents {
@@ -19,7 +19,7 @@ export interface PoolEvents {
  * each slot taking the next cell in plan order when its last one is done. `stopped()`
  * is asked before each cell starts: once it says yes no cell starts, the cells in flight
  * are abandoned (their threads terminated) and the function returns. A cell's
- * InputError is rethrown here as an InputError; results never depend on `jobs`.
+ * InputError (or user plugin's error) is rethrown here as one; results never depend on `jobs`.
  */
 export async function runCellsOnPool(
   world: PlanWorld, cells: readonly Cell[], jobs: number, events: PoolEvents, stopped: () => boolean,
@@ -68,7 +68,7 @@ export async function runCellsOnPool(
 }
 
 async function runInline(world: PlanWorld, cells: readonly Cell[], events: PoolEvents, stopped: () => boolean): Promise<void> {
-  const runner = new CellRunner(world);
+  const runner = await CellRunner.load(world);
   for (const cell of cells) {
     // Yields to the event loop between cells, so a Ctrl-C is seen.
     await new Promise((r) => setImmediate(r));
@@ -78,8 +78,3 @@ async function runInline(world: PlanWorld, cells: readonly Cell[], events: PoolE
   }
 }
 
-/** A cell's result, or its input error raised again in this thread. */
-function resultOf(o: CellOutcome): CellResult {
-  if (o.ok) return o.result;
-  throw new InputError(o.error.where, o.error.problem);
-}

@@ -17,4 +17,6 @@ export { parseShard, shardText } from './shard-spec.js';
 export { writePlanReport } from './write-sweep-output.js';
 export { buildOpenbPlan } from './openb-plan.js';
 export type { OpenbWorld, OpenbWorldPolicy } from './openb-world.js';
-export { DEFAULT_OPENB_POLICIES, openbDefaultPolicy, openbHeuristicPolicy, OPENB_POLICIES, OPENB_TIE_BREAKS } from './openb-policies.js';
+export { DEFAULT_OPENB_POLICIES, openbDefaultPolicy, openbHeuristicPolicy, OPENB_POLICIES, OPENB_TIE_BREAKS, openbUserPolicy } from './openb-policies.js';
+export type { UserPluginFile } from './load-user-plugins.js';
+export { loadUserPlugins } from './load-user-plugins.js';

@@ -37,7 +37,7 @@ describe('loadUserPlugins', () => {
     const js = file('green.mjs', greenJs);
     const r = await loadUserPlugins([ts, js, ts]);
     expect(r.plugins.map((p) => [p.name, p.file])).toEqual([['FewestPods', ts], ['GreenOnly', js]]);
-    expect(r.plugins[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.plugins[0]!.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(r.registry.has('FewestPods') && r.registry.has('GreenOnly') && r.registry.has('NodeResourcesFit')).toBe(true);
   });
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,14 +6,18 @@ import type { PluginFactory, Registry } from '../framework/types.js';
 import { InputError } from '../model/errors.js';
 import { inTreeRegistry } from '../plugins/index.js';
 import { userPluginDefinition } from '../plugins/user/user-plugin-module.js';
+import { digestOf } from './plan-hash.js';
 
 /** A user's plugin file as a plan records it: where, and the content that decided results. */
-export interface UserPluginFile {
+export interface PluginFileRef {
   /** Absolute path. */
   readonly file: string;
-  /** sha256 of the file's bytes (part of the plan hash; workers check it). */
-  readonly sha256: string;
-  /** The plugin's name (its default export's). */
+  /** fileDigest of its bytes (part of the plan hash; workers check it). */
+  readonly digest: string;
+}
+
+/** A loaded plugin file: its reference and the plugin's name (its default export's). */
+export interface UserPluginFile extends PluginFileRef {
   readonly name: string;
 }
 
@@ -29,7 +32,7 @@ const PLUGIN_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'];
  * file whose content changed since the plan was made.
  */
 export async function loadUserPlugins(
-  files: readonly string[], expected?: readonly UserPluginFile[],
+  files: readonly string[], expected?: readonly PluginFileRef[],
 ): Promise<{ readonly registry: Registry; readonly plugins: readonly UserPluginFile[] }> {
   const registry = new Map<string, PluginFactory>(inTreeRegistry);
   const plugins: UserPluginFile[] = [];
@@ -46,14 +49,14 @@ export async function loadUserPlugins(
       if (e instanceof InputError) throw e;
       throw new InputError({ file: f }, `cannot read the plugin file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
     }
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const digest = digestOf(bytes);
     const want = expected?.find((p) => p.file === f);
-    if (expected !== undefined && (want === undefined || want.sha256 !== sha256)) {
+    if (expected !== undefined && (want === undefined || want.digest !== digest)) {
       throw new InputError({ file: f }, 'the plugin file changed after the run was planned; start the run again');
     }
     let mod: unknown;
     try {
-      mod = await import(`${pathToFileURL(f).href}?sha256=${sha256}`);
+      mod = await import(`${pathToFileURL(f).href}?${digest.replace(':', '=')}`);
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       throw new InputError({ file: f }, `the plugin file does not load: ${err.message}`);
@@ -66,7 +69,7 @@ export async function loadUserPlugins(
     if (other !== undefined) throw new InputError({ file: f, path: 'default.name' }, `${JSON.stringify(def.name)} is also the name of the plugin in ${other}`);
     fileOf.set(def.name, f);
     registry.set(def.name, def.factory);
-    plugins.push({ file: f, sha256, name: def.name });
+    plugins.push({ file: f, digest, name: def.name });
   }
   return { registry, plugins };
 }

@@ -13,7 +13,7 @@ import { runSweep } from './index.js';
 import { buildOpenbPlan } from './openb-plan.js';
 import { OPENB_FILTERS, OPENB_POLICIES, openbDefaultPolicy, openbHeuristicPolicy } from './openb-policies.js';
 import type { OpenbWorld } from './openb-world.js';
-import { CellRunner } from './run-cell.js';
+import { CellRunner, resultOf } from './run-cell.js';
 
 const fixture = (f: string) => fileURLToPath(new URL(`./fixtures/openb/${f}`, import.meta.url));
 const quiet: SweepWatcher = { start: () => {}, cellStart: () => {}, cellDone: () => {}, stop: () => {} };
@@ -30,9 +30,7 @@ const runAll = (w: OpenbWorld, seeds: number[]): CellResult[] => {
   const plan = buildOpenbPlan(w, seeds);
   const runner = new CellRunner(plan.world);
   return plan.cells.map((c) => {
-    const o = runner.run(c);
-    if (!o.ok) throw new Error(o.error.problem);
-    return o.result;
+    return resultOf(runner.run(c));
   });
 };
 /** The files of a report that hold results (no wall clock). */

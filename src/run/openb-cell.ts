@@ -1,6 +1,8 @@
 import { ClusterState } from '../cluster/cluster-state.js';
 import { clusterGpuFragmentation, GpuFragmentation } from '../cluster/gpu-fragmentation.js';
 import { buildFramework } from '../framework/framework.js';
+import type { Registry } from '../framework/types.js';
+import { inTreeRegistry } from '../plugins/index.js';
 import type { ProfileSpec } from '../framework/profile.js';
 import { Scheduler } from '../framework/scheduler.js';
 import type { RandomSource } from '../framework/types.js';
@@ -16,7 +18,6 @@ import { ModelContext } from '../model/model-context.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { TaskShape } from '../model/task-shape.js';
 import { typicalTaskShapes } from '../model/typical-task-shapes.js';
-import { inTreeRegistry } from '../plugins/index.js';
 import { simulate } from '../sim/simulator.js';
 import type { PodArrival, SimObserver } from '../sim/types.js';
 import type { CellResult, CellTask, OpenbCellRow } from './cell.js';
@@ -41,7 +42,7 @@ export class OpenbCellRunner {
   private readonly rowGpuMilli: readonly number[];
   private readonly shapes: readonly TaskShape[];
 
-  constructor(private readonly world: OpenbWorld) {
+  constructor(private readonly world: OpenbWorld, private readonly registry: Registry = inTreeRegistry) {
     this.nodeRows = loadOpenbNodes(world.nodesFile);
     this.podRows = loadOpenbPods(world.podsFile);
     const model = new ModelContext();
@@ -64,7 +65,7 @@ export class OpenbCellRunner {
     const factory = new OpenbPods(model);
     const arrivals: PodArrival[] = Array.from(order, (row, t) => ({ atS: t, pod: factory.pod(this.podRows[row]!), durationS: null }));
 
-    const fw = buildFramework(how.traceShapes ? withTaskShapes(how.profile, this.shapes) : how.profile, inTreeRegistry, model);
+    const fw = buildFramework(how.traceShapes ? withTaskShapes(how.profile, this.shapes) : how.profile, this.registry, model, root.fork('plugins'));
     // With every node evaluated each cycle the search starts at index 0 each time, so
     // candidates come in node order and "the first tie" is the best-ranked tied node.
     const ties: RandomSource = this.world.tieBreak === 'uniform' || how.uniformDraw ? root.fork('tie-break') : FIRST_TIE;

@@ -15,7 +15,7 @@ import { fileDigest, planHash } from './plan-hash.js';
  * policy is the baseline of the comparisons. Bad settings and lists the experiment
  * cannot measure are InputErrors here, before any cell runs.
  */
-export function buildOpenbPlan(world: OpenbWorld, seeds: readonly number[]): Plan {
+export function buildOpenbPlan(world: OpenbWorld, seeds: readonly number[], pluginFiles: readonly string[] = []): Plan {
   if (world.policies.length === 0) throw new InputError({ path: '--policies' }, 'expected at least one policy');
   if (seeds.length === 0) throw new InputError({ path: '--seeds' }, 'expected at least one seed');
   if (!(world.inflate > 0 && world.inflate <= INPUT_LIMITS.openbInflate)) {
@@ -42,8 +42,9 @@ export function buildOpenbPlan(world: OpenbWorld, seeds: readonly number[]): Pla
       ['tie-break', world.tieBreak],
     ],
   };
-  const hashed = { ...world, nodesFile: fileDigest(world.nodesFile), podsFile: fileDigest(world.podsFile) };
-  return { hash: planHash({ world: hashed, report: { ...report, info: [] }, cells }), cells, report, world: { kind: 'openb', openb: world } };
+  const plugins = pluginFiles.map((file) => ({ file, digest: fileDigest(file) }));
+  const hashed = { ...world, nodesFile: fileDigest(world.nodesFile), podsFile: fileDigest(world.podsFile), plugins: plugins.map((p) => p.digest) };
+  return { hash: planHash({ world: hashed, report: { ...report, info: [] }, cells }), cells, report, world: { kind: 'openb', openb: world, plugins } };
 }
 
 /**

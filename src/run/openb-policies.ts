@@ -52,6 +52,14 @@ export function openbHeuristicPolicy(name: string): OpenbWorldPolicy | undefined
 }
 
 /**
+ * A user's score plugin as the experiment runs a heuristic: the only scorer, after
+ * OPENB_FILTERS, every node scored; its ties broken by the experiment's rule.
+ */
+export function openbUserPolicy(name: string): OpenbWorldPolicy {
+  return { profile: { name, filter: OPENB_FILTERS, score: [{ name, weight: 1 }], percentageOfNodesToScore: 100 }, uniformDraw: false, traceShapes: false };
+}
+
+/**
  * kube-scheduler's default profile as the experiment runs it (`--policies default`, the
  * FGD paper's baseline). kube's default knows no GPU sharing, so the GPU filters of
  * OPENB_FILTERS go first; its scoring is kube's own.

@@ -17,7 +17,12 @@ export function planHash(parts: { readonly world: unknown; readonly report: unkn
 
 /** sha256 of a file's bytes, standing for the file in a hashed world. */
 export function fileDigest(path: string): string {
-  return `sha256:${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
+  return digestOf(readFileSync(path));
+}
+
+/** fileDigest of bytes already read. */
+export function digestOf(bytes: Uint8Array): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
 /**

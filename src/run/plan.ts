@@ -1,14 +1,19 @@
 import type { Scenario } from '../scenario/types.js';
 import type { Cell } from './cell.js';
+import type { PluginFileRef } from './load-user-plugins.js';
 import type { OpenbWorld } from './openb-world.js';
 
 /**
  * What the cells of a plan run on, handed once to each worker: the resolved scenarios,
  * or the openb experiment's lists and settings. Plain data (structured-clonable).
  */
-export type PlanWorld =
+export type PlanWorld = (
   | { readonly kind: 'scenarios'; readonly scenarios: readonly Scenario[] }
-  | { readonly kind: 'openb'; readonly openb: OpenbWorld };
+  | { readonly kind: 'openb'; readonly openb: OpenbWorld }
+) & {
+  /** The user's plugin files the policies use, each loaded once per thread (checked against its digest). */
+  readonly plugins: readonly PluginFileRef[];
+};
 
 /**
  * What the report writer needs besides the cell results; kept in every shard's plan.json

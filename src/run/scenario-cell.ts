@@ -1,6 +1,8 @@
 import { ClusterState } from '../cluster/cluster-state.js';
 import { loadCluster } from '../cluster/load-cluster.js';
 import { buildFramework } from '../framework/framework.js';
+import type { Registry } from '../framework/types.js';
+import { inTreeRegistry } from '../plugins/index.js';
 import { Scheduler } from '../framework/scheduler.js';
 import { generateCluster } from '../generators/generate-cluster.js';
 import { generateWorkload } from '../generators/generate-workload.js';
@@ -30,7 +32,6 @@ import type { SimResult } from '../sim/types.js';
 import type { ReplayedPodPlan, ReplayPlan } from './replay-snapshot.js';
 import { checkReplayScope, planReplay, podReplayFacts, takeOffReplayed } from './replay-snapshot.js';
 import { compilePriorityClass } from '../model/priority-class.js';
-import { inTreeRegistry } from '../plugins/index.js';
 import type { Scenario, ScenarioCluster, ScenarioWorkload } from '../scenario/types.js';
 import { simulate } from '../sim/simulator.js';
 import type { NodeEvent, PodArrival } from '../sim/types.js';
@@ -58,7 +59,8 @@ interface SeedInputs {
  *                   generated workload's objects (owners, Services, PodDisruptionBudgets)
  *                   registered, its pods admitted against the scenario's PriorityClasses,
  *                   every namespace a pod uses made to exist
- *   4. framework    buildFramework(policy) + Scheduler with the 'tiebreak' stream
+ *   4. framework    buildFramework(policy) with the run's registry (user plugins get the
+ *                   'plugins' stream) + Scheduler with the 'tiebreak' stream
  *   5. simulate     arrivals and node events until durationS
  *   6. measure      measureRun -> RunMetrics (plain data); a replay's pods and what-if
  *                   measures (WhatifRun) against the snapshot's
@@ -72,7 +74,7 @@ export class ScenarioCellRunner {
   /** Snapshot files read once per runner: parsing a big dump costs more than compiling it. */
   private readonly snapshotObjects = new Map<string, readonly LoadedObject[]>();
 
-  constructor(private readonly scenarios: readonly Scenario[]) {}
+  constructor(private readonly scenarios: readonly Scenario[], private readonly registry: Registry = inTreeRegistry) {}
 
   run(id: string, task: Extract<CellTask, { kind: 'scenario' }>): CellResult {
     const start = performance.now();
@@ -125,7 +127,7 @@ export class ScenarioCellRunner {
     }
     // Every namespace a pod uses exists in a real cluster (namespaceSelector terms match its labels).
     for (const ns of new Set(arrivals.map((a) => a.pod.namespace))) state.ensureNamespace(ns);
-    const fw = buildFramework(policy, inTreeRegistry, model);
+    const fw = buildFramework(policy, this.registry, model, inputs.rng.fork('plugins'));
     const scheduler = new Scheduler(fw, inputs.rng.fork('tiebreak'));
     const result = simulate({
       state, scheduler, arrivals, endS: s.durationS, rng: inputs.rng.fork('preemption'),

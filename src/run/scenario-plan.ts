@@ -50,7 +50,8 @@ export function buildScenarioPlan(scenarios: readonly Scenario[], sel: ScenarioS
       ['scenario files', scenarios.map((s) => s.file).join(', ')],
     ],
   };
-  const world = { kind: 'scenarios' as const, scenarios };
+  const plugins = [...new Set(scenarios.flatMap((s) => s.plugins))].map((file) => ({ file, digest: fileDigest(file) }));
+  const world = { kind: 'scenarios' as const, scenarios, plugins };
   return { hash: planHash({ world: scenarios.map(hashedScenario), report: { ...report, info: [] }, cells }), cells, report, world };
 }
 
@@ -64,5 +65,5 @@ function hashedScenario(s: Scenario): unknown {
     : s.cluster.kind === 'openb' ? { kind: 'openb', nodes: fileDigest(s.cluster.nodesFile) }
       : s.cluster;
   const workload = s.workload.kind === 'generate' || s.workload.kind === 'replay' ? s.workload : { ...s.workload, podsFile: fileDigest(s.workload.podsFile) };
-  return { ...s, file: undefined, cluster, workload };
+  return { ...s, file: undefined, cluster, workload, plugins: s.plugins.map(fileDigest) };
 }

@@ -16,7 +16,8 @@ const scenario = fileURLToPath(new URL('../scenario/fixtures/good.yaml', import.
 const quiet: SweepWatcher = { start: () => {}, cellStart: () => {}, cellDone: () => {}, stop: () => {} };
 const root = mkdtempSync(join(tmpdir(), 'schedbench-sweep-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const plan = (seeds = [1, 2, 3]) => buildScenarioPlan(loadScenarios([scenario], () => {}), { seeds });
+const loaded = await loadScenarios([scenario], () => {});
+const plan = (seeds = [1, 2, 3]) => buildScenarioPlan(loaded, { seeds });
 
 describe('one plan, however it runs', () => {
   it('1 process, --jobs 2 and 3 shards merged give byte-identical reports (3 policies x 3 seeds)', async () => {
@@ -140,7 +141,7 @@ describe('a cell that finds bad input', () => {
     ].join('\n'));
     for (const jobs of [1, 2]) {
       const out = join(dir, `out-${jobs}`);
-      const p = buildScenarioPlan(loadScenarios([file], () => {}));
+      const p = buildScenarioPlan(await loadScenarios([file], () => {}));
       await expect(runSweep(p, { out, jobs, shard: null, resume: false }, quiet)).rejects.toThrow(new InputError({ file, path: 'nodeEvents[0].node' }, 'no node named "ghost" in the cluster'));
       expect(existsSync(out)).toBe(false);
     }
@@ -149,7 +150,7 @@ describe('a cell that finds bad input', () => {
 });
 
 describe('a snapshot read once per runner', () => {
-  it('gives every cell the same result as a runner of its own (reading never shares state between cells)', () => {
+  it('gives every cell the same result as a runner of its own (reading never shares state between cells)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'schedbench-snap-'));
     const snapshot = fileURLToPath(new URL('../cluster/fixtures/snapshot.json', import.meta.url));
     const file = join(dir, 'snap.yaml');
@@ -159,8 +160,8 @@ describe('a snapshot read once per runner', () => {
       'workload: { workloads: [{ kind: Deployment, name: web, replicas: 6, template: { requests: { cpu: 100m } }, arrival: { process: poisson, ratePerS: 0.1 } }] }',
       'policies: [{ name: default, extends: default }, { name: packed, extends: default, args: { NodeResourcesFit: { scoringStrategy: { type: MostAllocated } } } }]',
     ].join('\n'));
-    const p = buildScenarioPlan(loadScenarios([file], () => {}));
-    const shared = new CellRunner(p.world);
+    const p = buildScenarioPlan(await loadScenarios([file], () => {}));
+    const shared = await CellRunner.load(p.world);
     const strip = (o: CellOutcome) => (o.ok ? { ...o.result, wallMs: 0, run: { ...o.result.run, timing: null } } : o);
     for (const cell of p.cells) expect(strip(shared.run(cell)), cell.id).toEqual(strip(new CellRunner(p.world).run(cell)));
     rmSync(dir, { recursive: true });

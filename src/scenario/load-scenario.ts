@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { ProfileSpec } from '../framework/profile.js';
@@ -102,6 +103,7 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
     name: s.name,
     description: s.description ?? '',
     labels: s.labels ?? [],
+    plugins: resolvePluginFiles(s.plugins ?? [], dir, src),
     seeds,
     durationS: s.durationS,
     sampleEveryS: s.sampleEveryS ?? s.durationS / 100,
@@ -164,6 +166,28 @@ function checkDisruptionBudgets(workloads: readonly WorkloadItemInput[], fail: F
       const parts = (e.where.pathParts ?? []).map((p) => (typeof p === 'symbol' ? String(p) : p));
       fail(['workload', 'workloads', i, 'pdb', ...(parts[0] === 'spec' ? parts.slice(1) : [])], e.problem);
     }
+  });
+}
+
+/**
+ * The plugin files a scenario names, made absolute, read before the scenario itself is
+ * loaded: the policies can only be checked once the plugins they enable are known.
+ */
+export function scenarioPluginFiles(file: string): string[] {
+  const src = readSource(file);
+  if (src.value === null || typeof src.value !== 'object' || Array.isArray(src.value)) return [];
+  const s = validate(pluginsOnlySchema, src, []);
+  return resolvePluginFiles(s.plugins ?? [], dirname(file), src);
+}
+
+const pluginsOnlySchema = scenarioSchema.pick({ plugins: true }).passthrough();
+
+/** `plugins` made absolute; a path that is not a file is an error at its entry. */
+function resolvePluginFiles(files: readonly string[], dir: string, src: Source): string[] {
+  return files.map((f, i) => {
+    const path = resolve(dir, f);
+    if (!existsSync(path) || !statSync(path).isFile()) fail(src, ['plugins', i], `${path}: no such file`);
+    return path;
   });
 }
 

@@ -430,6 +430,11 @@ export const scenarioSchema = z.strictObject({
   description: z.string().optional(),
   /** Suite labels; `npm run bench` runs scenarios labelled `default`. */
   labels: z.array(z.string()).optional(),
+  /**
+   * The user's plugin files (TypeScript or JavaScript, paths relative to the scenario),
+   * whose plugins the policies may enable by name (src/api/plugin-api.ts).
+   */
+  plugins: z.array(z.string().min(1)).max(INPUT_LIMITS.pluginFiles, `at most ${INPUT_LIMITS.pluginFiles} plugin files`).optional(),
   seeds: seedsSchema,
   /** Simulated seconds. */
   durationS: positive.max(MAX_DURATION_S, DURATION_LIMIT),

@@ -27,6 +27,8 @@ export interface Scenario {
   readonly name: string;
   readonly description: string;
   readonly labels: readonly string[];
+  /** The user's plugin files the policies may use: the scenario's own and those of --plugin, absolute paths. */
+  readonly plugins: readonly string[];
   readonly seeds: readonly number[];
   readonly durationS: number;
   readonly sampleEveryS: number;
