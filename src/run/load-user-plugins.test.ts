@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -73,5 +73,30 @@ describe('loadUserPlugins', () => {
     await expect(loadUserPlugins([f], plugins)).resolves.toBeDefined();
     writeFileSync(f, `export default { name: 'C', score: () => 1 };`);
     await expect(loadUserPlugins([f], plugins)).rejects.toThrow(/changing\.mjs: the plugin file changed after the run was planned/);
+  });
+});
+
+describe('a plan with user plugins', () => {
+  it('hashes the plugin files by content: an edited plugin is another plan, a moved one the same', async () => {
+    const { buildScenarioPlan } = await import('./scenario-plan.js');
+    const { loadScenarios } = await import('./load-scenarios.js');
+    const sub = mkdtempSync(join(dir, 'plan-'));
+    const plugin = join(sub, 'p.mjs');
+    writeFileSync(plugin, `export default { name: 'P', score: () => 1 };`);
+    const scenario = join(sub, 's.yaml');
+    writeFileSync(scenario, [
+      'name: s', 'seeds: [1]', 'durationS: 60', 'plugins: [p.mjs]',
+      'cluster: { generate: { pools: [{ name: n, count: 2, capacity: { cpu: "4", memory: 8Gi, pods: 10 } }] } }',
+      'workload: { workloads: [{ kind: Deployment, name: w, replicas: 2, template: { requests: { cpu: 100m } }, arrival: { process: poisson, ratePerS: 1 } }] }',
+      'policies: [{ name: p, extends: default, enable: [{ name: P, weight: 1 }] }]',
+    ].join('\n'));
+    const hash = async (f = scenario) => buildScenarioPlan(await loadScenarios([f], () => {})).hash;
+    const first = await hash();
+    expect(await hash()).toBe(first);
+    const moved = mkdtempSync(join(dir, 'moved-'));
+    cpSync(sub, moved, { recursive: true });
+    expect(await hash(join(moved, 's.yaml'))).toBe(first);
+    writeFileSync(plugin, `export default { name: 'P', score: () => 2 };`);
+    expect(await hash()).not.toBe(first);
   });
 });

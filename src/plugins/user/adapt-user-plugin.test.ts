@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PluginNode, PluginPod, SchedulerPlugin } from '../../api/plugin-api.js';
 import { explain } from '../../framework/explain.js';
+import { registryCapabilities } from '../../framework/registry-capabilities.js';
 import { buildFramework } from '../../framework/framework.js';
 import { Scheduler } from '../../framework/scheduler.js';
 import type { PluginFactory } from '../../framework/types.js';
@@ -164,5 +165,14 @@ describe('checkArgs', () => {
   it('a checkArgs that throws is the plugin\'s error, with its stack', () => {
     const p: SchedulerPlugin = { name: 'Bad', checkArgs: () => { throw new TypeError('nope'); }, score: () => 0 };
     expect(() => setup(p, 'score', {})).toThrow(/^plugin Bad: checkArgs\(args\) threw TypeError: nope\n/);
+  });
+});
+
+describe('the extension points of a user plugin', () => {
+  it('are declared by its hooks, so a plugin whose args are required is never built without them', () => {
+    const needy: SchedulerPlugin = { name: 'Needy', checkArgs: (a) => (a === undefined ? 'args are required' : undefined), score: () => 0 };
+    const registry = new Map<string, PluginFactory>([[needy.name, userPluginFactory(needy)], ['GreenOnly', userPluginFactory({ name: 'GreenOnly', preFilter: () => undefined })]]);
+    const caps = registryCapabilities(registry, testCluster(nodes).model);
+    expect([caps.scores('Needy'), caps.filters('Needy'), caps.filters('GreenOnly'), caps.scores('GreenOnly')]).toEqual([true, false, true, false]);
   });
 });

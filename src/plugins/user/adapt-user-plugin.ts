@@ -3,6 +3,7 @@ import type { ClusterView } from '../../cluster/cluster-view.js';
 import { minMaxNormalize } from '../../framework/min-max-normalize.js';
 import { MAX_NODE_SCORE } from '../../framework/normalize.js';
 import { ProfileError } from '../../framework/profile-error.js';
+import type { DeclaredPoints } from '../../framework/registry-capabilities.js';
 import type { NodeList, Plugin, PluginEnv, PluginFactory, RandomSource, Verdict } from '../../framework/types.js';
 import { PASS, Rejection } from '../../framework/types.js';
 import type { NodeId, Sym } from '../../model/ids.js';
@@ -29,8 +30,9 @@ const REJECTED: Verdict = 1;
  *              (100 minus that), over the feasible nodes
  * Anything else a hook returns, and anything it throws, becomes a UserPluginError.
  */
-export function userPluginFactory(def: SchedulerPlugin): PluginFactory {
-  return (args: unknown, env: PluginEnv) => adapt(def, args, env);
+export function userPluginFactory(def: SchedulerPlugin): PluginFactory & DeclaredPoints {
+  const points = { filter: def.filter !== undefined || def.preFilter !== undefined, score: def.score !== undefined, postFilter: false };
+  return Object.assign((args: unknown, env: PluginEnv) => adapt(def, args, env), { points });
 }
 
 function adapt(def: SchedulerPlugin, args: unknown, env: PluginEnv): Plugin<PluginPod, PluginPod> {
