@@ -44,7 +44,6 @@ export class FilterSearch {
   private readonly chunk = new Int32Array(CHUNK_MAX);
   private readonly pos = new Int32Array(CHUNK_MAX);
   private readonly verdicts = new Int32Array(CHUNK_MAX);
-  private readonly scratchVerdicts = new Int32Array(CHUNK_MAX);
 
   run(
     fw: Framework, state: readonly unknown[], cx: CycleContext, pod: CompiledPod, order: Int32Array, start: number, want: number,
@@ -59,12 +58,13 @@ export class FilterSearch {
     let k = 0;
     while (k < numAll && found < want) {
       const size = Math.min(CHUNK_MAX, Math.max(CHUNK_MIN, want - found), numAll - k);
-      for (let j = 0; j < size; j++) {
-        let idx = start + k + j;
-        if (idx >= numAll) idx -= numAll;
-        chunk[j] = order[idx]!;
-        pos[j] = k + j;
-      }
+      // Nodes k..k+size of the rotation: at most two runs of `order`.
+      let from = start + k;
+      if (from >= numAll) from -= numAll;
+      const firstRun = Math.min(size, numAll - from);
+      chunk.set(order.subarray(from, from + firstRun), 0);
+      if (firstRun < size) chunk.set(order.subarray(0, size - firstRun), firstRun);
+      for (let j = 0; j < size; j++) pos[j] = k + j;
       const chunkRejectedFrom = rejected;
       let n = size;
       if (nominated) {
@@ -92,11 +92,7 @@ export class FilterSearch {
         const p = filters[f]!;
         const cache = caches?.[f];
         if (cache && p.reuseVerdicts) {
-          const scratch = this.scratchVerdicts;
-          cache.fill(cx.view, chunk, n, pod, st, p.reuseVerdicts, (ids, m, o) => {
-            filterNodes(p, cx, pod, ids, m, st, scratch);
-            for (let j = 0; j < m; j++) o[j] = scratch[j]!;
-          }, verdicts);
+          cache.fill(cx.view, chunk, n, pod, st, p.reuseVerdicts, (ids, m, o: Int32Array) => filterNodes(p, cx, pod, ids, m, st, o), verdicts);
         } else {
           filterNodes(p, cx, pod, chunk, n, st, verdicts);
         }

@@ -22,30 +22,73 @@ export class NodeResultCache {
   private hasPrev = false;
   private prevPre: unknown = undefined;
   private prevPod: CompiledPod | null = null;
+  /** Whether the last cycle could not reuse (then this one's results are not kept either). */
+  private lastFailed = false;
+  /** This cycle: every node is computed (the last results cannot be reused). */
+  private fresh = true;
+  /** This cycle, when fresh: whether its results are kept for the next one. */
+  private keep = true;
   private missIds = new Int32Array(0);
   private missPos = new Int32Array(0);
   private missOut = new Float64Array(0);
+  private missVerdicts = new Int32Array(0);
 
   /**
    * Fills out[0..count) with the results for nodes[0..count), computing with `compute`
-   * (a batch call writing results for its ids) only what the cache cannot answer.
-   * With `totals`, also adds each result times `weight` to totals[i] (saves a pass).
+   * (a batch call writing results for its ids into an array of out's type) only what the
+   * cache cannot answer. With `totals`, also adds each result times `weight` to totals[i]
+   * (saves a pass). When the new pod's state cannot reuse the last one's results, every
+   * node is computed straight into `out`, without the per-node lookups. Calls with the
+   * same `pod` and `pre` (one cycle in chunks) share the first call's decision.
    */
-  fill<P>(
+  fill<P, O extends Float64Array | Int32Array>(
     view: ClusterView, nodes: Int32Array, count: number, pod: CompiledPod, pre: P, reuse: ReuseTest<P>,
-    compute: (ids: Int32Array, n: number, out: Float64Array) => void, out: Float64Array | Int32Array,
+    compute: (ids: Int32Array, n: number, out: O) => void, out: O,
     totals?: Float64Array, weight = 0,
   ): void {
     this.ensure(view.nodeCapacity, count);
     const gen = view.generation;
-    const { values, stamps, epochs, missIds, missPos, missOut } = this;
-    const valid = this.view === view && this.hasPrev && reuse(this.prevPre as P, pre, this.prevPod!, pod);
-    this.view = view;
-    this.hasPrev = true;
-    this.prevPre = pre;
-    this.prevPod = pod;
-    if (!valid) this.epoch++;
+    const { values, stamps, epochs } = this;
+    // The filter search calls once per chunk with the same state: one decision per cycle.
+    const sameCycle = this.view === view && this.hasPrev && pre === this.prevPre && pod === this.prevPod;
+    if (!sameCycle) {
+      const valid = this.view === view && this.hasPrev && reuse(this.prevPre as P, pre, this.prevPod!, pod);
+      this.view = view;
+      this.hasPrev = true;
+      this.prevPre = pre;
+      this.prevPod = pod;
+      this.fresh = !valid;
+      if (valid) {
+        this.lastFailed = false;
+      } else {
+        this.epoch++;
+        // Twice in a row nothing reusable (requests that change every pod): keeping the
+        // results costs a store per node that the next cycle is unlikely to read. The
+        // new epoch already hides older values; a run of equal pods resumes keeping
+        // them from its second pod on.
+        this.keep = !this.lastFailed;
+        this.lastFailed = true;
+      }
+    }
+    if (this.fresh) {
+      compute(nodes, count, out);
+      if (!this.keep) {
+        if (totals) for (let i = 0; i < count; i++) totals[i] += out[i]! * weight;
+        return;
+      }
+      const epoch = this.epoch;
+      for (let i = 0; i < count; i++) {
+        const n = nodes[i]!;
+        const v = out[i]!;
+        if (totals) totals[i] += v * weight;
+        values[n] = v;
+        stamps[n] = gen[n]! + 1;
+        epochs[n] = epoch;
+      }
+      return;
+    }
     const epoch = this.epoch;
+    const { missIds, missPos } = this;
     let m = 0;
     for (let i = 0; i < count; i++) {
       const n = nodes[i]!;
@@ -60,6 +103,7 @@ export class NodeResultCache {
       }
     }
     if (m === 0) return;
+    const missOut = (out instanceof Int32Array ? this.missVerdicts : this.missOut) as O;
     compute(missIds, m, missOut);
     for (let j = 0; j < m; j++) {
       const n = missIds[j]!;
@@ -88,6 +132,7 @@ export class NodeResultCache {
       this.missIds = new Int32Array(count);
       this.missPos = new Int32Array(count);
       this.missOut = new Float64Array(count);
+      this.missVerdicts = new Int32Array(count);
     }
   }
 }

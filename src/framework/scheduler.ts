@@ -10,7 +10,8 @@ import type { NominatedPods } from './nominated-pods.js';
 import { GPU_PLACEMENT_STREAM } from './gpu-placer.js';
 import { NodeResultCache } from './node-result-cache.js';
 import type { Framework } from './framework.js';
-import { runPreFilters, runScorePlugins } from './run-plugins.js';
+import { runPreFilters } from './run-plugins.js';
+import { ScorePass } from './score-pass.js';
 import { selectHost } from './select-host.js';
 import type { CycleContext, Decision, Diagnosis, Plugin, RandomSource } from './types.js';
 import { SKIP } from './types.js';
@@ -42,7 +43,7 @@ export interface ScheduleOptions {
  *   2. the feasible-node search: nodes in snapshot order starting at a rotating index,
  *      filters in profile order (first failure wins), stopping at numFeasibleNodesToFind;
  *   3. no feasible node: a diagnosis; exactly one: chosen without scoring;
- *   4. PreScore, Score, NormalizeScore, weighted sum;
+ *   4. PreScore, Score, NormalizeScore, weighted sum (ScorePass);
  *   5. the highest total, ties broken by the seeded stream.
  * It never binds: the caller does, with the GPUs placeGpus names (kube's Reserve), so
  * every caller binds a policy's pods the same way. Scratch buffers are reused across
@@ -51,11 +52,9 @@ export interface ScheduleOptions {
 export class Scheduler {
   private nextStartNodeIndex = 0;
   private readonly search = new FilterSearch();
-  /** Per filter / score plugin that can reuse results across cycles (see NodeResultCache). */
+  /** Per filter plugin that can reuse verdicts across cycles (see NodeResultCache). */
   private readonly filterCaches: (NodeResultCache | null)[];
-  private readonly scoreCaches: (NodeResultCache | null)[];
-  private totals = new Float64Array(0);
-  private scores: Float64Array[] = [];
+  private readonly scorePass: ScorePass;
   private readonly filterState: unknown[];
   /** Per filter plugin: the verdict bits whose reasons are UnschedulableAndUnresolvable. */
   private readonly unresolvableBits: Int32Array;
@@ -76,7 +75,7 @@ export class Scheduler {
     this.filterState = new Array(fw.filters.length);
     this.unresolvableBits = Int32Array.from(fw.filters, unresolvableMask);
     this.filterCaches = fw.filters.map((p) => (p.reuseVerdicts ? new NodeResultCache() : null));
-    this.scoreCaches = fw.scorers.map((p) => (p.reuseScores ? new NodeResultCache() : null));
+    this.scorePass = new ScorePass(fw);
   }
 
   /** One scheduling cycle for `pod`; see the class comment and ScheduleOptions. */
@@ -87,8 +86,6 @@ export class Scheduler {
     if (numAll === 0) {
       return { kind: 'unschedulable', diagnosis: { ...makeDiagnosis(0, new Map(), null, false), message: NO_NODES_MESSAGE } };
     }
-    this.ensureCapacity(numAll);
-
     const pre = runPreFilters(this.fw, cx, pod, this.filterState);
     if (pre !== null) {
       const msg = pre.rejection.message;
@@ -114,12 +111,13 @@ export class Scheduler {
       };
     }
     const list = { ids: this.search.feasible, count: found };
-    const uniform = runScorePlugins(this.fw, cx, pod, list, this.scores, this.totals, undefined, this.scoreCaches);
-    const best = selectHost(this.totals, found, this.rng);
+    const uniform = this.scorePass.run(cx, pod, list);
+    const totals = this.scorePass.totals;
+    const best = selectHost(totals, found, this.rng);
     const pluginScores = new Float64Array(this.fw.scorers.length);
-    for (let s = 0; s < pluginScores.length; s++) pluginScores[s] = this.scores[s]![best]! * this.fw.weights[s]!;
+    for (let s = 0; s < pluginScores.length; s++) pluginScores[s] = this.scorePass.pluginScore(cx, pod, list, s, best);
     return {
-      kind: 'bound', node: this.search.feasible[best] as NodeId, score: this.totals[best]! + uniform,
+      kind: 'bound', node: this.search.feasible[best] as NodeId, score: totals[best]! + uniform,
       pluginScores, feasibleNodes: found, evaluatedNodes: evaluated,
     };
   }
@@ -241,13 +239,6 @@ export class Scheduler {
       }
     }
     return makeDiagnosis(numAll, reasons, null, unresolvable);
-  }
-
-  private ensureCapacity(n: number): void {
-    if (this.totals.length >= n) return;
-    const cap = Math.max(n, this.totals.length * 2);
-    this.totals = new Float64Array(cap);
-    this.scores = this.fw.scorers.map(() => new Float64Array(cap));
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ClusterView } from '../cluster/cluster-view.js';
 import type { NodeId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
+import { kernelScoreOn } from './resource-kernel.js';
 import type { Plugin } from './types.js';
 import { SKIP, UniformScore } from './types.js';
 
@@ -14,8 +15,8 @@ export interface PluginScores {
 }
 
 /**
- * Runs one score plugin's PreScore, Score (node by node and, when it has one, its batch
- * hook, which must agree) and NormalizeScore over `nodes` as the feasible list, outside
+ * Runs one score plugin's PreScore, Score (node by node and, when it has them, its batch
+ * hook and its resource kernel, which must agree) and NormalizeScore over `nodes` as the feasible list, outside
  * any profile: for checking a plugin's scores by hand and in tests.
  */
 export function scoreWithPlugin(plugin: Plugin, view: ClusterView, pod: CompiledPod, nodes: readonly NodeId[]): PluginScores {
@@ -32,6 +33,11 @@ export function scoreWithPlugin(plugin: Plugin, view: ClusterView, pod: Compiled
     if (batch.some((s, i) => s !== one[i])) throw new Error(`${plugin.name}: scoreMany ${batch.join(',')} differs from score ${one.join(',')}`);
   } else {
     out.set(one);
+  }
+  const kernel = plugin.resourceKernel && !plugin.normalize ? plugin.resourceKernel(pre) : null;
+  if (kernel !== null) {
+    const fused = nodes.map((n) => kernelScoreOn(kernel, view, n));
+    if (fused.some((s, i) => s !== one[i])) throw new Error(`${plugin.name}: resourceKernel ${fused.join(',')} differs from score ${one.join(',')}`);
   }
   plugin.normalize?.(cx, pod, feasible, out, pre);
   return { skipped: false, uniform: false, raw: one, normalized: Array.from(out) };

@@ -3,6 +3,7 @@ import type { NodeId, PodId } from '../model/ids.js';
 import type { ModelContext } from '../model/model-context.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { NominatedPods } from './nominated-pods.js';
+import type { ResourceKernel } from './resource-kernel.js';
 
 /**
  * A filter's answer for one node: 0 passes; bit i set means the plugin's reasons[i].
@@ -130,6 +131,14 @@ export interface Plugin<F = unknown, S = unknown> {
   reuseScores?(prev: S, next: S, prevPod: CompiledPod, nextPod: CompiledPod): boolean;
   /** In place: scores[i] belongs to feasible.ids[i]; after it, integers in [0, 100]. */
   normalize?(cx: CycleContext, pod: CompiledPod, feasible: NodeList, scores: Float64Array, pre: S): void;
+  /**
+   * For fusing: this pod's Score as a ResourceKernel (resource-kernel.ts), a function of
+   * the node's cpu and memory row that the scheduler evaluates together with other
+   * plugins' kernels in one pass over the feasible nodes; null when the plugin's resources
+   * or the pod need more than a kernel holds (score/scoreMany then run). Must give exactly
+   * score()'s values. Asked only of plugins without normalize, with preScore's state.
+   */
+  resourceKernel?(pre: S): ResourceKernel | null;
 
   /**
    * Which GPUs of `node` (the node this cycle chose, or the pod's nominated node) a GPU

@@ -4,6 +4,7 @@ import { ProfileError } from '../framework/profile-error.js';
 import type { PodResourceRequests, ResourceSpec } from '../framework/resource-allocation.js';
 import { fillAllocatableRequested, podResourceRequests, requestsNothing, scoredResources } from '../framework/resource-allocation.js';
 import { parsePluginArgs, resourceSpecSchema } from '../framework/resource-args.js';
+import { KERNEL_BALANCED, resourceKernel } from '../framework/resource-kernel.js';
 import type { Plugin, PluginEnv } from '../framework/types.js';
 import { SKIP } from '../framework/types.js';
 import { sameNumbers } from '../framework/same-values.js';
@@ -50,6 +51,8 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
 
     // Scores depend on the node's row and the pod's requests only.
     reuseScores: (a, b) => sameNumbers(a.dims, b.dims) && sameNumbers(a.requests, b.requests),
+
+    resourceKernel: (pre) => resourceKernel(KERNEL_BALANCED, sr, pre),
 
     scoreMany(cx, _pod, feasible, pre, out) {
       const view = cx.view;

@@ -6,6 +6,7 @@ import type { PodResourceRequests, ResourceSpec } from '../framework/resource-al
 import { fillAllocatableRequested, podResourceRequests, scoredResources } from '../framework/resource-allocation.js';
 import { parsePluginArgs, resourceSpecSchema } from '../framework/resource-args.js';
 import { isExtendedResourceName, isScalarResourceName } from '../framework/resource-names.js';
+import { KERNEL_LEAST, KERNEL_MOST, resourceKernel } from '../framework/resource-kernel.js';
 import type { ShapePoint } from '../framework/requested-to-capacity-ratio.js';
 import { requestedToCapacityRatioScorer, SHAPE_SCORE_SCALE } from '../framework/requested-to-capacity-ratio.js';
 import type { Plugin, PluginEnv, Reason, Verdict } from '../framework/types.js';
@@ -52,6 +53,10 @@ const CPU_BIT = 1;
 const MEMORY_BIT = 3;
 const EPHEMERAL_BIT = 5;
 const SCALAR_BIT = 7;
+const CPU_INSUFFICIENT = 1 << CPU_BIT;
+const CPU_UNRESOLVABLE = 1 << (CPU_BIT + 1);
+const MEMORY_INSUFFICIENT = 1 << MEMORY_BIT;
+const MEMORY_UNRESOLVABLE = 1 << (MEMORY_BIT + 1);
 
 const STRATEGIES = ['LeastAllocated', 'MostAllocated', 'RequestedToCapacityRatio'] as const;
 type Strategy = (typeof STRATEGIES)[number];
@@ -88,6 +93,11 @@ interface FitPre {
   readonly amounts: Float64Array;
   /** The entry's resolvable reason bit; the unresolvable one is the next bit. */
   readonly bits: Int32Array;
+  /** The cpu and memory requests checked (0: not requested), read without the entries. */
+  readonly cpu: number;
+  readonly memory: number;
+  /** The other checked entries: their indexes into dims, amounts and bits. */
+  readonly others: Int32Array;
 }
 
 /** Builds NodeResourcesFit from its args; throws ProfileError for invalid args. */
@@ -97,6 +107,8 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
   const scorer = cfg.strategy === 'LeastAllocated' ? leastAllocatedScore
     : cfg.strategy === 'MostAllocated' ? mostAllocatedScore
       : requestedToCapacityRatioScorer(cfg.shape);
+  // RequestedToCapacityRatio's shape has no kernel: it is scored plugin by plugin.
+  const kernelStrategy = cfg.strategy === 'LeastAllocated' ? KERNEL_LEAST : cfg.strategy === 'MostAllocated' ? KERNEL_MOST : -1;
   // Scratch rows for score(): filled per node, never reallocated.
   const requested = new Float64Array(sr.count);
   const allocatable = new Float64Array(sr.count);
@@ -126,6 +138,9 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
         dims: Int32Array.from(dims),
         amounts: Float64Array.from(dims, (r) => req[r]!),
         bits: Int32Array.from(dims, (r) => checkBit[r]!),
+        cpu: dims.includes(CPU) ? req[CPU]! : 0,
+        memory: dims.includes(MEMORY) ? req[MEMORY]! : 0,
+        others: Int32Array.from(dims.flatMap((r, i) => (r === CPU || r === MEMORY ? [] : [i]))),
       };
       return pre;
     },
@@ -136,7 +151,25 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
 
     filterMany(cx, _pod, nodes, count, pre, verdicts) {
       const view = cx.view;
-      for (let i = 0; i < count; i++) verdicts[i] = fitVerdict(view, nodes[i] as NodeId, pre);
+      if (pre.others.length > 0) {
+        for (let i = 0; i < count; i++) verdicts[i] = fitVerdict(view, nodes[i] as NodeId, pre);
+        return;
+      }
+      // fitVerdict for a pod asking only cpu and memory, with the row's arrays hoisted.
+      const dims = view.dims;
+      const alloc = view.allocatable;
+      const used = view.requested;
+      const cpu = pre.cpu;
+      const memory = pre.memory;
+      for (let i = 0; i < count; i++) {
+        const base = nodes[i]! * dims;
+        let verdict = used[base + PODS]! + 1 > alloc[base + PODS]! ? TOO_MANY_PODS : PASS;
+        const cpuAlloc = alloc[base + CPU]!;
+        if (cpu > 0 && cpu > cpuAlloc - used[base + CPU]!) verdict |= cpu > cpuAlloc ? CPU_UNRESOLVABLE : CPU_INSUFFICIENT;
+        const memAlloc = alloc[base + MEMORY]!;
+        if (memory > 0 && memory > memAlloc - used[base + MEMORY]!) verdict |= memory > memAlloc ? MEMORY_UNRESOLVABLE : MEMORY_INSUFFICIENT;
+        verdicts[i] = verdict;
+      }
     },
 
     describe(cx, _pod, node, verdict, pre) {
@@ -164,6 +197,8 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
 
     reuseScores: (a, b) => sameNumbers(a.dims, b.dims) && sameNumbers(a.requests, b.requests),
 
+    resourceKernel: (pre) => (kernelStrategy < 0 ? null : resourceKernel(kernelStrategy, sr, pre)),
+
     scoreMany(cx, _pod, feasible, pre, out) {
       const view = cx.view;
       for (let i = 0; i < feasible.count; i++) {
@@ -174,7 +209,10 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
   } satisfies Plugin<FitPre, PodResourceRequests>;
 }
 
-/** Filter's check for one node: pod count, then every checked request against what is left. */
+/**
+ * Filter's check for one node: pod count, then every checked (positive) request against
+ * what is left, which is negative on an overcommitted node.
+ */
 function fitVerdict(view: ClusterView, node: NodeId, pre: FitPre): Verdict {
   const dims = view.dims;
   const base = node * dims;
@@ -182,7 +220,12 @@ function fitVerdict(view: ClusterView, node: NodeId, pre: FitPre): Verdict {
   const used = view.requested;
   let verdict: Verdict = PASS;
   if (used[base + PODS]! + 1 > alloc[base + PODS]!) verdict |= TOO_MANY_PODS;
-  for (let i = 0; i < pre.count; i++) {
+  const cpuAlloc = alloc[base + CPU]!;
+  if (pre.cpu > 0 && pre.cpu > cpuAlloc - used[base + CPU]!) verdict |= pre.cpu > cpuAlloc ? CPU_UNRESOLVABLE : CPU_INSUFFICIENT;
+  const memAlloc = alloc[base + MEMORY]!;
+  if (pre.memory > 0 && pre.memory > memAlloc - used[base + MEMORY]!) verdict |= pre.memory > memAlloc ? MEMORY_UNRESOLVABLE : MEMORY_INSUFFICIENT;
+  for (let j = 0; j < pre.others.length; j++) {
+    const i = pre.others[j]!;
     const r = pre.dims[i]!;
     const want = pre.amounts[i]!;
     // Dimensions interned after this node's row was laid out are 0 on it.
