@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { METRICS } from '../metrics/catalogue.js';
 import { InputError } from '../model/errors.js';
 import { rebuildHtml, ReportError } from '../report/index.js';
+import { WHATIF_MEASURES } from '../metrics/whatif-measures.js';
 
 /** `schedbench report <dir>`: draws a report folder's index.html again from its CSV files. */
 export function registerReport(program: Command): void {
@@ -12,7 +13,7 @@ export function registerReport(program: Command): void {
     .action((dir: string) => {
       let written;
       try {
-        written = rebuildHtml(dir, METRICS);
+        written = rebuildHtml(dir, [...METRICS, ...WHATIF_MEASURES]);
       } catch (e) {
         // The report cannot import InputError; this is where its errors become user errors.
         if (e instanceof ReportError) {

@@ -113,4 +113,11 @@ describe('user plugins through the CLI', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(dir, `example-${name}`, 'runs.csv'), 'utf8').split('\n').length).toBeGreaterThan(2);
   });
+
+  it('whatif --plugin: a user score plugin re-places a dump\'s pods like a heuristic', () => {
+    const out = join(dir, 'whatif');
+    const r = schedbench('whatif', '--cluster', fixture('whatif/list.json'), '--policies', 'default,FewestPods', '--plugin', example('fewest-pods.ts'), '--seeds', '1', '--jobs', '1', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(out, 'whatif.csv'), 'utf8')).toMatch(/^FewestPods,1,/m);
+  });
 });

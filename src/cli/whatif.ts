@@ -7,12 +7,14 @@ import type { ProfileSpec } from '../framework/profile.js';
 import { ProfileError } from '../framework/profile-error.js';
 import { excerpt, InputError } from '../model/errors.js';
 import { ModelContext } from '../model/model-context.js';
-import { inTreeRegistry } from '../plugins/index.js';
 import type { WhatifSummary } from '../metrics/types.js';
 import { WHATIF_MEASURES } from '../metrics/whatif-measures.js';
 import { readReportFolder } from '../report/index.js';
 import type { ReplayScope } from '../scenario/scenario-schema.js';
-import { buildScenarioPlan, defaultOutDir, OPENB_POLICIES, runSweep, shardText } from '../run/index.js';
+import type { UserPluginFile } from '../run/index.js';
+import { buildScenarioPlan, defaultOutDir, loadUserPlugins, OPENB_POLICIES, runSweep, shardText } from '../run/index.js';
+import type { Registry } from '../framework/types.js';
+import { collect } from './collect.js';
 import { checkReplayScope } from '../run/replay-snapshot.js';
 import { WHATIF_DURATION_S, WHATIF_SCENARIO_NAME, whatifHeuristicPolicy, whatifScenario } from '../run/whatif-scenario.js';
 import { loadProfiles } from './load-profile.js';
@@ -28,6 +30,7 @@ interface WhatifOptions {
   seeds: string;
   keep?: string;
   only?: string;
+  plugin: string[];
   out?: string;
   jobs: string;
   shard?: string;
@@ -44,13 +47,15 @@ export function registerWhatif(program: Command): void {
     .option('--seeds <seeds>', 'seeds (tie-breaks between equally scored nodes and preemption draws): 1,2,3 or 1-5 or 1-3,7', '1-5')
     .option('--keep <namespaces>', 'comma-separated namespaces whose pods all stay where they are (their pending pods still arrive, but are not replayed); not with --only')
     .option('--only <namespaces>', 'comma-separated namespaces: replay only their pods, every other pod stays; not with --keep')
+    .option('--plugin <file>', 'a plugin file (TypeScript or JavaScript; see "Write your own policy" in the README): its score plugin may be named in --policies like a heuristic, and policy files may enable it; repeatable', collect, [])
     .option('--out <dir>', 'output folder: new, empty, or an earlier report, which is replaced (default: reports/whatif-<UTC time>; with --shard, reports/whatif-shard-<k>-of-<n>)');
   addSweepFlags(cmd).action(async (opts: WhatifOptions) => {
     const flags = sweepFlags(opts);
     const seeds = parseSeeds(opts.seeds);
     const scope = replayScope(opts);
-    const policies = whatifPolicies(opts.policies);
-    const scenario = whatifScenario({ cluster: opts.cluster, policies, seeds, scope });
+    const { registry, plugins } = await loadUserPlugins(opts.plugin);
+    const policies = whatifPolicies(opts.policies, registry, plugins);
+    const scenario = whatifScenario({ cluster: opts.cluster, policies, seeds, scope, plugins: opts.plugin });
     if (scenario.cluster.kind !== 'snapshot') throw new Error('whatif: the scenario has no snapshot');
     // Loaded once here, so its warnings are said once and a bad file or namespace stops the run before any cell.
     const loaded = loadCluster(scenario.cluster.files, new ModelContext(), { warn: warnOnStderr });
@@ -88,13 +93,13 @@ function replayScope(opts: WhatifOptions): ReplayScope {
 }
 
 /** --policies as profiles: built-in names and policy files, each built once so bad args fail before any cell. */
-function whatifPolicies(text: string): ProfileSpec[] {
+function whatifPolicies(text: string, registry: Registry, plugins: readonly UserPluginFile[]): ProfileSpec[] {
   const out: ProfileSpec[] = [];
   for (const item of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
-    for (const profile of policyProfiles(item)) {
+    for (const profile of policyProfiles(item, registry, plugins)) {
       if (out.some((p) => p.name === profile.name)) throw new InputError({ path: '--policies' }, `policy ${excerpt(profile.name)} is named twice; each policy needs its own name (a KubeSchedulerConfiguration names its profiles by schedulerName)`);
       try {
-        buildFramework(profile, inTreeRegistry, new ModelContext());
+        buildFramework(profile, registry, new ModelContext());
       } catch (e) {
         if (e instanceof ProfileError) throw new InputError({ path: '--policies' }, `policy ${profile.name}: ${e.message}`);
         throw e;
@@ -107,12 +112,13 @@ function whatifPolicies(text: string): ProfileSpec[] {
 }
 
 /** One --policies item: `default`, a heuristic, or a file's profiles. */
-function policyProfiles(name: string): ProfileSpec[] {
+function policyProfiles(name: string, registry: Registry, plugins: readonly UserPluginFile[]): ProfileSpec[] {
   if (name === 'default') return [defaultProfile('default')];
-  const heuristic = whatifHeuristicPolicy(name);
+  const heuristic = whatifHeuristicPolicy(name, plugins.map((p) => p.name));
   if (heuristic !== undefined) return [heuristic];
-  if (/\.(ya?ml|json)$/i.test(name) || name.includes('/')) return loadProfiles(name, inTreeRegistry, new ModelContext());
-  throw new InputError({ path: '--policies' }, `unknown policy ${excerpt(name)} (known: default, ${[...OPENB_POLICIES.keys()].join(', ')}, or a policy file ending in .yaml, .yml or .json)`);
+  if (/\.(ya?ml|json)$/i.test(name) || name.includes('/')) return loadProfiles(name, registry, new ModelContext());
+  const mine = plugins.map((p) => `, ${p.name}`).join('');
+  throw new InputError({ path: '--policies' }, `unknown policy ${excerpt(name)} (known: default, ${[...OPENB_POLICIES.keys()].join(', ')}${mine}, or a policy file ending in .yaml, .yml or .json)`);
 }
 
 /** whatif-summary.csv as a table: per policy, each measure's mean and its difference from the dump. */

@@ -10,6 +10,7 @@ import { inTreeRegistry } from '../plugins/index.js';
 import { loadScenario, scenarioPluginFiles } from '../scenario/load-scenario.js';
 import type { Scenario } from '../scenario/types.js';
 import type { UserPluginFile } from './load-user-plugins.js';
+import { checkReplayScope } from './replay-snapshot.js';
 import { loadUserPlugins } from './load-user-plugins.js';
 
 /**
@@ -46,7 +47,14 @@ export async function loadScenarios(
       throw new InputError({ file: s.file, path: 'name' }, `scenario name ${excerpt(s.name)} is also the name of ${first.file}${same}; scenarios of one run need different names (their runs would be merged in the report)`);
     }
     byName.set(s.name, s);
-    if (s.cluster.kind === 'snapshot') loadCluster(s.cluster.files, new ModelContext(), { warn });
+    if (s.cluster.kind === 'snapshot') {
+      const loaded = loadCluster(s.cluster.files, new ModelContext(), { warn });
+      // A replay's namespaces are checked here too, so a typo stops the run before any cell.
+      if (s.workload.kind === 'replay') {
+        const scope = s.workload.scope;
+        checkReplayScope(scope, loaded.state, loaded.pending, (i) => ({ file: s.file, path: `workload.replay.${scope.kind}[${i}]` }));
+      }
+    }
   }
   return scenarios;
 }

@@ -24,6 +24,8 @@ export interface WhatifRequest {
   readonly policies: readonly ProfileSpec[];
   readonly seeds: readonly number[];
   readonly scope: ReplayScope;
+  /** The user's plugin files (--plugin), as given. */
+  readonly plugins?: readonly string[];
 }
 
 /**
@@ -39,7 +41,7 @@ export function whatifScenario(r: WhatifRequest): Scenario {
     name: WHATIF_SCENARIO_NAME,
     description: `the pods of ${r.cluster.join(', ')} placed again under each policy`,
     labels: [],
-    plugins: [],
+    plugins: (r.plugins ?? []).map((f) => resolve(f)),
     seeds: r.seeds,
     durationS: WHATIF_DURATION_S,
     sampleEveryS: WHATIF_DURATION_S / 100,
@@ -57,10 +59,11 @@ export function whatifScenario(r: WhatifRequest): Scenario {
  * A heuristic of `schedbench openb --policies` (Random, BestFit, FGD, ...) as a what-if
  * policy: kube's default filters (a real cluster's pods need taints, affinity, ports and
  * spreading honoured, which the openb experiment's GPU-only filters skip) with the
- * heuristic as the only scorer, every node scored as the heuristics are defined; undefined
- * for any other name.
+ * heuristic as the only scorer, every node scored as the heuristics are defined. A user's
+ * score plugin (`userScorers`, loaded with --plugin) is run the same way. Undefined for
+ * any other name.
  */
-export function whatifHeuristicPolicy(name: string): ProfileSpec | undefined {
-  if (!OPENB_POLICIES.has(name)) return undefined;
+export function whatifHeuristicPolicy(name: string, userScorers: readonly string[] = []): ProfileSpec | undefined {
+  if (!OPENB_POLICIES.has(name) && !userScorers.includes(name)) return undefined;
   return { name, filter: defaultProfile(name).filter, score: [{ name, weight: 1 }], percentageOfNodesToScore: 100 };
 }
