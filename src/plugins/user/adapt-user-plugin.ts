@@ -1,4 +1,4 @@
-import type { PluginContext, PluginNode, PluginPod, SchedulerPlugin } from '../../api/plugin-api.js';
+import type { PluginContext, PluginPod, SchedulerPlugin } from '../../api/plugin-api.js';
 import type { ClusterView } from '../../cluster/cluster-view.js';
 import { minMaxNormalize } from '../../framework/min-max-normalize.js';
 import { MAX_NODE_SCORE } from '../../framework/normalize.js';
@@ -56,16 +56,15 @@ function adapt(def: SchedulerPlugin, args: unknown, env: PluginEnv): Plugin<Plug
   const podName = (pod: CompiledPod) => `${symbols.text(pod.namespace)}/${pod.name}`;
   const nodeName = (view: ClusterView, node: NodeId) => symbols.text(view.nodeName[node] as Sym);
 
-  /** Runs a user hook; what it throws becomes a UserPluginError naming where. */
-  const call = <T>(hook: string, view: ClusterView, pod: CompiledPod, node: NodeId | -1, fn: () => T): T => {
-    try {
-      return fn();
-    } catch (e) {
-      if (e instanceof UserPluginError) throw e;
-      const err = e instanceof Error ? e : null;
-      throw new UserPluginError(name, hook, podName(pod), node === -1 ? null : nodeName(view, node),
-        `threw ${err !== null ? `${err.name}: ${err.message}` : describeValue(e)}`, err?.stack ?? null);
-    }
+  /**
+   * What a user hook threw, as a UserPluginError naming where. The hooks are called in
+   * plain try/catch blocks (no closure per call: score and filter run once per node).
+   */
+  const thrown = (hook: string, view: ClusterView, pod: CompiledPod, node: NodeId | -1, e: unknown): UserPluginError => {
+    if (e instanceof UserPluginError) return e;
+    const err = e instanceof Error ? e : null;
+    return new UserPluginError(name, hook, podName(pod), node === -1 ? null : nodeName(view, node),
+      `threw ${err !== null ? `${err.name}: ${err.message}` : describeValue(e)}`, err?.stack ?? null);
   };
   const bad = (hook: string, view: ClusterView, pod: CompiledPod, node: NodeId | -1, problem: string): never => {
     throw new UserPluginError(name, hook, podName(pod), node === -1 ? null : nodeName(view, node), problem, null);
@@ -82,7 +81,12 @@ function adapt(def: SchedulerPlugin, args: unknown, env: PluginEnv): Plugin<Plug
       const p = views.pod(cx.view, pod);
       if (userPreFilter === undefined) return p;
       ctx.view = cx.view;
-      const r = call('preFilter', cx.view, pod, -1, () => userPreFilter.call(def, p, ctx));
+      let r: unknown;
+      try {
+        r = userPreFilter.call(def, p, ctx);
+      } catch (e) {
+        throw thrown('preFilter', cx.view, pod, -1, e);
+      }
       if (r === undefined) return p;
       if (typeof r === 'string' && r !== '') return new Rejection(r, true);
       return bad('preFilter', cx.view, pod, -1, `returned ${describeValue(r)} (expected nothing, or a non-empty string: the reason the pod fits nowhere)`);
@@ -90,8 +94,12 @@ function adapt(def: SchedulerPlugin, args: unknown, env: PluginEnv): Plugin<Plug
     plugin.filter = (cx, pod, node, pre) => {
       if (userFilter === undefined) return PASS;
       ctx.view = cx.view;
-      const n: PluginNode = views.node(cx.view, node);
-      const r: unknown = call('filter', cx.view, pod, node, () => userFilter.call(def, pre, n, ctx));
+      let r: unknown;
+      try {
+        r = userFilter.call(def, pre, views.node(cx.view, node), ctx);
+      } catch (e) {
+        throw thrown('filter', cx.view, pod, node, e);
+      }
       if (r === true) return PASS;
       if (typeof r === 'string' && r !== '') {
         lastReason[node] = r;
@@ -111,8 +119,12 @@ function adapt(def: SchedulerPlugin, args: unknown, env: PluginEnv): Plugin<Plug
     plugin.preScore = (cx, pod) => views.pod(cx.view, pod);
     plugin.score = (cx, pod, node, pre) => {
       ctx.view = cx.view;
-      const n: PluginNode = views.node(cx.view, node);
-      const s: unknown = call('score', cx.view, pod, node, () => userScore.call(def, pre, n, ctx));
+      let s: unknown;
+      try {
+        s = userScore.call(def, pre, views.node(cx.view, node), ctx);
+      } catch (e) {
+        throw thrown('score', cx.view, pod, node, e);
+      }
       if (typeof s !== 'number' || !Number.isFinite(s)) {
         return bad('score', cx.view, pod, node, `returned ${describeValue(s)} (expected a finite number)`);
       }
