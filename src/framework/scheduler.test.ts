@@ -229,8 +229,8 @@ describe('Scheduler diagnosis (property)', () => {
     fc.assert(fc.property(
       fc.integer({ min: 1, max: 40 }),
       fc.array(fc.array(verdictArb, { minLength: 40, maxLength: 40 }), { minLength: 1, maxLength: 3 }),
-      fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
-      (nodeCount, table, withDescribe) => {
+      fc.array(fc.constantFrom('none', 'per node', 'per verdict when bit 0 is clear'), { minLength: 3, maxLength: 3 }),
+      (nodeCount, table, describeKinds) => {
         // Rejecting everything at the last filter, so no node is feasible.
         const filters: Plugin[] = table.map((verdicts, f) => ({
           name: `P${f}`,
@@ -240,7 +240,12 @@ describe('Scheduler diagnosis (property)', () => {
             { text: `p${f} a`, unresolvable: false }, { text: 'shared', unresolvable: true },
           ],
           filter: (_cx, _pod, node) => (f === table.length - 1 && verdicts[node]! === 0 ? 16 : verdicts[node]!),
-          ...(withDescribe[f] ? { describe: (_cx: CycleContext, _pod: unknown, node: NodeId, v: number) => [`p${f} node ${node % 3} v${v}`, 'shared', 'shared'] } : {}),
+          ...(describeKinds[f] === 'per node' ? { describe: (_cx: CycleContext, _pod: unknown, node: NodeId, v: number) => [`p${f} node ${node % 3} v${v}`, 'shared', 'shared'] } : {}),
+          // Worded per verdict unless bit 0 is set (describeVariesByNode says which).
+          ...(describeKinds[f] === 'per verdict when bit 0 is clear' ? {
+            describe: (_cx: CycleContext, _pod: unknown, node: NodeId, v: number) => ((v & 1) !== 0 ? [`p${f} node ${node % 3} v${v}`, 'shared'] : [`p${f} v${v}`, 'shared', `p${f} v${v}`]),
+            describeVariesByNode: (v: number) => (v & 1) !== 0,
+          } : {}),
         }));
         const c = testCluster(nodes(nodeCount));
         const reg = new Map<string, PluginFactory>(filters.map((p) => [p.name, () => p]));

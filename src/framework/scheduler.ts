@@ -100,7 +100,7 @@ export class Scheduler {
       const unresolvable = rejected > 0 && this.allUnresolvable(rejected);
       const diagnosis = opts?.explainFailure === false
         ? unexplainedDiagnosis(numAll, unresolvable)
-        : this.explain(cx, pod, numAll, rejected, unresolvable);
+        : this.explain(cx, pod, numAll, rejected, unresolvable, nominated !== null);
       return { kind: 'unschedulable', diagnosis };
     }
     const evaluated = found + rejected;
@@ -206,36 +206,51 @@ export class Scheduler {
   /**
    * Slow path, only when no node fits and the caller wants the reasons: reason texts
    * counted per node (a text once per node), in order of first appearance. A plugin
-   * without describe() words a verdict the same on every node, so its texts are worked
-   * out once per distinct verdict; describe() is asked node by node. Must run before
-   * the cluster changes and before the next cycle (describe reads the live cluster;
-   * the search's rejected lists are scratch).
+   * without describe() words a verdict the same on every node, and so does one whose
+   * describeVariesByNode says so for the verdict (unless nominated pods were added: its
+   * describe reads the live cluster, not the what-if that rejected the node), so their
+   * texts are worked out once per distinct verdict and counted per verdict; describe()
+   * is asked node by node otherwise. Must run before the cluster changes and before the
+   * next cycle (describe reads the live cluster; the search's rejected lists are scratch).
    */
-  private explain(cx: CycleContext, pod: CompiledPod, numAll: number, rejected: number, unresolvable: boolean): Diagnosis {
+  private explain(cx: CycleContext, pod: CompiledPod, numAll: number, rejected: number, unresolvable: boolean, nominated: boolean): Diagnosis {
     const { rejectedNode, rejectedPlugin, rejectedVerdict } = this.search;
     const filters = this.fw.filters;
-    const reasons = new Map<string, number>();
-    // (verdict, plugin) -> texts, for plugins without describe(); verdict * filters + plugin is exact in a double.
-    const textsOf = new Map<number, readonly string[]>();
+    // Groups in order of first appearance: one per distinct (verdict, plugin) worded
+    // alike everywhere, one per node otherwise; each with its texts and node count.
+    // Counting texts group by group in that order gives the node-by-node order and counts.
+    const groupOf = new Map<number, number>();
+    const groupTexts: (readonly string[])[] = [];
+    const groupCount: number[] = [];
     for (let r = 0; r < rejected; r++) {
       const f = rejectedPlugin[r]!;
       const plugin = filters[f]!;
       const verdict = rejectedVerdict[r]!;
-      let texts: readonly string[];
-      if (plugin.describe) {
-        texts = distinct(verdictReasons(plugin, cx, pod, rejectedNode[r] as NodeId, verdict, this.filterState[f]));
-      } else {
-        const key = verdict * filters.length + f;
-        let known = textsOf.get(key);
-        if (known === undefined) {
-          known = distinct(verdictReasons(plugin, cx, pod, rejectedNode[r] as NodeId, verdict, this.filterState[f]));
-          textsOf.set(key, known);
-        }
-        texts = known;
+      const st = this.filterState[f];
+      const alike = !plugin.describe || (!nominated && plugin.describeVariesByNode !== undefined && !plugin.describeVariesByNode(verdict, st));
+      if (!alike) {
+        groupTexts.push(distinct(verdictReasons(plugin, cx, pod, rejectedNode[r] as NodeId, verdict, st)));
+        groupCount.push(1);
+        continue;
       }
+      // verdict * filters + plugin is exact in a double.
+      const key = verdict * filters.length + f;
+      const g = groupOf.get(key);
+      if (g !== undefined) {
+        groupCount[g]!++;
+        continue;
+      }
+      groupOf.set(key, groupTexts.length);
+      groupTexts.push(distinct(verdictReasons(plugin, cx, pod, rejectedNode[r] as NodeId, verdict, st)));
+      groupCount.push(1);
+    }
+    const reasons = new Map<string, number>();
+    for (let g = 0; g < groupTexts.length; g++) {
+      const texts = groupTexts[g]!;
+      const n = groupCount[g]!;
       for (let i = 0; i < texts.length; i++) {
         const t = texts[i]!;
-        reasons.set(t, (reasons.get(t) ?? 0) + 1);
+        reasons.set(t, (reasons.get(t) ?? 0) + n);
       }
     }
     return makeDiagnosis(numAll, reasons, null, unresolvable);

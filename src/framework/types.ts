@@ -114,6 +114,12 @@ export interface Plugin<F = unknown, S = unknown> {
    * taint's key and value). Slow path: only used to explain and diagnose.
    */
   describe?(cx: CycleContext, pod: CompiledPod, node: NodeId, verdict: Verdict, pre: F): string[];
+  /**
+   * Whether describe()'s texts for `verdict` can differ from node to node. false: the
+   * scheduler's diagnosis asks describe once per distinct verdict instead of once per
+   * rejected node. Absent: they can.
+   */
+  describeVariesByNode?(verdict: Verdict, pre: F): boolean;
 
   /**
    * After a cycle found no node (kube's PostFilter, e.g. DefaultPreemption): a node to

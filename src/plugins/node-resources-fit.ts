@@ -57,6 +57,9 @@ const CPU_INSUFFICIENT = 1 << CPU_BIT;
 const CPU_UNRESOLVABLE = 1 << (CPU_BIT + 1);
 const MEMORY_INSUFFICIENT = 1 << MEMORY_BIT;
 const MEMORY_UNRESOLVABLE = 1 << (MEMORY_BIT + 1);
+const SCALAR_BITS = (1 << SCALAR_BIT) | (1 << (SCALAR_BIT + 1));
+/** FitPre.others of a pod asking only cpu and memory (never written). */
+const NO_OTHERS = new Int32Array(0);
 
 const STRATEGIES = ['LeastAllocated', 'MostAllocated', 'RequestedToCapacityRatio'] as const;
 type Strategy = (typeof STRATEGIES)[number];
@@ -128,20 +131,29 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
       // computePodResourceRequest sizes the incoming pod from its spec alone (a resize in
       // progress counts in the node's sums and in scoring, not here).
       const req = (pod.specResources ?? pod).requests;
-      const dims: number[] = [];
-      for (let r = 0; r < req.length; r++) {
-        // SetMaxResource floors requests at 0, so only positive requests are checked.
-        if (req[r]! > 0 && bitOf(cx.view.model.resources, r) !== NOT_CHECKED) dims.push(r);
+      const table = cx.view.model.resources;
+      // SetMaxResource floors requests at 0, so only positive requests are checked.
+      let count = 0;
+      for (let r = 0; r < req.length; r++) if (req[r]! > 0 && bitOf(table, r) !== NOT_CHECKED) count++;
+      const dims = new Int32Array(count);
+      const amounts = new Float64Array(count);
+      const bits = new Int32Array(count);
+      let cpu = 0;
+      let memory = 0;
+      let otherCount = 0;
+      for (let r = 0, k = 0; r < req.length; r++) {
+        if (!(req[r]! > 0 && checkBit[r] !== NOT_CHECKED)) continue;
+        dims[k] = r;
+        amounts[k] = req[r]!;
+        bits[k] = checkBit[r]!;
+        if (r === CPU) cpu = req[r]!;
+        else if (r === MEMORY) memory = req[r]!;
+        else otherCount++;
+        k++;
       }
-      const pre: FitPre = {
-        count: dims.length,
-        dims: Int32Array.from(dims),
-        amounts: Float64Array.from(dims, (r) => req[r]!),
-        bits: Int32Array.from(dims, (r) => checkBit[r]!),
-        cpu: dims.includes(CPU) ? req[CPU]! : 0,
-        memory: dims.includes(MEMORY) ? req[MEMORY]! : 0,
-        others: Int32Array.from(dims.flatMap((r, i) => (r === CPU || r === MEMORY ? [] : [i]))),
-      };
+      const others = otherCount === 0 ? NO_OTHERS : new Int32Array(otherCount);
+      for (let k = 0, o = 0; k < count; k++) if (dims[k] !== CPU && dims[k] !== MEMORY) others[o++] = k;
+      const pre: FitPre = { count, dims, amounts, bits, cpu, memory, others };
       return pre;
     },
 
@@ -171,6 +183,9 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
         verdicts[i] = verdict;
       }
     },
+
+    // Only the scalar resources share a reason bit, so only they need the node's row.
+    describeVariesByNode: (verdict) => (verdict & SCALAR_BITS) !== 0,
 
     describe(cx, _pod, node, verdict, pre) {
       const out: string[] = [];
