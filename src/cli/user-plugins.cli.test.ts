@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,5 +119,31 @@ describe('user plugins through the CLI', () => {
     const r = schedbench('whatif', '--cluster', fixture('whatif/list.json'), '--policies', 'default,FewestPods', '--plugin', example('fewest-pods.ts'), '--seeds', '1', '--jobs', '1', '--out', out);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(out, 'whatif.csv'), 'utf8')).toMatch(/^FewestPods,1,/m);
+  });
+
+  it('the README\'s example plugin and policies, written outside any package (CommonJS to Node), run as the README says', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Write your own policy'));
+    const code = /```ts\n([\s\S]*?)```/.exec(section)![1]!;
+    const policies = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const home = mkdtempSync(join(dir, 'readme-'));
+    mkdirSync(join(home, 'plugins'));
+    writeFileSync(join(home, 'plugins', 'prefer-green.ts'), code);
+    const s = join(home, 'green.yaml');
+    writeFileSync(s, [
+      'name: green', 'seeds: [1]', 'durationS: 600', 'placements: true',
+      'cluster: { generate: { pools: [{ name: g, count: 3, capacity: { cpu: "4", memory: 8Gi, pods: 30 }, labels: { color: green } }, { name: r, count: 3, capacity: { cpu: "4", memory: 8Gi, pods: 30 }, labels: { color: red } }, { name: m, count: 2, capacity: { cpu: "4", memory: 8Gi, pods: 30 }, labels: { color: green, maintenance: "true" } }] } }',
+      'workload: { workloads: [{ kind: Deployment, name: web, replicas: 20, template: { requests: { cpu: 300m, memory: 512Mi } }, arrival: { process: poisson, ratePerS: 0.2 } }] }',
+      policies,
+    ].join('\n'));
+    const r = schedbench('run', s, '--jobs', '1', '--out', join(home, 'out'));
+    expect(r.code, r.stderr).toBe(0);
+    const rows = readFileSync(join(home, 'out', 'placements.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    // placements.csv: scenario,policy,seed,pod,node,...: the green policies use green nodes out of maintenance only.
+    for (const policy of ['green', 'green-kube']) {
+      const nodes = rows.filter((x) => x[1] === policy).map((x) => x[4]!);
+      expect(nodes.length).toBe(20);
+      expect(nodes.every((n) => n.startsWith('g-')), policy).toBe(true);
+    }
   });
 });

@@ -100,3 +100,33 @@ describe('a plan with user plugins', () => {
     expect(await hash()).not.toBe(first);
   });
 });
+
+describe('the advanced form', () => {
+  it('a file exporting { name, create } gives the framework its own Plugin, args and env included', async () => {
+    const f = file('advanced.mjs', [
+      'export default {',
+      "  name: 'NodeIdScore',",
+      '  create(args, env) {',
+      "    if (!env.model) throw new Error('no model');",
+      '    const k = args?.k ?? 1;',
+      "    return { name: 'NodeIdScore', score: (_cx, _pod, node) => Math.min(100, node * k) };",
+      '  },',
+      '};',
+    ].join('\n'));
+    const { registry } = await loadUserPlugins([f]);
+    const { testCluster } = await import('../testing/builders.js');
+    const { buildFramework } = await import('../framework/framework.js');
+    const { explain } = await import('../framework/explain.js');
+    const c = testCluster([0, 1, 2].map((i) => ({ name: `n${i}`, allocatable: { cpu: '1', memory: '1Gi', pods: 10 } })));
+    const fw = buildFramework({ name: 'p', filter: [], score: [{ name: 'NodeIdScore', weight: 1 }], args: { NodeIdScore: { k: 10 } } }, registry, c.model);
+    expect(explain(fw, c.state, c.pod({})).nodes.map((n) => n.scores[0]!.normalized)).toEqual([0, 10, 20]);
+  });
+
+  it('refuses a create that returns a plugin of another name', async () => {
+    const f = file('advanced-bad.mjs', "export default { name: 'A', create: () => ({ name: 'B' }) };\n");
+    const { registry } = await loadUserPlugins([f]);
+    const { ModelContext } = await import('../model/model-context.js');
+    expect(() => registry.get('A')!(undefined, { model: new ModelContext() })).toThrow(/advanced-bad\.mjs: default\.create: must return a Plugin named "A"/);
+  });
+});
+

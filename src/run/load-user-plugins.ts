@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 import { KUBE_IN_TREE_PLUGINS, REMOVED_KUBE_PLUGINS } from '../framework/kube-plugin-names.js';
 import type { PluginFactory, Registry } from '../framework/types.js';
 import { InputError } from '../model/errors.js';
@@ -19,6 +20,19 @@ export interface PluginFileRef {
 /** A loaded plugin file: its reference and the plugin's name (its default export's). */
 export interface UserPluginFile extends PluginFileRef {
   readonly name: string;
+}
+
+/**
+ * A module loaded as CommonJS holds its `export default` one level down
+ * (`{ default: { default: plugin } }`); an ESM module holds it directly.
+ */
+function commonJsInterop(mod: unknown): unknown {
+  const d = (mod as { default?: unknown } | null)?.default;
+  if (typeof d === 'object' && d !== null && !Array.isArray(d)) {
+    const keys = Object.keys(d);
+    if (keys.length === 1 && keys[0] === 'default') return d;
+  }
+  return mod;
 }
 
 /** Extensions a plugin file may have: TypeScript runs through tsx's loader, as schedbench itself does. */
@@ -56,7 +70,10 @@ export async function loadUserPlugins(
     }
     let mod: unknown;
     try {
-      mod = await import(`${pathToFileURL(f).href}?${digest.replace(':', '=')}`);
+      // tsx's tsImport, not import(): a plugin file outside an ESM package (no "type":
+      // "module" beside it) is CommonJS to Node, which refuses its `export default`.
+      // tsImport loads TypeScript and JavaScript, ESM or CommonJS, wherever the file is.
+      mod = commonJsInterop(await tsImport(`${pathToFileURL(f).href}?${digest.replace(':', '=')}`, import.meta.url));
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       throw new InputError({ file: f }, `the plugin file does not load: ${err.message}`);
