@@ -31,14 +31,15 @@ export function generateWorkload(spec: WorkloadSpec, rng: Rng): WorkloadPlan {
     const around = workloadObjects(w);
     objects.push(...around.objects);
     const wi = templates.length;
-    const entry = { kind: w.kind, name: w.name, parallelism: w.kind === 'Job' ? (w.parallelism ?? w.completions) : null };
+    const entry = { kind: w.kind === 'FromSnapshot' ? w.source.kind : w.kind, name: w.name, parallelism: w.kind === 'Job' ? (w.parallelism ?? w.completions) : null };
     templates.push(podTemplate(w, around, false));
     workloads.push(entry);
     // The BestEffort variant shares the workload's identity (labels, owner, Job slots).
     const beIndex = beShare > 0 ? templates.push(podTemplate(w, around, true)) - 1 : -1;
     if (beIndex >= 0) workloads.push(entry);
     const beRng = rng.fork(`best-effort/${w.name}`);
-    const count = w.kind === 'Deployment' ? w.replicas : w.completions;
+    const count = w.kind === 'Job' ? w.completions : w.replicas;
+    const podNames = w.kind === 'FromSnapshot' ? w.podNames : { prefix: w.name, first: 0 };
     const times = arrivalTimes(w.arrival, count, rng.fork(`arrivals/${w.name}`));
     const durRng = rng.fork(`durations/${w.name}`);
     const dist = w.durationS;
@@ -46,7 +47,7 @@ export function generateWorkload(spec: WorkloadSpec, rng: Rng): WorkloadPlan {
       arrivals.push({
         atS: times[i]!,
         template: beIndex >= 0 && beRng.float() < beShare ? beIndex : wi,
-        name: `${w.name}-${i}`,
+        name: `${podNames.prefix}-${podNames.first + i}`,
         durationS: dist === undefined ? null : sample(dist, durRng),
         seq: arrivals.length,
       });
@@ -63,6 +64,7 @@ function podTemplate(w: WorkloadItemSpec, around: WorkloadObjects, bestEffort: b
       name: w.name,
       namespace: w.namespace ?? 'default',
       labels: { ...around.podLabels },
+      ...(around.podAnnotations !== null ? { annotations: { ...around.podAnnotations } } : {}),
       ownerReferences: [{ ...around.podOwner, controller: true, blockOwnerDeletion: true }],
     },
     spec: around.podSpec(bestEffort),

@@ -8,12 +8,11 @@ import { compileWorkload, WorkloadSet } from '../model/workloads.js';
 import { generateWorkload } from './generate-workload.js';
 import { Rng } from './rng.js';
 import { POD_TEMPLATE_HASH_LABEL, workloadObjects } from './workload-objects.js';
-import type { DeploymentSpec, JobSpec, WorkloadObject, WorkloadPlan } from './workload-spec.js';
+import type { DeploymentSpec, JobSpec, ShortPodTemplate, WorkloadObject, WorkloadPlan } from './workload-spec.js';
 
+const webTemplate: ShortPodTemplate = { labels: { tier: 'front' }, requests: { cpu: '100m', memory: '128Mi' } };
 const web: DeploymentSpec = {
-  kind: 'Deployment', name: 'web', namespace: 'shop', replicas: 4,
-  template: { labels: { tier: 'front' }, requests: { cpu: '100m', memory: '128Mi' } },
-  arrival: { process: 'all-at-once' },
+  kind: 'Deployment', name: 'web', namespace: 'shop', replicas: 4, template: webTemplate, arrival: { process: 'all-at-once' },
 };
 const batch: JobSpec = {
   kind: 'Job', name: 'batch', completions: 10, parallelism: 3, template: { requests: { cpu: '1' } },
@@ -56,7 +55,7 @@ describe('workloadObjects', () => {
   });
 
   it('service: true adds a v1 Service and pdb a policy/v1 PodDisruptionBudget, both selecting the pods\' app label', () => {
-    const w = workloadObjects({ ...web, template: { ...web.template, labels: { app: 'storefront' } }, service: true, pdb: { maxUnavailable: '25%' } });
+    const w = workloadObjects({ ...web, template: { ...webTemplate, labels: { app: 'storefront' } }, service: true, pdb: { maxUnavailable: '25%' } });
     expect(w.objects.map((o) => o.kind)).toEqual(['Deployment', 'ReplicaSet', 'Service', 'PodDisruptionBudget']);
     expect(ofKind(w.objects, 'Service')[0]).toEqual({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'shop' }, spec: { selector: { app: 'storefront' } } });
     expect(ofKind(w.objects, 'PodDisruptionBudget')[0]).toEqual({
@@ -75,7 +74,7 @@ describe('workloadObjects', () => {
     const hash = (d: DeploymentSpec) => workloadObjects(d).podLabels[POD_TEMPLATE_HASH_LABEL];
     expect(hash({ ...web, replicas: 9, arrival: { process: 'poisson', ratePerS: 1 } })).toBe(hash(web));
     expect(hash({ ...web, template: { requests: { memory: '128Mi', cpu: '100m' }, labels: { tier: 'front' } } })).toBe(hash(web));
-    expect(hash({ ...web, template: { ...web.template, requests: { cpu: '200m', memory: '128Mi' } } })).not.toBe(hash(web));
+    expect(hash({ ...web, template: { ...webTemplate, requests: { cpu: '200m', memory: '128Mi' } } })).not.toBe(hash(web));
   });
 });
 

@@ -10,52 +10,112 @@ export const JOB_NAME_LABELS = ['batch.kubernetes.io/job-name', 'job-name'] as c
 export interface WorkloadObjects {
   /** metadata.labels of every pod of the workload. */
   readonly podLabels: Readonly<Record<string, string>>;
+  /** metadata.annotations of every pod of the workload (null: none). */
+  readonly podAnnotations: Readonly<Record<string, string>> | null;
   /** The pods' controller reference (metadata.ownerReferences[0]). */
-  readonly podOwner: { readonly apiVersion: string; readonly kind: 'ReplicaSet' | 'Job'; readonly name: string };
+  readonly podOwner: { readonly apiVersion: string; readonly kind: 'ReplicaSet' | 'Job' | 'StatefulSet'; readonly name: string };
   /** v1.PodSpec of the workload's pods, without requests and limits when BestEffort. */
   podSpec(bestEffort: boolean): Record<string, unknown>;
   /** Owners before what they own: Deployment, ReplicaSet | Job, then Service and PodDisruptionBudget if asked for. */
   readonly objects: readonly WorkloadObject[];
 }
 
+/** What a pod template says of the pods, whichever form it was written in. */
+interface TemplateParts {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>> | null;
+  podSpec(bestEffort: boolean): Record<string, unknown>;
+}
+
+/**
+ * The labels, annotations and spec of a template. The short form's one container
+ * `main` (image schedbench/<workload>:1) holds its requests and limits; a full template's
+ * spec is the user's, and its BestEffort variant has no requests or limits in any
+ * container nor at the pod level (the BestEffort QoS class: none anywhere).
+ */
+function templateParts(w: WorkloadItemSpec): TemplateParts {
+  const t = w.template;
+  if (t.pod !== undefined) {
+    const { spec, metadata } = t.pod;
+    return {
+      labels: metadata?.labels ?? {},
+      annotations: metadata?.annotations ?? null,
+      podSpec: (bestEffort) => (bestEffort ? withoutRequests(spec) : structuredClone(spec)),
+    };
+  }
+  return {
+    labels: t.labels ?? t.metadata?.labels ?? {},
+    annotations: t.metadata?.annotations ?? null,
+    podSpec: (bestEffort) => {
+      const resources: Record<string, unknown> = {};
+      if (t.requests && !bestEffort) resources.requests = { ...t.requests };
+      if (t.limits && !bestEffort) resources.limits = { ...t.limits };
+      return {
+        ...(t.spec ?? {}),
+        containers: [{ name: 'main', image: `schedbench/${w.name}:1`, resources }],
+        ...(t.priority !== undefined ? { priority: t.priority } : {}),
+        ...(t.priorityClassName !== undefined ? { priorityClassName: t.priorityClassName } : {}),
+      };
+    },
+  };
+}
+
+/** A pod spec with the requests and limits taken out of every container and the pod-level resources. */
+function withoutRequests(spec: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out = structuredClone(spec) as Record<string, unknown>;
+  delete out.resources;
+  for (const field of ['containers', 'initContainers']) {
+    const list = out[field];
+    if (!Array.isArray(list)) continue;
+    for (const c of list as Record<string, unknown>[]) {
+      if (c === null || typeof c !== 'object' || c.resources === null || typeof c.resources !== 'object') continue;
+      const { requests: _r, limits: _l, ...rest } = c.resources as Record<string, unknown>;
+      c.resources = rest;
+    }
+  }
+  return out;
+}
+
+/** A template's metadata: labels, and annotations only when there are some (so a template without them hashes as before). */
+function templateMetadata(labels: Readonly<Record<string, string>>, annotations: Readonly<Record<string, string>> | null) {
+  return annotations === null ? { labels } : { labels, annotations };
+}
+
 /**
  * Builds the objects a real cluster holds for one workload of the spec, and the labels and
  * owner its pods carry there:
- *   Deployment  apps/v1 Deployment `<name>` (selector `app`), owning the apps/v1 ReplicaSet
- *               `<name>-<pod-template-hash>` (selector `app` + pod-template-hash); the pods
- *               carry pod-template-hash, as the Deployment controller labels them
- *               (podTemplateHash: same shape as kube's, not the same value).
- *   Job         batch/v1 Job `<name>` (parallelism, completions); the pods carry the Job's
- *               job-name labels and the Job selects by them. CAVEAT: kube selects a Job's
- *               pods by batch.kubernetes.io/controller-uid; generated objects have no uid,
- *               and the job name is as unique within a namespace.
- *   service     v1 Service `<name>` selecting `app: <the pods' app label>`.
- *   pdb         policy/v1 PodDisruptionBudget `<name>` selecting the same `app` label.
- * The pods' `app` label is the workload's name unless the template's labels set it.
- * Depends on the spec alone (no random draw).
+ *   Deployment    apps/v1 Deployment `<name>` (selector `app`), owning the apps/v1 ReplicaSet
+ *                 `<name>-<pod-template-hash>` (selector `app` + pod-template-hash); the pods
+ *                 carry pod-template-hash, as the Deployment controller labels them
+ *                 (podTemplateHash: same shape as kube's, not the same value).
+ *   Job           batch/v1 Job `<name>` (parallelism, completions); the pods carry the Job's
+ *                 job-name labels and the Job selects by them. CAVEAT: kube selects a Job's
+ *                 pods by batch.kubernetes.io/controller-uid; generated objects have no uid,
+ *                 and the job name is as unique within a namespace.
+ *   FromSnapshot  no object: the pods are more of a snapshot's controller (its ReplicaSet or
+ *                 StatefulSet, already in the cluster), with its template's labels as they
+ *                 are and that controller as their owner.
+ *   service       v1 Service `<name>` selecting `app: <the pods' app label>`.
+ *   pdb           policy/v1 PodDisruptionBudget `<name>` selecting the same `app` label.
+ * The pods' `app` label is the workload's name unless the template's labels set it (a
+ * Deployment's or Job's pods; the user's labels are kept beside it). Depends on the spec
+ * alone (no random draw).
  */
 export function workloadObjects(w: WorkloadItemSpec): WorkloadObjects {
   const namespace = w.namespace ?? 'default';
-  const templateLabels: Record<string, string> = { app: w.name, ...(w.template.labels ?? {}) };
+  const parts = templateParts(w);
+  const { podSpec, annotations } = parts;
+  if (w.kind === 'FromSnapshot') {
+    return { podLabels: { ...parts.labels }, podAnnotations: annotations, podOwner: w.owner, podSpec, objects: [] };
+  }
+  const templateLabels: Record<string, string> = { app: w.name, ...parts.labels };
   const app = { app: templateLabels.app! };
-  const podSpec = (bestEffort: boolean): Record<string, unknown> => {
-    const t = w.template;
-    const resources: Record<string, unknown> = {};
-    if (t.requests && !bestEffort) resources.requests = { ...t.requests };
-    if (t.limits && !bestEffort) resources.limits = { ...t.limits };
-    return {
-      ...(t.spec ?? {}),
-      containers: [{ name: 'main', image: `schedbench/${w.name}:1`, resources }],
-      ...(t.priority !== undefined ? { priority: t.priority } : {}),
-      ...(t.priorityClassName !== undefined ? { priorityClassName: t.priorityClassName } : {}),
-    };
-  };
   const objects: WorkloadObject[] = [];
   let podLabels: Record<string, string>;
   let podOwner: WorkloadObjects['podOwner'];
   switch (w.kind) {
     case 'Deployment': {
-      const template = { metadata: { labels: templateLabels }, spec: podSpec(false) };
+      const template = { metadata: templateMetadata(templateLabels, annotations), spec: podSpec(false) };
       const hash = podTemplateHash(template);
       // The controller's label wins over one the template sets (it overwrites it in kube).
       podLabels = { ...templateLabels, [POD_TEMPLATE_HASH_LABEL]: hash };
@@ -73,7 +133,7 @@ export function workloadObjects(w: WorkloadItemSpec): WorkloadObjects {
         spec: {
           replicas: w.replicas,
           selector: { matchLabels: { ...app, [POD_TEMPLATE_HASH_LABEL]: hash } },
-          template: { metadata: { labels: podLabels }, spec: template.spec },
+          template: { metadata: templateMetadata(podLabels, annotations), spec: template.spec },
         },
       });
       podOwner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rsName };
@@ -90,7 +150,7 @@ export function workloadObjects(w: WorkloadItemSpec): WorkloadObjects {
           parallelism: w.parallelism ?? w.completions,
           completions: w.completions,
           selector: { matchLabels: { [JOB_NAME_LABELS[0]]: w.name } },
-          template: { metadata: { labels: podLabels }, spec: podSpec(false) },
+          template: { metadata: templateMetadata(podLabels, annotations), spec: podSpec(false) },
         },
       });
       podOwner = { apiVersion: 'batch/v1', kind: 'Job', name: w.name };
@@ -111,5 +171,5 @@ export function workloadObjects(w: WorkloadItemSpec): WorkloadObjects {
       spec: { selector: { matchLabels: app }, ...w.pdb },
     });
   }
-  return { podLabels, podOwner, podSpec, objects };
+  return { podLabels, podAnnotations: annotations, podOwner, podSpec, objects };
 }

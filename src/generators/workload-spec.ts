@@ -4,7 +4,8 @@
  * inferred from it, with every duration distribution resolved (no `empirical-csv`).
  */
 export type {
-  ArrivalSpec, DeploymentSpec, DisruptionBudgetSpec, JobSpec, PodTemplateSpec, WorkloadItemSpec, WorkloadSpec,
+  ArrivalSpec, DeploymentSpec, DisruptionBudgetSpec, FromSnapshotSpec, FullPodTemplate, JobSpec, PodTemplateSpec, ShortPodTemplate,
+  WorkloadItemSpec, WorkloadSpec,
 } from '../scenario/scenario-schema.js';
 
 /** One pod's arrival: which template, when, for how long. */
@@ -42,8 +43,11 @@ export interface WorkloadObject {
 export interface WorkloadPlan {
   /** v1.Pod objects (the name is replaced per arrival); compile each once. A workload may have two (its BestEffort variant). */
   readonly templates: readonly unknown[];
-  /** Per template (parallel to templates): the workload's kind, name and Job parallelism (null = unlimited). */
-  readonly workloads: readonly { readonly kind: 'Deployment' | 'Job'; readonly name: string; readonly parallelism: number | null }[];
+  /**
+   * Per template (parallel to templates): the workload's kind (a `fromSnapshot` one's: its
+   * object's), name and Job parallelism (null = unlimited).
+   */
+  readonly workloads: readonly { readonly kind: 'Deployment' | 'Job' | 'StatefulSet'; readonly name: string; readonly parallelism: number | null }[];
   /**
    * The objects around the pods, workload by workload in spec order, owners before what
    * they own: Deployment then its ReplicaSet, or the Job; then the Service (`service:

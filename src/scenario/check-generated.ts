@@ -5,7 +5,7 @@ import { compileNode } from '../model/compile-node.js';
 import { compilePod } from '../model/compile-pod.js';
 import { InputError, excerpt } from '../model/errors.js';
 import { ModelContext } from '../model/model-context.js';
-import type { ClusterSpec, WorkloadItemSpec } from './scenario-schema.js';
+import type { ClusterSpec, PodTemplateSpec, WorkloadItemSpec } from './scenario-schema.js';
 
 /** Where a problem sits in the scenario file, and what it is. */
 export type FailAt = (path: readonly (string | number)[], problem: string) => never;
@@ -31,16 +31,27 @@ export function checkGenerated(
     }
   });
   workloads.forEach((w, i) => {
+    // A fromSnapshot workload's template is the snapshot's: checked, at its line there, when resolved.
+    if (w.kind === 'FromSnapshot') return;
     const at = ['workload', 'workloads', i, 'template'];
-    const one: WorkloadItemSpec = w.kind === 'Deployment' ? { ...w, replicas: 1 } : { ...w, completions: 1 };
-    const plan = generateWorkload({ workloads: [one] }, Rng.fromSeed(0));
     try {
-      compilePod(plan.templates[0], ctx);
+      compileFirstPod(w, ctx);
     } catch (e) {
-      const path = podPath(e);
+      const path = podPath(e, w.template);
       fail([...at, ...path], problemOf(e, w.template, path));
     }
   });
+}
+
+/**
+ * Compiles the first pod the generator makes of a workload, with its labels, annotations
+ * and owner, through compilePod (the model's validation of a v1.Pod, as for the pods of
+ * a cluster file); throws what the model throws.
+ */
+export function compileFirstPod(w: WorkloadItemSpec, ctx: ModelContext): void {
+  const one: WorkloadItemSpec = w.kind === 'Job' ? { ...w, completions: 1 } : { ...w, replicas: 1 };
+  const plan = generateWorkload({ workloads: [one] }, Rng.fromSeed(0));
+  compilePod(plan.templates[0], ctx);
 }
 
 /** The model's problem, with the value the file holds there when the model did not quote it. */
@@ -54,7 +65,7 @@ function problemOf(e: unknown, root: unknown, path: readonly (string | number)[]
 }
 
 /** The path inside the v1 object the model named, as keys and indexes. */
-function partsOf(e: unknown): (string | number)[] {
+export function partsOf(e: unknown): (string | number)[] {
   if (!(e instanceof InputError)) return [];
   if (e.where.pathParts !== undefined) return e.where.pathParts.map((p) => (typeof p === 'symbol' ? String(p) : p));
   const out: (string | number)[] = [];
@@ -72,14 +83,21 @@ function nodePath(e: unknown): (string | number)[] {
   return [];
 }
 
-/** A pod's path as the template's: spec.* stays, the container's resources -> requests/limits, labels -> labels. */
-function podPath(e: unknown): (string | number)[] {
+/**
+ * A pod's path as the template's. A full template (`pod`): the pod's metadata and spec
+ * are the template's. The short form: spec.* stays, the container's resources ->
+ * requests/limits, metadata.labels -> labels or metadata.labels (where the file has
+ * them), metadata.annotations stays.
+ */
+function podPath(e: unknown, template: PodTemplateSpec): (string | number)[] {
   const p = partsOf(e);
+  if (template.pod !== undefined) return p[0] === 'spec' || p[0] === 'metadata' ? ['pod', ...p] : [];
   if (p[0] === 'spec' && p[1] === 'containers') {
     const r = p.indexOf('resources');
     return r >= 0 && (p[r + 1] === 'requests' || p[r + 1] === 'limits') ? p.slice(r + 1) : [];
   }
   if (p[0] === 'spec') return p;
-  if (p[0] === 'metadata' && p[1] === 'labels') return ['labels', ...p.slice(2)];
+  if (p[0] === 'metadata' && p[1] === 'labels') return template.labels !== undefined ? ['labels', ...p.slice(2)] : p;
+  if (p[0] === 'metadata' && p[1] === 'annotations') return p;
   return [];
 }

@@ -8,6 +8,8 @@ import { workloadObjects } from '../generators/workload-objects.js';
 import { describeIssue } from '../model/describe-issue.js';
 import { clusterFiles } from '../cluster/cluster-files.js';
 import { InputError, excerpt, formatPath } from '../model/errors.js';
+import type { LoadedObject } from '../model/load-objects.js';
+import { loadObjects } from '../model/load-objects.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
 import { ModelContext } from '../model/model-context.js';
 import { compilePodDisruptionBudget } from '../model/pod-disruption-budget.js';
@@ -20,9 +22,10 @@ import type { Source } from './read-source.js';
 import { lineOf, readSource } from './read-source.js';
 import type { PluginCapabilities } from './kube-scheduler-config.js';
 import { ConfigError, kubeSchedulerConfigurationSchema, profilesFromConfig } from './kube-scheduler-config.js';
-import type { Distribution, DistributionInput, ScenarioInput, WorkloadItemInput, WorkloadItemSpec } from './scenario-schema.js';
+import type { Distribution, DistributionInput, FromSnapshotSpec, ScenarioInput, WorkloadItemInput, WorkloadItemSpec } from './scenario-schema.js';
 import { policySchema, scenarioSchema } from './scenario-schema.js';
 import { shortPolicyProfile } from './short-policy.js';
+import { resolveFromSnapshot } from './snapshot-workload.js';
 import type { Scenario, ScenarioCluster, ScenarioWorkload } from './types.js';
 
 /**
@@ -68,11 +71,16 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
     fail(src, ['baseline'], `no policy named ${JSON.stringify(baseline)} (have ${policies.map((p) => p.name).join(', ')})`);
   }
   const generatedCluster = s.cluster.kind === 'generate' ? s.cluster.spec : null;
-  const generatedWorkloads = s.workload.kind === 'generate' || s.workload.kind === 'replay' ? s.workload.spec.workloads : [];
+  const clusterWord = s.cluster.kind === 'generate' ? 'generated' : s.cluster.kind;
   // A replay places the pods of a dump again: there must be one.
   if (s.workload.kind === 'replay' && s.cluster.kind !== 'snapshot') {
-    fail(src, ['workload', 'replay'], `a replay places the pods of a snapshot cluster again; give the cluster as \`snapshot: [files or folders]\`, got a ${s.cluster.kind === 'generate' ? 'generated' : s.cluster.kind} cluster`);
+    fail(src, ['workload', 'replay'], `a replay places the pods of a snapshot cluster again; give the cluster as \`snapshot: [files or folders]\`, got a ${clusterWord} cluster`);
   }
+  const cluster = resolveCluster(s.cluster, dir, src);
+  const generatedWorkloads = s.workload.kind === 'generate' || s.workload.kind === 'replay'
+    ? resolveSnapshotWorkloads(s.workload.spec.workloads, cluster, src, dir, clusterWord)
+    : [];
+  checkPodCount(generatedWorkloads, src);
   const names = new Set<string>();
   generatedWorkloads.forEach((w, i) => {
     if (names.has(w.name)) fail(src, ['workload', 'workloads', i, 'name'], `duplicate workload name ${JSON.stringify(w.name)}`);
@@ -86,7 +94,7 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
   checkPriorityClasses(s, (path, problem) => fail(src, path, problem));
   checkDisruptionBudgets(generatedWorkloads, (path, problem) => fail(src, path, problem));
   // Durations play no part in the objects; a constant stands in for CSV-backed ones not read yet.
-  const templatesOnly = generatedWorkloads.map((w) => ({ ...w, durationS: { kind: 'constant' as const, value: 0 } }));
+  const templatesOnly = generatedWorkloads.map((w): WorkloadItemSpec => (w.kind === 'FromSnapshot' ? w : { ...w, durationS: { kind: 'constant', value: 0 } }));
   checkGenerated(generatedCluster, templatesOnly, (path, problem) => fail(src, path, problem));
   if (generatedCluster !== null) {
     const counts = new Map(generatedCluster.pools.map((p) => [p.name, p.count]));
@@ -107,8 +115,8 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
     seeds,
     durationS: s.durationS,
     sampleEveryS: s.sampleEveryS ?? s.durationS / 100,
-    cluster: resolveCluster(s.cluster, dir, src),
-    workload: resolveWorkload(s.workload, src, dir),
+    cluster,
+    workload: resolveWorkload(s.workload, generatedWorkloads, src, dir),
     policies,
     baseline,
     nodeEvents: s.nodeEvents ?? [],
@@ -139,10 +147,14 @@ function checkPriorityClasses(s: ScenarioInput, fail: FailAt): void {
   });
   if (s.workload.kind !== 'generate' || s.cluster.kind === 'snapshot') return;
   s.workload.spec.workloads.forEach((w, i) => {
-    const name = w.template.priorityClassName;
-    if (name !== undefined && classes.get(name) === null) {
+    if (w.kind === 'FromSnapshot') return;
+    const t = w.template;
+    const [name, field] = t.pod !== undefined
+      ? [t.pod.spec.priorityClassName, ['pod', 'spec', 'priorityClassName']]
+      : [t.priorityClassName, ['priorityClassName']];
+    if (typeof name === 'string' && name !== '' && classes.get(name) === null) {
       const known = classes.list().map((c) => c.name).join(', ');
-      fail(['workload', 'workloads', i, 'template', 'priorityClassName'], `no PriorityClass named ${excerpt(name)} (have ${known}; declare it in priorityClasses)`);
+      fail(['workload', 'workloads', i, 'template', ...field], `no PriorityClass named ${excerpt(name)} (have ${known}; declare it in priorityClasses)`);
     }
   });
 }
@@ -152,10 +164,10 @@ function checkPriorityClasses(s: ScenarioInput, fail: FailAt): void {
  * what the API server refuses (a negative count, a percentage over 100%) is refused at
  * the workload's `pdb`.
  */
-function checkDisruptionBudgets(workloads: readonly WorkloadItemInput[], fail: FailAt): void {
+function checkDisruptionBudgets(workloads: readonly LoadedWorkload[], fail: FailAt): void {
   const ctx = new ModelContext();
   workloads.forEach((w, i) => {
-    if (w.pdb === undefined) return;
+    if (w.kind === 'FromSnapshot' || w.pdb === undefined) return;
     // The objects do not depend on durations; a constant stands in for a CSV-backed one.
     const pdb = workloadObjects({ ...w, durationS: { kind: 'constant', value: 0 } }).objects.find((o) => o.kind === 'PodDisruptionBudget');
     try {
@@ -214,11 +226,46 @@ function resolveCluster(c: ScenarioInput['cluster'], dir: string, src: Source): 
   }
 }
 
+/**
+ * A scenario's workloads as loadScenario checks them: a `fromSnapshot` one resolved
+ * against the snapshot (its duration read too), the others as the file writes them.
+ */
+type LoadedWorkload = Exclude<WorkloadItemInput, { kind: 'FromSnapshot' }> | FromSnapshotSpec;
+
+/**
+ * Resolves the `fromSnapshot` workloads against the snapshot cluster's objects (read
+ * here, once, for all of them; see snapshot-workload.ts). Such a workload needs a
+ * snapshot cluster.
+ */
+function resolveSnapshotWorkloads(
+  workloads: readonly WorkloadItemInput[], cluster: ScenarioCluster, src: Source, dir: string, clusterWord: string,
+): LoadedWorkload[] {
+  let objects: readonly LoadedObject[] | null = null;
+  return workloads.map((w, i) => {
+    if (w.kind !== 'FromSnapshot') return w;
+    const at = ['workload', 'workloads', i];
+    if (cluster.kind !== 'snapshot') {
+      fail(src, [...at, 'fromSnapshot'], `fromSnapshot takes more pods of a Deployment or StatefulSet of a snapshot cluster; give the cluster as \`snapshot: [files or folders]\`, got a ${clusterWord} cluster`);
+    }
+    objects ??= cluster.files.flatMap((f) => loadObjects(f));
+    const durationS = w.durationS && resolveDistribution(w.durationS, [...at, 'durationS'], src, dir);
+    return resolveFromSnapshot(w, durationS, objects, at, (path, problem) => fail(src, path, problem));
+  });
+}
+
+/** The pods a scenario's workloads create in all (replicas and completions), against INPUT_LIMITS.scenarioPods. */
+function checkPodCount(workloads: readonly LoadedWorkload[], src: Source): void {
+  const pods = workloads.reduce((n, w) => n + (w.kind === 'Job' ? w.completions : w.replicas), 0);
+  if (pods > INPUT_LIMITS.scenarioPods) {
+    fail(src, ['workload', 'workloads'], `${pods} pods in all (replicas and completions), over the limit of ${INPUT_LIMITS.scenarioPods} pods per scenario (INPUT_LIMITS.scenarioPods)`);
+  }
+}
+
 /** The workload with CSV-backed distributions read and file paths made absolute. */
-function resolveWorkload(w: ScenarioInput['workload'], src: Source, dir: string): ScenarioWorkload {
+function resolveWorkload(w: ScenarioInput['workload'], loaded: readonly LoadedWorkload[], src: Source, dir: string): ScenarioWorkload {
   switch (w.kind) {
-    case 'generate': return { kind: 'generate', spec: { ...w.spec, workloads: w.spec.workloads.map((x, i) => resolveDistributions(x, i, src, dir)) } };
-    case 'replay': return { kind: 'replay', scope: w.scope, spec: { ...w.spec, workloads: w.spec.workloads.map((x, i) => resolveDistributions(x, i, src, dir)) } };
+    case 'generate': return { kind: 'generate', spec: { ...w.spec, workloads: loaded.map((x, i) => resolveDistributions(x, i, src, dir)) } };
+    case 'replay': return { kind: 'replay', scope: w.scope, spec: { ...w.spec, workloads: loaded.map((x, i) => resolveDistributions(x, i, src, dir)) } };
     case 'openb-replayed': return { kind: 'openb-replayed', podsFile: resolve(dir, w.podsFile) };
     case 'openb-inflated': return { kind: 'openb-inflated', podsFile: resolve(dir, w.podsFile), inflate: w.inflate };
   }
@@ -256,7 +303,8 @@ function policyProfiles(p: z.infer<typeof policySchema>, src: Source, path: (str
 
 /**
  * The sizes a scenario multiplies out to, each against its INPUT_LIMITS entry: nodes
- * (at least one), labels/taints/images over all nodes, pods, samples per run.
+ * (at least one), labels/taints/images over all nodes, samples per run (pods: see
+ * checkPodCount, once `fromSnapshot` workloads are resolved).
  */
 function checkSizes(s: ScenarioInput, src: Source): void {
   if (s.cluster.kind === 'generate') {
@@ -271,20 +319,15 @@ function checkSizes(s: ScenarioInput, src: Source): void {
       fail(src, ['cluster', 'generate', 'pools'], `${items} labels, taints and images over all nodes, over the limit of ${INPUT_LIMITS.scenarioNodeItems} (INPUT_LIMITS.scenarioNodeItems)`);
     }
   }
-  if (s.workload.kind === 'generate' || s.workload.kind === 'replay') {
-    const pods = s.workload.spec.workloads.reduce((n, w) => n + (w.kind === 'Deployment' ? w.replicas : w.completions), 0);
-    if (pods > INPUT_LIMITS.scenarioPods) {
-      fail(src, ['workload', 'workloads'], `${pods} pods in all (replicas and completions), over the limit of ${INPUT_LIMITS.scenarioPods} pods per scenario (INPUT_LIMITS.scenarioPods)`);
-    }
-  }
   if (s.sampleEveryS !== undefined && s.durationS / s.sampleEveryS > INPUT_LIMITS.samplesPerRun) {
     fail(src, ['sampleEveryS'], `durationS / sampleEveryS = ${excerpt(s.durationS / s.sampleEveryS)} samples per run, over the limit of ${INPUT_LIMITS.samplesPerRun} (INPUT_LIMITS.samplesPerRun); sample less often`);
   }
 }
 
-/** A workload with its `empirical-csv` duration, if any, read into an `empirical` one. */
-function resolveDistributions(w: WorkloadItemInput, index: number, src: Source, dir: string): WorkloadItemSpec {
+/** A workload with its `empirical-csv` duration, if any, read into an `empirical` one (a `fromSnapshot` one's already is). */
+function resolveDistributions(w: LoadedWorkload, index: number, src: Source, dir: string): WorkloadItemSpec {
   const path = ['workload', 'workloads', index, 'durationS'];
+  if (w.kind === 'FromSnapshot') return w;
   if (w.kind === 'Deployment') return { ...w, durationS: w.durationS && resolveDistribution(w.durationS, path, src, dir) };
   return { ...w, durationS: resolveDistribution(w.durationS, path, src, dir) };
 }

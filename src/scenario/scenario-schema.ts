@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { excerpt } from '../model/errors.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
-import { labelKeyProblem, labelMapSchema, labelProblem, labelValueProblem } from '../model/label-schema.js';
+import { annotationMapSchema, labelKeyProblem, labelMapSchema, labelProblem, labelValueProblem } from '../model/label-schema.js';
 import type { ResourceListKind } from '../model/resource-list-schema.js';
 import { resourceListSchema, standardResourceNameProblem } from '../model/resource-list-schema.js';
-import { POD_SPEC_FIELDS } from '../model/unknown-fields.js';
+import type { FieldTree } from '../model/unknown-fields.js';
+import { KIND_FIELDS, POD_SPEC_FIELDS } from '../model/unknown-fields.js';
 import { kubeSchedulerConfigurationSchema } from './kube-scheduler-config.js';
 
 /**
@@ -141,11 +142,111 @@ const dnsSubdomain = z.string()
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'a lowercase DNS subdomain (a-z, 0-9, \'-\' and \'.\', alphanumeric at both ends)');
 
 /**
- * The pod template of a workload, in Kubernetes' own shape (a v1.PodSpec fragment plus
- * labels), so users write what they would write in a manifest.
+ * The API server's cap on one object's annotations: keys and values together, in bytes
+ * (apimachinery/pkg/api/validation/objectmeta.go TotalAnnotationSizeLimitB).
  */
-const templateSchema = z.strictObject({
+export const TOTAL_ANNOTATION_SIZE_BYTES = 256 * 1024;
+
+/**
+ * metadata.annotations as ValidateAnnotations checks them: each key a qualified name
+ * (lower-cased), every value a string, and keys and values at most
+ * TOTAL_ANNOTATION_SIZE_BYTES in all (len() of Go strings: UTF-8 bytes).
+ */
+const annotationsSchema = annotationMapSchema.superRefine((m, ctx) => {
+  let bytes = 0;
+  for (const [k, v] of Object.entries(m)) bytes += Buffer.byteLength(k) + Buffer.byteLength(v);
+  if (bytes > TOTAL_ANNOTATION_SIZE_BYTES) {
+    issue(ctx, [], `annotations may hold at most ${TOTAL_ANNOTATION_SIZE_BYTES} bytes of keys and values in all (the API server's TotalAnnotationSizeLimitB), got ${bytes} bytes`);
+  }
+});
+
+/** A short template's metadata: the pods' labels and annotations (GPU sharing is asked by annotations). */
+const templateMetadataSchema = z.strictObject({
   labels: labelMapSchema.optional(),
+  annotations: annotationsSchema.optional(),
+});
+
+/**
+ * A full template's metadata, as a Deployment's spec.template.metadata: labels and
+ * annotations. The generator names the pods, puts them in the workload's namespace and
+ * sets their owner, so name, namespace and ownerReferences are refused; kubectl writes
+ * `creationTimestamp: null` into templates, which is accepted and means nothing.
+ */
+const podTemplateMetadataSchema = z.strictObject({
+  labels: labelMapSchema.optional(),
+  annotations: annotationsSchema.optional(),
+  creationTimestamp: z.null().optional(),
+});
+
+/**
+ * The first field of `value` (an object of type `tree`) that the tree does not define,
+ * as a path, or null: kube's strict decoding refuses unknown fields, and a misspelt one
+ * (`tolerashuns`, `containers[0].resorces`) would otherwise be silently ignored. Walks
+ * only what the tree describes (model/unknown-fields.ts), in the file's key order.
+ */
+function firstUnknownField(value: unknown, tree: FieldTree): (string | number)[] | null {
+  const stack: { v: unknown; t: FieldTree; path: (string | number)[] }[] = [{ v: value, t: tree, path: [] }];
+  while (stack.length > 0) {
+    const { v, t, path } = stack.shift()!;
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) continue;
+    for (const [key, x] of Object.entries(v)) {
+      if (!t.fields.has(key)) return [...path, key];
+      const child = t.children.get(key);
+      if (child === undefined) continue;
+      if (Array.isArray(x)) x.forEach((item, i) => stack.push({ v: item, t: child, path: [...path, key, i] }));
+      else stack.push({ v: x, t: child, path: [...path, key] });
+    }
+  }
+  return null;
+}
+
+/** The v1.Pod fields model/unknown-fields.ts walks (metadata, spec, status). */
+const POD_FIELDS = KIND_FIELDS.get('Pod')!;
+
+/**
+ * A full template's spec: a v1.PodSpec with its containers, checked here for its shape
+ * (known fields, at least one container, as ValidatePodSpec requires; nodeSelector as
+ * labels) and, when the scenario loads, by the model's pod schema like every pod of a
+ * cluster file (checkGenerated compiles a generated pod).
+ */
+const fullPodSpec = z.record(z.string(), z.unknown()).superRefine((spec, ctx) => {
+  const unknown = firstUnknownField({ spec }, POD_FIELDS);
+  if (unknown !== null) {
+    issue(ctx, unknown.slice(1), `unknown field ${excerpt(unknown[unknown.length - 1])} (not a v1.PodSpec field)`);
+    return;
+  }
+  const containers = spec.containers;
+  if (!Array.isArray(containers) || containers.length === 0) {
+    issue(ctx, ['containers'], `a pod needs at least one container (spec.containers), got ${excerpt(containers)}`);
+  }
+  const nodeSelector = spec.nodeSelector;
+  if (nodeSelector !== undefined && nodeSelector !== null) {
+    if (typeof nodeSelector !== 'object' || Array.isArray(nodeSelector)) {
+      issue(ctx, ['nodeSelector'], `expected a map of labels, got ${excerpt(nodeSelector)}`);
+      return;
+    }
+    for (const [key, value] of Object.entries(nodeSelector)) {
+      const problem = labelProblem(key, value);
+      if (problem !== null) issue(ctx, ['nodeSelector', key], problem);
+    }
+  }
+});
+
+/** `template.pod`: a full v1.PodTemplateSpec (metadata and spec), as a Deployment's spec.template. */
+const podTemplateSchema = z.strictObject({
+  metadata: podTemplateMetadataSchema.optional(),
+  spec: fullPodSpec,
+});
+
+/**
+ * The short form of a pod template: one container built from `requests` and `limits`,
+ * labels and annotations, and any further v1.PodSpec fields.
+ */
+const shortTemplateFields = {
+  /** The pods' labels; the same as metadata.labels (give one of the two). */
+  labels: labelMapSchema.optional(),
+  /** The pods' labels and annotations (alibabacloud.com/gpu-count, gpu-milli, gpu-card-model ask for GPUs). */
+  metadata: templateMetadataSchema.optional(),
   /** Requests of the single container (cpu, memory, nvidia.com/gpu, ...). Absent = BestEffort. */
   requests: resourceList('container').optional(),
   limits: resourceList('container').optional(),
@@ -163,7 +264,31 @@ const templateSchema = z.strictObject({
   priorityClassName: dnsSubdomain.optional(),
   /** Any further v1.PodSpec fields: tolerations, nodeSelector, affinity, topologySpreadConstraints, ... */
   spec: templatePodSpec.optional(),
-}).superRefine((t, ctx) => {
+};
+const SHORT_TEMPLATE_FIELDS = Object.keys(shortTemplateFields);
+
+/** A workload's pod template in its short form (see shortTemplateFields). */
+export type ShortPodTemplate = z.infer<z.ZodObject<typeof shortTemplateFields>> & { readonly pod?: undefined };
+/** A workload's pod template given whole: `template: { pod: <v1.PodTemplateSpec> }`. */
+export interface FullPodTemplate { readonly pod: z.infer<typeof podTemplateSchema> }
+/** A workload's pod template: the short form or a full v1.PodTemplateSpec. */
+export type PodTemplateSpec = ShortPodTemplate | FullPodTemplate;
+
+/**
+ * The pod template of a workload, in Kubernetes' own shape, so users write what they
+ * would write in a manifest: either the short form (shortTemplateFields) or
+ * `pod: <v1.PodTemplateSpec>` alone, where the user has a full template.
+ */
+const templateSchema = z.strictObject({ ...shortTemplateFields, pod: podTemplateSchema.optional() }).superRefine((t, ctx) => {
+  if (t.pod !== undefined) {
+    for (const k of SHORT_TEMPLATE_FIELDS) {
+      if (Object.hasOwn(t, k)) issue(ctx, [k], `give the template as pod (a full v1.PodTemplateSpec) or by its short fields (${SHORT_TEMPLATE_FIELDS.join(', ')}), not both; got pod and ${k}`);
+    }
+    return;
+  }
+  if (t.labels !== undefined && t.metadata?.labels !== undefined) {
+    issue(ctx, ['metadata', 'labels'], `give the labels once, as labels or as metadata.labels (labels is ${excerpt(t.labels)}), got ${excerpt(t.metadata.labels)}`);
+  }
   // kube's Priority admission refuses a pod whose spec.priority is not its class's value;
   // here `priority` stands for a class of its own, so the two are alternatives.
   if (t.priority !== undefined && t.priorityClassName !== undefined) {
@@ -178,7 +303,7 @@ const templateSchema = z.strictObject({
   if (t.priorityClassName !== undefined && t.spec !== undefined && Object.hasOwn(t.spec, 'preemptionPolicy')) {
     issue(ctx, ['spec', 'preemptionPolicy'], `the pod takes the preemptionPolicy of its class ${excerpt(t.priorityClassName)}; set it on the class in priorityClasses, got ${excerpt(t.spec.preemptionPolicy)}`);
   }
-});
+}).transform(({ pod, ...short }): PodTemplateSpec => (pod !== undefined ? { pod } : short));
 
 /**
  * A PodDisruptionBudget's minAvailable or maxUnavailable (intstr.IntOrString): a count or
@@ -230,7 +355,34 @@ const name = z.string().max(63, 'at most 63 characters').regex(/^[a-z0-9]([-a-z0
 const POD_LIMIT = `at most ${INPUT_LIMITS.scenarioPods} pods per scenario (INPUT_LIMITS.scenarioPods)`;
 const podCount = z.number().int().min(0).max(INPUT_LIMITS.scenarioPods, POD_LIMIT);
 
-const workloadItemSchema = z.discriminatedUnion('kind', [
+/**
+ * `fromSnapshot` on a workload: which Deployment or StatefulSet of the snapshot cluster
+ * (`cluster.snapshot`) to take more pods of, and how many: `scale` times the object's
+ * spec.replicas (default 1) arrive, rounded up (see src/scenario/snapshot-workload.ts),
+ * so `scale: 0.3` on a Deployment of 10 replicas is 3 more pods, "30% more". @default namespace "default"
+ */
+const fromSnapshotSchema = z.strictObject({
+  kind: z.enum(['Deployment', 'StatefulSet']),
+  name: dnsSubdomain,
+  namespace: name.optional(),
+  scale: z.number().gt(0, 'a scale above 0 (arriving pods = scale x the object\'s replicas, rounded up)').max(INPUT_LIMITS.scenarioPods, `at most ${INPUT_LIMITS.scenarioPods}`),
+});
+
+/**
+ * A workload derived from a snapshot's Deployment or StatefulSet: more pods of it,
+ * made from its pod template, owned and labelled as its controller makes them (a
+ * Deployment's current ReplicaSet, or the StatefulSet), arriving by `arrival`. The
+ * snapshot's own Services and PodDisruptionBudgets select them as they select the
+ * object's pods, so `service` and `pdb` are not given here. @default name: the object's name
+ */
+const fromSnapshotItemSchema = z.strictObject({
+  fromSnapshot: fromSnapshotSchema,
+  name: name.optional(),
+  arrival: arrivalSchema,
+  durationS: distributionSchema.optional(),
+}).transform((w) => ({ kind: 'FromSnapshot' as const, ...w }));
+
+const kindWorkloadItemSchema = z.discriminatedUnion('kind', [
   /** A Deployment (its ReplicaSet owns the pods): `replicas` pods; they run until the end unless `durationS` is given. */
   z.strictObject({
     kind: z.literal('Deployment'), name, namespace: name.optional(), replicas: podCount,
@@ -246,6 +398,9 @@ const workloadItemSchema = z.discriminatedUnion('kind', [
     ...workloadObjectFields,
   }).superRefine(serviceNameCheck),
 ]);
+
+/** A workload: a Deployment or Job (`kind`), or more pods of a snapshot's object (`fromSnapshot`). */
+const workloadItemSchema = z.union([kindWorkloadItemSchema, fromSnapshotItemSchema]);
 
 /** The workload generator's spec, as the scenario file writes it (`workload.workloads`). */
 const workloadSpecSchema = z.strictObject({
@@ -464,7 +619,6 @@ export type ClusterSpec = z.infer<typeof clusterSpecSchema>;
 export type NodePoolSpec = ClusterSpec['pools'][number];
 export type TopologySpec = NonNullable<ClusterSpec['topology']>;
 export type ArrivalSpec = z.infer<typeof arrivalSchema>;
-export type PodTemplateSpec = z.infer<typeof templateSchema>;
 /** A workload's `pdb`: exactly one of minAvailable and maxUnavailable. */
 export type DisruptionBudgetSpec = z.infer<typeof pdbSchema>;
 /** A scenario's PriorityClass, as the file writes it. */
@@ -479,8 +633,35 @@ export type Distribution = Exclude<DistributionInput, { kind: 'empirical-csv' }>
 export type WorkloadItemInput = z.infer<typeof workloadItemSchema>;
 /** `W` with its `durationS`, if any, resolved (mapped over each member of a union). */
 type WithResolvedDuration<W> = { [K in keyof W]: K extends 'durationS' ? Exclude<W[K], { kind: 'empirical-csv' }> : W[K] };
-/** A workload as the generator takes it: its duration distribution resolved. */
-export type WorkloadItemSpec = WithResolvedDuration<WorkloadItemInput>;
+/** A `fromSnapshot` workload as the file writes it. */
+export type FromSnapshotInput = Extract<WorkloadItemInput, { kind: 'FromSnapshot' }>;
+
+/**
+ * A `fromSnapshot` workload resolved against the snapshot when the scenario loads
+ * (src/scenario/snapshot-workload.ts): how many pods arrive, the pod template and labels
+ * of the object's controller, and the controller that owns them in the snapshot.
+ */
+export interface FromSnapshotSpec {
+  readonly kind: 'FromSnapshot';
+  /** The workload's name: its random streams ('arrivals/<name>') and, for a Deployment, its pods' names. */
+  readonly name: string;
+  readonly namespace: string;
+  /** The object it was derived from, and the scale given. */
+  readonly source: { readonly kind: 'Deployment' | 'StatefulSet'; readonly name: string; readonly replicas: number; readonly scale: number };
+  /** Pods arriving: ceil(scale x source.replicas). */
+  readonly replicas: number;
+  /** The pods' template: the current ReplicaSet's (a Deployment's) or the StatefulSet's. */
+  readonly template: FullPodTemplate;
+  /** The pods' controller (metadata.ownerReferences[0]): the Deployment's ReplicaSet, or the StatefulSet. */
+  readonly owner: { readonly apiVersion: 'apps/v1'; readonly kind: 'ReplicaSet' | 'StatefulSet'; readonly name: string };
+  /** Pods are named <prefix>-<first + i>: a StatefulSet's next ordinals, a Deployment's <name>-0, -1, ... */
+  readonly podNames: { readonly prefix: string; readonly first: number };
+  readonly arrival: ArrivalSpec;
+  readonly durationS?: Distribution | undefined;
+}
+
+/** A workload as the generator takes it: its duration distribution resolved, a `fromSnapshot` one resolved against the snapshot. */
+export type WorkloadItemSpec = WithResolvedDuration<Exclude<WorkloadItemInput, { kind: 'FromSnapshot' }>> | FromSnapshotSpec;
 export type DeploymentSpec = Extract<WorkloadItemSpec, { kind: 'Deployment' }>;
 export type JobSpec = Extract<WorkloadItemSpec, { kind: 'Job' }>;
 /** The workload generator's spec as the file writes it. */
