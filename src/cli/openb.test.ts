@@ -48,12 +48,14 @@ describe('schedbench openb', () => {
   it('writes a report folder with the experiment\'s tables and prints the page to open', async () => {
     out = mkdtempSync(join(tmpdir(), 'openb-'));
     const printed = await run([...lists, '--policies', 'Random,FGD', '--seeds', '1-2', '--jobs', '1', '--out', out]);
-    // The summary table (means over seeds, two decimals), then the page's path.
+    // The summary table (means over seeds, two decimals) first.
     const lines = printed.split('\n');
     expect(lines[0]).toMatch(/^policy +seeds +GPU alloc % at 100% arrived +GPU alloc % at end +GPUs unallocated +GPU frag rate %$/);
     expect(lines.slice(2, 4).map((l) => l.split(/ +/)[0])).toEqual(['Random', 'FGD']);
     expect(lines[3]).toMatch(/^FGD +2 +(\d+\.\d\d)? +\d+\.\d\d +\d+\.\d\d +\d+\.\d\d$/);
-    expect(lines.slice(4)).toEqual([join(out, 'index.html'), '']);
+    // Then the policies' verdict against the baseline (Random), then the page's path.
+    expect(lines[4]).toMatch(/^Verdict for openb /);
+    expect(lines.slice(-2)).toEqual([join(out, 'index.html'), '']);
     expect(readdirSync(out)).toEqual(expect.arrayContaining([
       'index.html', 'runs.csv', 'summary.csv', 'openb-summary.csv', 'openb-runs.csv', 'openb-curve.csv', 'plan.json', 'cells.jsonl',
     ]));

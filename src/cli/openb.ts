@@ -12,7 +12,8 @@ import {
 } from '../run/index.js';
 import { loadProfiles } from './load-profile.js';
 import type { OpenbSummaryRow } from '../report/index.js';
-import { readReportFolder } from '../report/index.js';
+import { METRICS } from '../metrics/catalogue.js';
+import { readReportFolder, verdictText } from '../report/index.js';
 import { formatTable } from './table.js';
 import { buildFramework } from '../framework/framework.js';
 import { ProfileError } from '../framework/profile-error.js';
@@ -48,9 +49,10 @@ export function registerOpenb(program: Command): void {
     const policies = opts.policies.split(',').map((p) => p.trim()).filter((p) => p !== '').flatMap((p) => openbPolicies(p, registry, plugins));
     const plan = buildOpenbPlan({ nodesFile: opts.nodes, podsFile: opts.pods, inflate, tieBreak, policies }, seeds, plugins.map((p) => p.file));
     const r = await runSweep(plan, { out: opts.out, ...flags }, sweepProgress(flags.shard === null ? 'openb' : `openb shard ${shardText(flags.shard)}`));
-    // The experiment's summary first, as read back from the report (the one writer's numbers).
-    const summary = r.written && flags.shard === null ? readReportFolder(r.dir).tables.openb?.summary : undefined;
-    if (summary !== undefined) process.stdout.write(`${formatOpenbSummary(summary)}\n`);
+    // The experiment's summary first, then the policies' verdict against the baseline, as read back from the report (the one writer's numbers).
+    const tables = r.written && flags.shard === null ? readReportFolder(r.dir).tables : undefined;
+    if (tables?.openb != null) process.stdout.write(`${formatOpenbSummary(tables.openb.summary)}\n`);
+    if (tables !== undefined) process.stdout.write(verdictText(tables, METRICS));
     reportSweepOutcome(r, flags.shard === null ? `${r.dir}/index.html` : r.dir);
   });
 }

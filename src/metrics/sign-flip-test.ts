@@ -22,3 +22,14 @@ export function signFlipPValue(diffs: readonly number[]): number {
   }
   return extreme / total;
 }
+
+/**
+ * The smallest p-value signFlipPValue can give for n paired seeds: 2 / 2^n, when every
+ * difference has the same sign and no other assignment sums as far from 0 (6 seeds:
+ * 0.03125). Below that no data can go, so with 5 seeds or fewer nothing is significant
+ * at 0.05; NaN where the test is not run (n = 0 or n > 16).
+ */
+export function signFlipFloor(n: number): number {
+  if (!Number.isInteger(n) || n < 1 || n > 16) return Number.NaN;
+  return 2 / 2 ** n;
+}

@@ -15,3 +15,4 @@ export { writeReport } from './write-report.js';
 export { claimOutputFolder, releaseOutputFolder } from './claim-output-folder.js';
 export { replaceDirAtomic } from './replace-dir-atomic.js';
 export type { OutputKind } from './output-marker.js';
+export { verdictText } from './verdict-text.js';

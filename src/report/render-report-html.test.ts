@@ -68,6 +68,19 @@ describe('renderReportHtml', () => {
     expect(html).toContain('<code>future_metric</code>');
   });
 
+  it('opens with the verdict: id="verdict" at the top, then each scenario section opens with its own', () => {
+    const html = renderReportHtml(page(), FAKE);
+    const top = html.indexOf('<section id="verdict" class="verdict">');
+    expect(top).toBeGreaterThan(html.indexOf('<main>'));
+    expect(top).toBeLessThan(html.indexOf('<section id="scenario-1"'));
+    // The sample's CPU metric has p = 0.01 (made up), +variant over the baseline: better.
+    expect(html).toMatch(/<div class="verdict" id="verdict-scenario-1">\n<p class="verdict-head"><b>&lt;\/script&gt;/);
+    expect(html).toContain('<li class="verdict-better" data-metric="cpu_alloc_mean_pct"><b>▲ better</b> CPU allocated (time mean): +48.0% (61.62 against 41.62 %; p = 0.010)</li>');
+    expect(html).toContain('No significant difference in Pods scheduled, Nodes in use (end).');
+    expect(html).toContain('Undefined in every run: GPU allocated (end).');
+    expect(html).toContain('With 2 paired seeds the smallest possible p is 0.500, not below 0.05');
+  });
+
   it('pure: same page, same text', () => {
     expect(renderReportHtml(page(), FAKE)).toBe(renderReportHtml(page(), FAKE));
   });

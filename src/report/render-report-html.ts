@@ -16,10 +16,13 @@ import { PAGE_STYLE } from './html/page-style.js';
 import { scriptJson } from './html/script-json.js';
 import { summaryTableHtml } from './html/summary-table-html.js';
 import { timingTableHtml } from './html/timing-table-html.js';
+import { pageVerdictHtml, scenarioVerdictHtml } from './html/verdict-html.js';
 import { whatifSectionHtml } from './html/whatif-section-html.js';
 import type { VegaBundles } from './html/vega-bundles.js';
 import { pageMetrics } from './page-metrics.js';
 import { REPORT_FILE_DESCRIPTIONS, REPORT_FILES } from './report-files.js';
+import type { ScenarioVerdict } from './scenario-verdict.js';
+import { scenarioVerdict } from './scenario-verdict.js';
 import type { ReportInfo, ReportTables } from './types.js';
 
 /** What a page is drawn from: the report's info, the metric catalogue and its tables. */
@@ -56,6 +59,7 @@ export function renderReportHtml(page: ReportPage, bundles: VegaBundles): string
   const scenarios = uniqueInOrder([...tables.runs.map((r) => r.scenario), ...tables.summary.map((s) => s.scenario)]);
   const sections: string[] = [];
   const nav: string[] = [];
+  const verdicts: { verdict: ScenarioVerdict; sectionId: string }[] = [];
   if (tables.openb !== null) {
     const policies = uniqueInOrder([...tables.openb.summary.map((s) => s.policy), ...tables.openb.curve.map((c) => c.policy)]);
     nav.push('<li><a href="#openb">GPU allocation experiment (openb)</a></li>');
@@ -82,11 +86,14 @@ export function renderReportHtml(page: ReportPage, bundles: VegaBundles): string
     const runs = of(tables.runs);
     const policies = uniqueInOrder([...runs.map((r) => r.policy), ...summary.map((s) => s.policy)]);
     const seeds = uniqueInOrder(runs.map((r) => r.seed));
+    const verdict = scenarioVerdict(scenario, metrics, summary, runs);
+    verdicts.push({ verdict, sectionId: sid });
     nav.push(`<li><a href="#${sid}">${escapeHtml(scenario)}</a></li>`);
     sections.push([
       `<section id="${sid}" class="scenario" data-scenario="${escapeHtml(scenario)}">`,
       `<h2>Scenario: ${escapeHtml(scenario)}</h2>`,
       `<p class="note">${policies.length} ${policies.length === 1 ? 'policy' : 'policies'}, ${seeds.length} ${seeds.length === 1 ? 'seed' : 'seeds'} (${seeds.join(', ')}), ${runs.length} runs; baseline: ${escapeHtml(summary[0]?.baseline ?? '—')}.</p>`,
+      scenarioVerdictHtml(verdict, `verdict-${sid}`),
       '<h3>Summary</h3>',
       summary.length > 0 ? summaryTableHtml(metrics, summary, policies) : '<p class="empty">No summary rows for this scenario.</p>',
       '<h3>Metrics by policy</h3>',
@@ -154,8 +161,9 @@ export function renderReportHtml(page: ReportPage, bundles: VegaBundles): string
     `<h1>${escapeHtml(info.title)}</h1>`,
     `<dl class="info">${facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`,
     '</header>',
-    `<nav><ul>${nav.join('')}</ul></nav>`,
+    `<nav><ul><li><a href="#verdict">Verdict</a></li>${nav.join('')}</ul></nav>`,
     '<main>',
+    pageVerdictHtml(verdicts),
     ...sections,
     '</main>',
     '<footer>Made by schedbench. Deterministic parts (all but the wall-clock figures) are identical for identical inputs.</footer>',

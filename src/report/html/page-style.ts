@@ -33,5 +33,11 @@ td.verdict-better { background: #edf7ee; } td.verdict-worse { background: #fdeee
 .chart.failed { color: var(--worse); }
 .empty { color: var(--muted); font-style: italic; }
 table.definitions td:last-child { max-width: 680px; }
+section.verdict h3 { margin: 14px 0 4px; }
+section.verdict ul, div.verdict ul { margin: 4px 0; padding-left: 20px; }
+div.verdict { border-left: 3px solid var(--fg); padding: 2px 0 2px 12px; margin: 10px 0 18px; }
+div.verdict .verdict-head { margin: 8px 0 2px; }
+div.verdict li.verdict-better, div.verdict li.verdict-worse, div.verdict li.verdict-different { font-weight: normal; }
+.unchanged, .constant { color: var(--muted); margin: 2px 0; max-width: 1000px; }
 footer { max-width: 1200px; margin: 40px auto 24px; padding: 0 24px; color: var(--muted); font-size: 12px; }
 `;
