@@ -4,6 +4,7 @@ import type { PreemptionEnv } from '../framework/preemption.js';
 import { calculateNumCandidates, selectVictimsOnNode } from '../framework/preemption.js';
 import { Scheduler } from '../framework/scheduler.js';
 import type { CycleContext, PostFilterHost, PostFilterResult, RandomSource, Registry } from '../framework/types.js';
+import { NO_CANDIDATE } from '../framework/types.js';
 import type { NodeId, Sym } from '../model/ids.js';
 import { podEligibleToPreemptOthers } from '../plugins/default-preemption.js';
 import { caseFramework } from './case-framework.js';
@@ -73,6 +74,8 @@ function postFilter(fw: Framework, snap: CaseSnapshot, host: PostFilterHost): Po
   const cx: CycleContext = { view: snap.state };
   for (const p of fw.postFilters) {
     const r = p.postFilter!(cx, snap.pod, decision.diagnosis, host);
+    // No candidate and no answer both mean no preemption, which is what the cases compare.
+    if (r === NO_CANDIDATE) return null;
     if (r !== null) return r;
   }
   return null;

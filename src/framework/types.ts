@@ -123,9 +123,11 @@ export interface Plugin<F = unknown, S = unknown> {
 
   /**
    * After a cycle found no node (kube's PostFilter, e.g. DefaultPreemption): a node to
-   * nominate and the pods to delete there, or null. The host carries the result out.
+   * nominate and the pods to delete there; NO_CANDIDATE when it looked and found none
+   * (the pod's nomination is cleared); null when it has no answer (the pod was not
+   * eligible: its nomination stays). The host carries the result out.
    */
-  postFilter?(cx: CycleContext, pod: CompiledPod, diagnosis: Diagnosis, host: PostFilterHost): PostFilterResult | null;
+  postFilter?(cx: CycleContext, pod: CompiledPod, diagnosis: Diagnosis, host: PostFilterHost): PostFilterResult | NoCandidate | null;
 
   /** Once per pod, over the feasible nodes. SKIP: score() is not called; scores stay 0. */
   preScore?(cx: CycleContext, pod: CompiledPod, feasible: NodeList): S | Skip | UniformScore;
@@ -211,6 +213,16 @@ export interface PostFilterHost {
   /** Pods nominated to nodes, which the dry runs respect as the cycle's filters do. */
   readonly nominated: NominatedPods;
 }
+
+/**
+ * A PostFilter that looked for a node and found none: kube's
+ * NewPostFilterResultWithNominatedNode(""), which clears the pod's nominated node. It
+ * differs from a PostFilter's null (kube's nil result: the nomination is left alone), which
+ * DefaultPreemption answers for a pod not eligible to preempt (a lower-priority victim
+ * still terminating on its nominated node).
+ */
+export const NO_CANDIDATE: unique symbol = Symbol('no-candidate');
+export type NoCandidate = typeof NO_CANDIDATE;
 
 /** A PostFilter's answer (kube's PostFilterResult with nominating info): nominate `node` after deleting `victims`. */
 export interface PostFilterResult {

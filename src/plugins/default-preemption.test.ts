@@ -3,7 +3,8 @@ import { buildFramework } from '../framework/framework.js';
 import { makeDiagnosis } from '../framework/diagnosis.js';
 import { NO_NOMINATED_PODS } from '../framework/nominated-pods.js';
 import { NodeFitChecker } from '../framework/node-fit-checker.js';
-import type { PostFilterHost, StatusCode } from '../framework/types.js';
+import type { NoCandidate, PostFilterHost, PostFilterResult, StatusCode } from '../framework/types.js';
+import { NO_CANDIDATE } from '../framework/types.js';
 import type { NodeId } from '../model/ids.js';
 import { testCluster } from '../testing/builders.js';
 import { create, podEligibleToPreemptOthers } from './default-preemption.js';
@@ -19,23 +20,29 @@ function setup() {
   return { c, fw, host };
 }
 
+/** A PostFilter answer that must be a plan. */
+function plan(r: PostFilterResult | NoCandidate | null): PostFilterResult {
+  if (r === null || r === NO_CANDIDATE) throw new Error(`expected a preemption plan, got ${String(r)}`);
+  return r;
+}
+
 describe('DefaultPreemption.postFilter', () => {
   const resolvable = makeDiagnosis(1, new Map([['Insufficient cpu', 1]]), null, false);
   it('nominates the node and names the lower-priority victim', () => {
     const { c, host } = setup();
     const pod = c.pod({ name: 'high', requests: { cpu: '1' }, priority: 100 });
-    const r = create(undefined, { model: c.model }).postFilter!({ view: c.state }, pod, resolvable, host);
-    expect(r?.victims.map((v) => v.name)).toEqual(['low']);
-    expect(c.state.podsOn(r!.node).length).toBe(1); // the dry run left the cluster as it was
+    const r = plan(create(undefined, { model: c.model }).postFilter!({ view: c.state }, pod, resolvable, host));
+    expect(r.victims.map((v) => v.name)).toEqual(['low']);
+    expect(c.state.podsOn(r.node).length).toBe(1); // the dry run left the cluster as it was
   });
 
-  it('does nothing for preemptionPolicy Never or an unresolvable failure', () => {
+  it('answers nothing for preemptionPolicy Never (the nomination stays) and no candidate for an unresolvable failure (it is cleared)', () => {
     const { c, host } = setup();
     const plugin = create(undefined, { model: c.model });
     const never = c.pod({ name: 'never', requests: { cpu: '1' }, priority: 100, spec: { preemptionPolicy: 'Never' } });
     expect(plugin.postFilter!({ view: c.state }, never, resolvable, host)).toBeNull();
     const pod = c.pod({ name: 'high', requests: { cpu: '1' }, priority: 100 });
-    expect(plugin.postFilter!({ view: c.state }, pod, makeDiagnosis(1, new Map(), null, true), host)).toBeNull();
+    expect(plugin.postFilter!({ view: c.state }, pod, makeDiagnosis(1, new Map(), null, true), host)).toBe(NO_CANDIDATE);
   });
 
   it('a pod whose earlier preemption is still under way on its nominated node does not preempt again', () => {
@@ -55,7 +62,7 @@ describe('DefaultPreemption.postFilter', () => {
     // n1 is Unschedulable for the pod (Insufficient cpu; NodeResourcesFit ignores the cordon): wait for the victim to go.
     expect(run(['NodeResourcesFit'])).toBeNull();
     // n1 is UnschedulableAndUnresolvable (cordoned): waiting cannot help, preempt elsewhere.
-    expect(run(['NodeUnschedulable', 'NodeResourcesFit'])?.victims.map((v) => v.name)).toEqual(['other']);
+    expect(plan(run(['NodeUnschedulable', 'NodeResourcesFit'])).victims.map((v) => v.name)).toEqual(['other']);
   });
 
   describe('podEligibleToPreemptOthers', () => {

@@ -4,6 +4,7 @@ import { parsePluginArgs, TYPE_META } from '../framework/plugin-args.js';
 import { findPreemption } from '../framework/preemption.js';
 import { ProfileError } from '../framework/profile-error.js';
 import type { Plugin, PluginEnv, PostFilterHost, StatusCode } from '../framework/types.js';
+import { NO_CANDIDATE } from '../framework/types.js';
 import { NO_SYM } from '../model/ids.js';
 import type { NodeId } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
@@ -79,9 +80,11 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
     name: NAME,
     postFilter(_cx, pod, diagnosis, host) {
       const eligible = podEligibleToPreemptOthers(host.state, pod, () => statusOfNode(host, pod, host.state.nodeByName(pod.nominatedNodeName) as NodeId));
+      // Not eligible: kube's Preempt returns a nil result, and the pod keeps its nomination.
+      if (!eligible) return null;
       // When every node failed for a reason preemption cannot fix (UnschedulableAndUnresolvable), there is no candidate.
-      if (!eligible || diagnosis.unresolvable) return null;
-      return findPreemption({ ...host, minCandidateNodesPercentage: pct, minCandidateNodesAbsolute: abs }, pod);
+      if (diagnosis.unresolvable) return NO_CANDIDATE;
+      return findPreemption({ ...host, minCandidateNodesPercentage: pct, minCandidateNodesAbsolute: abs }, pod) ?? NO_CANDIDATE;
     },
   } satisfies Plugin;
 }

@@ -392,6 +392,23 @@ describe('simulate: preemption', () => {
     expect(rec(big, 'p')).toMatchObject({ outcome: 'running', node: 'n1' });
   });
 
+  it('a pod not eligible to preempt keeps its nomination (a victim of its earlier preemption still terminating there)', () => {
+    // kube's Preempt returns a nil result for an ineligible pod, so its nominated node stays
+    // and later pods' filters still count it there; "no candidate" would clear it.
+    const w = world([node('n0', 8), node('n1', 4)], affinityProfile);
+    const n0 = w.c.state.nodeByName(w.c.model.symbols.intern('n0')) as NodeId;
+    w.c.state.bind({ ...w.c.pod({ name: 'victim', requests: { cpu: '1' }, priority: 0 }), terminating: true, preemptedByScheduler: true }, n0);
+    const r = run(w, [
+      // 8 cpu: Insufficient cpu on n0 while the victim terminates (resolvable), so eligibility is what decides.
+      arrival(w, 0, { name: 'waiting', cpu: 8, priority: 10, status: { nominatedNodeName: 'n0' } }, null),
+      arrival(w, 1, { name: 'p', cpu: 2 }, null),
+    ], 10);
+    expect(r.preemptions).toBe(0);
+    expect(rec(r, 'waiting')).toMatchObject({ outcome: 'pending' });
+    // Kept: 1 (victim) + 8 (nominated) + 2 > 8 on n0, so p goes to n1; cleared, n0 (least allocated) would take it.
+    expect(rec(r, 'p')).toMatchObject({ outcome: 'running', node: 'n1' });
+  });
+
   it('never preempts pods of equal or higher priority, and can be turned off', () => {
     const w = world([node('n0', 1)]);
     const r = run(w, [

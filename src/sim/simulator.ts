@@ -16,7 +16,8 @@ import { Nominator } from './nominator.js';
 import type { LedgerEntry } from './pod-ledger.js';
 import { PodLedger } from './pod-ledger.js';
 import { podMatchesAffinityTerm } from './pod-matches-affinity-term.js';
-import type { PostFilterHost, PostFilterResult } from '../framework/types.js';
+import type { NoCandidate, PostFilterHost, PostFilterResult } from '../framework/types.js';
+import { NO_CANDIDATE } from '../framework/types.js';
 import { isReplicatedOwner } from './replicated-owner.js';
 import { sampleCluster } from './sample-cluster.js';
 import { SchedulingQueue } from './scheduling-queue.js';
@@ -362,7 +363,7 @@ class Simulation {
 
     let node: NodeId | -1 = -1;
     let diagnosis: Diagnosis | null = null;
-    let plan: PostFilterResult | null = null;
+    let plan: PostFilterResult | NoCandidate | null = null;
     const mark = this.timer.start();
     {
       const nominated = this.nominator.nodeOf(id);
@@ -380,12 +381,17 @@ class Simulation {
         }
       }
       // PostFilter plugins (DefaultPreemption) in profile order; the first answer wins.
-      // Without a lower-priority pod anywhere no victim exists: skip the dry runs.
-      if (diagnosis !== null && this.opts.preemption && this.hasLowerPriorityPods(pod.priority)) {
-        const cx = { view: this.state };
-        for (const p of this.scheduler.fw.postFilters) {
-          plan = p.postFilter!(cx, pod, diagnosis, this.postFilterHost);
-          if (plan !== null) break;
+      // Without a lower-priority pod anywhere no victim exists: the dry runs are skipped
+      // and the pod gets DefaultPreemption's answer, no candidate (it cannot be ineligible:
+      // that needs a lower-priority victim), unless preemptionPolicy Never makes it so.
+      if (diagnosis !== null && this.opts.preemption && this.scheduler.fw.postFilters.length > 0) {
+        if (!this.hasLowerPriorityPods(pod.priority)) plan = pod.preemptionPolicy === 'Never' ? null : NO_CANDIDATE;
+        else {
+          const cx = { view: this.state };
+          for (const p of this.scheduler.fw.postFilters) {
+            plan = p.postFilter!(cx, pod, diagnosis, this.postFilterHost);
+            if (plan !== null) break;
+          }
         }
       }
     }
@@ -400,10 +406,11 @@ class Simulation {
     const diag = diagnosis!;
     if (isExplained(diag)) this.ledger.diagnosed(e, diag.message);
     for (const o of this.observers) o.onUnschedulable?.(pod, diag, this.nowS);
-    if (plan !== null) this.carryOutPreemption(pod, plan);
-    // kube's PostFilter clears the nomination when preemption found nothing; a pod not
-    // eligible to preempt (preemptionPolicy Never) keeps it (NominatingInfo is nil: no-op).
-    else if (this.mayPreempt(pod)) this.nominator.clear(id);
+    // kube's PostFilter clears the nomination when preemption found no candidate; a pod not
+    // eligible to preempt (preemptionPolicy Never, or a victim still terminating on its
+    // nominated node) keeps it (NominatingInfo is nil: no-op).
+    if (plan === NO_CANDIDATE) this.nominator.clear(id);
+    else if (plan !== null) this.carryOutPreemption(pod, plan);
     if (this.opts.retryUnschedulable) this.queue.addUnschedulable(id, this.nowS, podCycle);
   }
 
@@ -424,15 +431,6 @@ class Simulation {
     }
   }
 
-  /**
-   * DefaultPreemption runs for this pod: preemption is on and the pod may preempt others
-   * (kube's PodEligibleToPreemptOthers: not with preemptionPolicy Never). kube's other
-   * ineligibility, a lower-priority pod already terminating on the nominated node, cannot
-   * arise here: victims are deleted at once.
-   */
-  private mayPreempt(pod: CompiledPod): boolean {
-    return this.opts.preemption && pod.preemptionPolicy !== 'Never';
-  }
 
   /**
    * prepareCandidate: delete the victims, clear lower-priority nominations on the node,
