@@ -249,7 +249,8 @@ function resolveSnapshotWorkloads(
     }
     objects ??= cluster.files.flatMap((f) => loadObjects(f));
     const durationS = w.durationS && resolveDistribution(w.durationS, [...at, 'durationS'], src, dir);
-    return resolveFromSnapshot(w, durationS, objects, at, (path, problem) => fail(src, path, problem));
+    const text = `${src.file}:${lineOf(src, [...at, 'fromSnapshot']) ?? '?'}: ${formatPath([...at, 'fromSnapshot'])}`;
+    return resolveFromSnapshot(w, durationS, objects, { path: at, text }, (path, problem) => fail(src, path, problem));
   });
 }
 

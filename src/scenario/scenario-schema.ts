@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { excerpt } from '../model/errors.js';
+import { GPU_COUNT_RESOURCE, MAX_GPUS_PER_NODE } from '../model/gpu-resources.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
+import { unitValue } from '../model/quantity.js';
 import { annotationMapSchema, labelKeyProblem, labelMapSchema, labelProblem, labelValueProblem } from '../model/label-schema.js';
 import type { ResourceListKind } from '../model/resource-list-schema.js';
 import { resourceListSchema, standardResourceNameProblem } from '../model/resource-list-schema.js';
@@ -421,7 +423,12 @@ const taintSchema = z.strictObject({ key: z.string(), value: z.string().optional
     else if (valueProblem !== null) issue(ctx, ['value'], valueProblem);
   });
 
-/** A pool of identical nodes in a generated cluster. */
+/**
+ * A pool of identical nodes in a generated cluster. A GPU pool gives its GPUs as
+ * `capacity: { alibabacloud.com/gpu-count: N }` (at most MAX_GPUS_PER_NODE) and their
+ * model as `labels: { alibabacloud.com/gpu-card-model: V100 }`, the openb trace's node
+ * shape; pods ask for GPUs by the annotations of their template's metadata.
+ */
 const poolSchema = z.strictObject({
   name,
   count: z.number().int().min(0).max(INPUT_LIMITS.scenarioNodes, `at most ${INPUT_LIMITS.scenarioNodes} nodes per scenario (INPUT_LIMITS.scenarioNodes)`),
@@ -438,6 +445,13 @@ const poolSchema = z.strictObject({
     sizeBytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
     probability: z.number().min(0).max(1).optional(),
   })).optional(),
+}).superRefine((p, ctx) => {
+  // A GPU pool: allocatable alibabacloud.com/gpu-count GPUs of the model its label
+  // alibabacloud.com/gpu-card-model names (src/model/gpu-resources.ts), as openb's nodes.
+  const gpus = p.capacity[GPU_COUNT_RESOURCE];
+  if (gpus !== undefined && unitValue(String(gpus)) > MAX_GPUS_PER_NODE) {
+    issue(ctx, ['capacity', GPU_COUNT_RESOURCE], `a node has at most ${MAX_GPUS_PER_NODE} GPUs (MAX_GPUS_PER_NODE: which GPUs a pod holds is a 32-bit mask), got ${excerpt(gpus)}`);
+  }
 });
 
 /** Topology labels laid over every pool. */

@@ -34,20 +34,23 @@ import type { Distribution, FromSnapshotInput, FromSnapshotSpec, FullPodTemplate
  * not hold: default spreading then finds their Services, not a ReplicaSet. A
  * StatefulSet's per-pod labels (statefulset.kubernetes.io/pod-name, apps.kubernetes.io/
  * pod-index) are not set: every pod of a workload shares one template.
+ * `at` is the workload's path in the scenario, and how an error in the snapshot's
+ * template names it ("scenario.yaml:12: workload.workloads[0].fromSnapshot").
  */
 export function resolveFromSnapshot(
-  w: FromSnapshotInput, durationS: Distribution | undefined, objects: readonly LoadedObject[], at: readonly (string | number)[], fail: FailAt,
+  w: FromSnapshotInput, durationS: Distribution | undefined, objects: readonly LoadedObject[],
+  at: { readonly path: readonly (string | number)[]; readonly text: string }, fail: FailAt,
 ): FromSnapshotSpec {
   const { kind, name, scale } = w.fromSnapshot;
   const namespace = w.fromSnapshot.namespace ?? 'default';
   const found = objects.find((o) => o.kind === kind && nameOf(o) === name && namespaceOf(o) === namespace);
-  if (found === undefined) fail([...at, 'fromSnapshot', 'name'], `no ${kind} ${namespace}/${name} in the snapshot cluster (${inventory(objects)}), got ${excerpt(name)}`);
+  if (found === undefined) fail([...at.path, 'fromSnapshot', 'name'], `no ${kind} ${namespace}/${name} in the snapshot cluster (${inventory(objects)}), got ${excerpt(name)}`);
   const object = found.object as { spec?: { replicas?: unknown; template?: unknown } | null };
   const replicasRaw = object.spec?.replicas ?? 1;
   if (typeof replicasRaw !== 'number' || !Number.isInteger(replicasRaw) || replicasRaw < 0) {
     throw objectError(found, ['spec', 'replicas'], `expected a whole number of replicas, got ${excerpt(replicasRaw)}`);
   }
-  if (replicasRaw === 0) fail([...at, 'fromSnapshot', 'scale'], `${kind} ${namespace}/${name} has 0 replicas in the snapshot; arriving pods are scale x its replicas, so none would arrive, got ${excerpt(scale)}`);
+  if (replicasRaw === 0) fail([...at.path, 'fromSnapshot', 'scale'], `${kind} ${namespace}/${name} has 0 replicas in the snapshot; arriving pods are scale x its replicas, so none would arrive, got ${excerpt(scale)}`);
   // toPrecision drops the float noise of the product (0.3 x 10 is 3.0000000000000004, not 4 pods' worth).
   const replicas = Math.ceil(Number((scale * replicasRaw).toPrecision(12)));
   const owned = kind === 'Deployment' ? currentReplicaSet(found, objects, namespace, name) : null;
@@ -76,7 +79,7 @@ export function resolveFromSnapshot(
     if (!(e instanceof InputError)) throw e;
     const p = partsOf(e);
     const field = p[0] === 'spec' || p[0] === 'metadata' ? ['spec', 'template', ...p] : ['spec', 'template'];
-    throw objectError(from, field, `${e.problem} (the pod template that ${formatPath(at)}.fromSnapshot takes)`);
+    throw objectError(from, field, `${e.problem} (the pod template that ${at.text} takes)`);
   }
   return spec;
 }
