@@ -138,6 +138,9 @@ const templatePodSpec = z.record(z.string(), z.unknown()).superRefine((spec, ctx
 
 const INT32_MAX = 2_147_483_647;
 
+/** Mirrors validation.IsDNS1123Label: a lowercase DNS label, at most 63 characters. */
+const DNS_LABEL = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
 /** Mirrors validation.IsDNS1123Subdomain: lowercase DNS labels joined by dots, at most 253 characters. */
 const dnsSubdomain = z.string()
   .max(253, 'at most 253 characters')
@@ -220,6 +223,23 @@ const fullPodSpec = z.record(z.string(), z.unknown()).superRefine((spec, ctx) =>
   const containers = spec.containers;
   if (!Array.isArray(containers) || containers.length === 0) {
     issue(ctx, ['containers'], `a pod needs at least one container (spec.containers), got ${excerpt(containers)}`);
+  }
+  // validateContainers / validateInitContainers: each a DNS-label name, unique in the pod
+  // (init containers included). The model's pod schema does not need names; kube does.
+  const seen = new Map<unknown, string>();
+  for (const field of ['containers', 'initContainers'] as const) {
+    const list = spec[field];
+    if (!Array.isArray(list)) continue;
+    list.forEach((c: unknown, i) => {
+      const n = c !== null && typeof c === 'object' ? (c as { name?: unknown }).name : undefined;
+      if (typeof n !== 'string' || !DNS_LABEL.test(n)) {
+        issue(ctx, [field, i, 'name'], `a container needs a name, a lowercase DNS label (a-z, 0-9, -, at most 63 characters), got ${excerpt(n)}`);
+      } else if (seen.has(n)) {
+        issue(ctx, [field, i, 'name'], `the name ${excerpt(n)} is also ${seen.get(n)}'s (container names are unique in a pod)`);
+      } else {
+        seen.set(n, `${field}[${i}]`);
+      }
+    });
   }
   const nodeSelector = spec.nodeSelector;
   if (nodeSelector !== undefined && nodeSelector !== null) {
