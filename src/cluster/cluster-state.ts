@@ -21,6 +21,7 @@ import { GpuTable } from './gpu-table.js';
 import { DisruptionBudgets } from './disruption-budgets.js';
 import { NodeOrder } from './node-order.js';
 import { PodIndexes } from './pod-indexes.js';
+import { StorageState } from './storage-state.js';
 
 const NO_PODS: readonly PodId[] = [];
 const NO_PORTS: readonly HostPort[] = [];
@@ -57,6 +58,11 @@ export class ClusterState implements ClusterView {
    * that join this cluster as the Priority admission plugin would admit them.
    */
   priorityClasses = new PriorityClasses();
+  /**
+   * Claims, volumes, storage classes, CSI nodes and drivers, storage capacities, and the
+   * bound pods using each claim (the volume plugins read it; see storage-view.ts).
+   */
+  readonly storage: StorageState;
 
   private rows = 0;
   private readonly labels: LabelSet[] = [];
@@ -86,6 +92,8 @@ export class ClusterState implements ClusterView {
     this.workloads = new WorkloadSet(model);
     this.disruptionBudgets = new DisruptionBudgets(this, this.workloads);
     this.listeners.push(this.disruptionBudgets);
+    this.storage = new StorageState(model.symbols);
+    this.listeners.push(this.storage);
     this.order = new NodeOrder(model.symbols);
     this.dims = model.resources.size;
     const cap = Math.max(1, initialNodes);

@@ -13,6 +13,14 @@ import { compilePriorityClass, PriorityClasses } from '../model/priority-class.j
 import { isWorkloadKind } from '../model/workload.js';
 import { compileWorkload } from '../model/workloads.js';
 import { KIND_FIELDS, collectUnknownFields } from '../model/unknown-fields.js';
+import { compileCsiDriver } from '../model/csi-driver.js';
+import { compileCsiNode } from '../model/csi-node.js';
+import { compileCsiStorageCapacity } from '../model/csi-storage-capacity.js';
+import { compilePersistentVolume } from '../model/persistent-volume.js';
+import type { PersistentVolumeClaim } from '../model/persistent-volume-claim.js';
+import { compilePersistentVolumeClaim } from '../model/persistent-volume-claim.js';
+import { compileStorageClass } from '../model/storage-class.js';
+import type { CsiNode } from '../model/csi-node.js';
 import { ClusterState } from './cluster-state.js';
 import { clusterFiles } from './cluster-files.js';
 import { SkippedKinds } from './skipped-kinds.js';
@@ -81,6 +89,12 @@ export function loadCluster(files: readonly string[], model: ModelContext, opts:
   const podObjects: LoadedObject[] = [];
   const noAllocatable: string[] = [];
   const classes = new PriorityClasses();
+  // Checked once every object is in: classes and nodes may follow the objects naming them.
+  const claimObjects: { claim: PersistentVolumeClaim; loaded: LoadedObject }[] = [];
+  const csiNodeObjects: { csiNode: CsiNode; loaded: LoadedObject }[] = [];
+  const duplicate = (o: LoadedObject, what: string): never => {
+    throw new InputError({ file: o.source.file, line: lineOf(o, ['metadata', 'name']), object: what }, `duplicate ${what.split(' ')[0]}`);
+  };
   for (const o of objects) {
     const file = o.source.file;
     switch (o.kind) {
@@ -120,6 +134,37 @@ export function loadCluster(files: readonly string[], model: ModelContext, opts:
         state.disruptionBudgets.add(pdb);
         break;
       }
+      case 'PersistentVolumeClaim': {
+        const claim = located(o, () => compilePersistentVolumeClaim(withKind(o), model, { file }));
+        if (!state.storage.addClaim(claim)) duplicate(o, `PersistentVolumeClaim ${model.symbols.text(claim.namespace)}/${claim.name}`);
+        claimObjects.push({ claim, loaded: o });
+        break;
+      }
+      case 'PersistentVolume': {
+        const pv = located(o, () => compilePersistentVolume(withKind(o), model, { file }));
+        if (!state.storage.addVolume(pv)) duplicate(o, `PersistentVolume ${pv.name}`);
+        break;
+      }
+      case 'StorageClass': {
+        const sc = located(o, () => compileStorageClass(withKind(o), model, { file }));
+        if (!state.storage.addClass(sc)) duplicate(o, `StorageClass ${sc.name}`);
+        break;
+      }
+      case 'CSINode': {
+        const csiNode = located(o, () => compileCsiNode(withKind(o), { file }));
+        if (!state.storage.addCsiNode(model.symbols.intern(csiNode.nodeName), csiNode)) duplicate(o, `CSINode ${csiNode.nodeName}`);
+        csiNodeObjects.push({ csiNode, loaded: o });
+        break;
+      }
+      case 'CSIDriver': {
+        const driver = located(o, () => compileCsiDriver(withKind(o), { file }));
+        if (!state.storage.addCsiDriver(driver)) duplicate(o, `CSIDriver ${driver.name}`);
+        break;
+      }
+      case 'CSIStorageCapacity': {
+        state.storage.addCapacity(located(o, () => compileCsiStorageCapacity(withKind(o), model, { file })));
+        break;
+      }
       default:
         if (isWorkloadKind(o.kind)) {
           const w = located(o, () => compileWorkload(withKind(o), model, { file }));
@@ -133,6 +178,7 @@ export function loadCluster(files: readonly string[], model: ModelContext, opts:
     }
   }
   state.priorityClasses = classes;
+  checkStorageReferences(state, claimObjects, csiNodeObjects, model);
   const pods = podObjects.map((o) => {
     const pod = located(o, () => compilePod(o.object, model, { file: o.source.file, priorityClasses: classes }));
     unknown.check(o);
@@ -168,6 +214,36 @@ export function loadCluster(files: readonly string[], model: ModelContext, opts:
     warn(`${nodeCount(over.length)} already over-committed by their bound pods (requests above allocatable; no further pod fits there): ${someNames(over)}`);
   }
   return { state, pending };
+}
+
+/**
+ * What the storage objects name must exist: an unbound claim's StorageClass (kube would
+ * treat it as an Immediate claim nobody binds, and the pod would wait forever: a file
+ * holding one is a mistake; a bound claim may outlive its class, as in a real cluster),
+ * and a CSINode's node (the kubelet creates a CSINode for its own node only).
+ */
+function checkStorageReferences(
+  state: ClusterState,
+  claims: readonly { claim: PersistentVolumeClaim; loaded: LoadedObject }[],
+  csiNodes: readonly { csiNode: CsiNode; loaded: LoadedObject }[],
+  model: ModelContext,
+): void {
+  for (const { claim, loaded } of claims) {
+    if (claim.volumeName !== '' || claim.storageClassName === '' || state.storage.storageClass(claim.storageClassName) !== null) continue;
+    const annotated = (loaded.object as { metadata?: { annotations?: Record<string, unknown> } }).metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'] !== undefined;
+    const path = annotated ? ['metadata', 'annotations', 'volume.beta.kubernetes.io/storage-class'] : ['spec', 'storageClassName'];
+    throw new InputError(
+      { file: loaded.source.file, line: lineOf(loaded, path), object: `PersistentVolumeClaim ${model.symbols.text(claim.namespace)}/${claim.name}`, path: annotated ? 'metadata.annotations["volume.beta.kubernetes.io/storage-class"]' : 'spec.storageClassName' },
+      `StorageClass ${excerpt(claim.storageClassName)} is not in the cluster (the claim is unbound, so its class decides how it is bound)`,
+    );
+  }
+  for (const { csiNode, loaded } of csiNodes) {
+    if (state.nodeByName(model.symbols.intern(csiNode.nodeName)) !== -1) continue;
+    throw new InputError(
+      { file: loaded.source.file, line: lineOf(loaded, ['metadata', 'name']), object: `CSINode ${csiNode.nodeName}`, path: 'metadata.name' },
+      `node ${excerpt(csiNode.nodeName)} is not in the cluster (a CSINode describes the node of the same name)`,
+    );
+  }
 }
 
 /** Unknown field paths per kind, reported as one line per kind. */

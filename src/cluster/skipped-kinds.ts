@@ -1,10 +1,10 @@
 /**
- * Kinds kube-scheduler 1.35 reads that schedbench does not model yet: the volume plugins'
- * objects (the storage issue) and DRA's. A cluster file holding them still loads; they
- * get a warning of their own, since pods that use them are placed as if they did not.
+ * Kinds kube-scheduler 1.35 reads that schedbench does not model yet: DRA's objects. A
+ * cluster file holding them still loads; they get a warning of their own, since pods
+ * that use them are placed as if they did not. (VolumeAttachments, which kube-scheduler
+ * does not read, are skipped with the other kinds.)
  */
 const UNMODELLED_KINDS: ReadonlySet<string> = new Set([
-  'PersistentVolume', 'PersistentVolumeClaim', 'StorageClass', 'CSINode', 'CSIDriver', 'CSIStorageCapacity', 'VolumeAttachment',
   'ResourceClaim', 'ResourceClaimTemplate', 'ResourceSlice', 'DeviceClass',
 ]);
 
@@ -25,7 +25,7 @@ export class SkippedKinds {
     const unmodelled = [...this.counts].filter(([k]) => UNMODELLED_KINDS.has(k));
     const other = [...this.counts].filter(([k]) => !UNMODELLED_KINDS.has(k));
     if (unmodelled.length > 0) {
-      warn(`skipped ${objects(unmodelled)} that kube-scheduler reads but schedbench does not model yet (pods' volumes and resource claims are ignored): ${list(unmodelled)}`);
+      warn(`skipped ${objects(unmodelled)} that kube-scheduler reads but schedbench does not model yet (pods' resource claims are ignored): ${list(unmodelled)}`);
     }
     if (other.length > 0) warn(`skipped ${objects(other)} of kinds scheduling does not read: ${list(other)}`);
   }

@@ -16,6 +16,7 @@ import { DO_NOT_SCHEDULE, SCHEDULE_ANYWAY } from './pod.js';
 import type { AdmittedPriority, PriorityClasses } from './priority-class.js';
 import { podResources, samePodResources, statusResources } from './pod-requests.js';
 import { compileHostPort } from './ports.js';
+import { compilePodVolumes } from './pod-volumes.js';
 import { QuantityError } from './quantity.js';
 import { compileTolerations } from './taints.js';
 import type { GpuRequest } from './gpu-request.js';
@@ -142,6 +143,7 @@ function compileValidPod(
     preemptedByScheduler: preemptedByScheduler(p.status),
     gated: (spec.schedulingGates ?? []).length > 0,
     nominatedNodeName: p.status?.nominatedNodeName ? symbols.intern(p.status.nominatedNodeName) : NO_SYM,
+    volumes: compilePodVolumes(spec.volumes, p.metadata?.name ?? '', fail),
   };
 }
 

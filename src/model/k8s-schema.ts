@@ -158,6 +158,21 @@ const podCondition = z.looseObject({
   reason: z.string().nullish(),
 });
 
+/**
+ * A v1.Volume: the sources scheduling reads (claims, generic ephemeral volumes, the
+ * in-tree disks VolumeRestrictions checks); other sources are kept as they are. A claim
+ * name must not be empty, as the API server requires.
+ */
+const volume = z.looseObject({
+  name: z.string().min(1, 'a volume needs a name'),
+  persistentVolumeClaim: z.looseObject({ claimName: z.string().min(1, 'claimName must not be empty'), readOnly: z.boolean().nullish() }).nullish(),
+  ephemeral: z.looseObject({ volumeClaimTemplate: z.looseObject({}).nullish() }).nullish(),
+  gcePersistentDisk: z.looseObject({ pdName: z.string().min(1), readOnly: z.boolean().nullish() }).nullish(),
+  awsElasticBlockStore: z.looseObject({ volumeID: z.string().min(1), readOnly: z.boolean().nullish() }).nullish(),
+  iscsi: z.looseObject({ iqn: z.string().min(1), readOnly: z.boolean().nullish() }).nullish(),
+  rbd: z.looseObject({ monitors: z.array(z.string()).min(1), pool: z.string().nullish(), image: z.string().min(1), readOnly: z.boolean().nullish() }).nullish(),
+});
+
 /** v1.ObjectMeta: the parts schedbench reads (shared by every kind it loads). */
 export const objectMetaSchema = z.looseObject({
   name: z.string().optional(),
@@ -189,6 +204,7 @@ export const podSchema = z.looseObject({
     overhead: resourceListSchema('container').nullish(),
     resources: resourceRequirements.nullish(),
     schedulingGates: z.array(z.looseObject({ name: z.string() })).nullish(),
+    volumes: z.array(volume).nullish(),
   }),
   status: z.looseObject({
     phase: z.string().nullish(),
@@ -238,4 +254,5 @@ export type ContainerInput = z.infer<typeof container>;
 export type ContainerStatusInput = z.infer<typeof containerStatus>;
 export type PodConditionInput = z.infer<typeof podCondition>;
 export type TolerationInput = z.infer<typeof toleration>;
+export type VolumeSchemaInput = z.infer<typeof volume>;
 export type SpreadConstraintInput = z.infer<typeof spreadConstraint>;

@@ -3,6 +3,7 @@ import type { LabelSelector, LabelSet } from './labels.js';
 import type { NodeSelector, NodeSelectorTerm } from './node-selector.js';
 import type { GpuRequest } from './gpu-request.js';
 import type { HostPort } from './ports.js';
+import type { PodVolumes } from './pod-volumes.js';
 import type { Toleration } from './taints.js';
 
 /** A compiled pod-affinity term (v1.PodAffinityTerm), namespaces resolved as kube-scheduler does. */
@@ -137,6 +138,8 @@ export interface CompiledPod {
   readonly gated: boolean;
   /** status.nominatedNodeName, NO_SYM when empty. */
   readonly nominatedNodeName: Sym;
+  /** spec.volumes as the volume plugins read them (claims, exclusive disks); NO_VOLUMES for most pods. */
+  readonly volumes: PodVolumes;
 }
 
 /**
