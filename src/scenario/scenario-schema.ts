@@ -421,8 +421,18 @@ const kindWorkloadItemSchema = z.discriminatedUnion('kind', [
   }).superRefine(serviceNameCheck),
 ]);
 
-/** A workload: a Deployment or Job (`kind`), or more pods of a snapshot's object (`fromSnapshot`). */
-const workloadItemSchema = z.union([kindWorkloadItemSchema, fromSnapshotItemSchema]);
+/**
+ * A workload: a Deployment or Job (`kind`), or more pods of a snapshot's object
+ * (`fromSnapshot`). Which one the file means is decided by `fromSnapshot` being there, so
+ * each form's errors are its own (a union would report whichever branch failed deeper).
+ */
+const workloadItemSchema = z.unknown().transform((v, ctx): z.infer<typeof kindWorkloadItemSchema> | z.infer<typeof fromSnapshotItemSchema> => {
+  const fromSnapshot = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, 'fromSnapshot');
+  const r = fromSnapshot ? fromSnapshotItemSchema.safeParse(v) : kindWorkloadItemSchema.safeParse(v);
+  if (r.success) return r.data;
+  for (const i of r.error.issues) ctx.addIssue(i as Parameters<typeof ctx.addIssue>[0]);
+  return z.NEVER;
+});
 
 /** The workload generator's spec, as the scenario file writes it (`workload.workloads`). */
 const workloadSpecSchema = z.strictObject({
