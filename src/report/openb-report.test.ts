@@ -38,7 +38,7 @@ describe('an openb report', () => {
     const dir = written();
     expect(readdirSync(dir).filter((f) => !f.startsWith('.')).sort()).toEqual([
       'bench.csv', 'index.html', 'node-utilization.csv', 'openb-curve.csv', 'openb-runs.csv', 'openb-summary.csv',
-      'placements.csv', 'queue-delay.csv', 'report.json', 'runs.csv', 'summary.csv', 'timeseries.csv', 'timing.csv',
+      'placements.csv', 'policies.csv', 'queue-delay.csv', 'report.json', 'runs.csv', 'scenarios.csv', 'summary.csv', 'timeseries.csv', 'timing.csv',
     ]);
     expect(text(dir, '.schedbench-report')).toBe('{"kind":"openb","version":1}\n');
   });

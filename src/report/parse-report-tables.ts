@@ -7,8 +7,10 @@ import { nodeUtilizationTable } from './tables/node-utilization-table.js';
 import { openbCurveTable } from './tables/openb-curve-table.js';
 import { openbRunsTable } from './tables/openb-runs-table.js';
 import { openbSummaryTable } from './tables/openb-summary-table.js';
+import { policiesTable } from './tables/policies-table.js';
 import { queueDelayTable } from './tables/queue-delay-table.js';
 import { runsTable } from './tables/runs-table.js';
+import { scenariosTable } from './tables/scenarios-table.js';
 import { summaryTable } from './tables/summary-table.js';
 import { timeseriesTable } from './tables/timeseries-table.js';
 import { timingTable } from './tables/timing-table.js';
@@ -72,6 +74,8 @@ export function parseReportTablesWithLines(texts: ReadonlyMap<string, string>, d
     bench: read(REPORT_FILES.bench, benchTable),
     openb: readOpenb(),
     whatif: readWhatif(),
+    scenarios: read(REPORT_FILES.scenarios, scenariosTable),
+    policies: read(REPORT_FILES.policies, policiesTable),
   };
   return { tables, lines };
 

@@ -16,6 +16,7 @@ import { PAGE_STYLE } from './html/page-style.js';
 import { scriptJson } from './html/script-json.js';
 import { summaryTableHtml } from './html/summary-table-html.js';
 import { timingTableHtml } from './html/timing-table-html.js';
+import { policySettingsHtml } from './html/policy-settings-html.js';
 import { pageVerdictHtml, scenarioVerdictHtml } from './html/verdict-html.js';
 import { whatifSectionHtml } from './html/whatif-section-html.js';
 import type { VegaBundles } from './html/vega-bundles.js';
@@ -88,17 +89,28 @@ export function renderReportHtml(page: ReportPage, bundles: VegaBundles): string
     const seeds = uniqueInOrder(runs.map((r) => r.seed));
     const verdict = scenarioVerdict(scenario, metrics, summary, runs);
     verdicts.push({ verdict, sectionId: sid });
+    // Metrics equal in every run are said once, in the verdict; tables and charts show the rest.
+    const constant = new Set(verdict.constant.map((c) => c.metric.id));
+    const varying = metrics.filter((m) => !constant.has(m.id));
+    const twins = verdict.policies.filter((p) => p.identicalTo !== null)
+      .map((p) => ` ${escapeHtml(p.policy)} ran identically to ${escapeHtml(p.identicalTo!)}: their lines lie on each other (dashes tell them apart).`).join('');
+    const delays = of(tables.queueDelay);
+    const description = of(tables.scenarios)[0]?.description ?? '';
+    const settings = of(tables.policies);
     nav.push(`<li><a href="#${sid}">${escapeHtml(scenario)}</a></li>`);
     sections.push([
       `<section id="${sid}" class="scenario" data-scenario="${escapeHtml(scenario)}">`,
       `<h2>Scenario: ${escapeHtml(scenario)}</h2>`,
-      `<p class="note">${policies.length} ${policies.length === 1 ? 'policy' : 'policies'}, ${seeds.length} ${seeds.length === 1 ? 'seed' : 'seeds'} (${seeds.join(', ')}), ${runs.length} runs; baseline: ${escapeHtml(summary[0]?.baseline ?? '—')}.</p>`,
+      ...(description !== '' ? [`<p class="description">${escapeHtml(description)}</p>`] : []),
+      `<p class="note">${policies.length} ${policies.length === 1 ? 'policy' : 'policies'}, ${seeds.length} ${seeds.length === 1 ? 'seed' : 'seeds'} (${seeds.join(', ')}), ${runs.length} runs; baseline: ${escapeHtml(summary[0]?.baseline ?? '—')}.${twins}</p>`,
       scenarioVerdictHtml(verdict, `verdict-${sid}`),
+      ...(settings.length > 0 ? ['<h3>Policies</h3>', policySettingsHtml(settings, policies)] : []),
       '<h3>Summary</h3>',
-      summary.length > 0 ? summaryTableHtml(metrics, summary, policies) : '<p class="empty">No summary rows for this scenario.</p>',
+      varying.length === 0 && summary.length > 0 ? '<p class="empty">Every metric was the same in every run (listed above).</p>'
+        : summary.length > 0 ? summaryTableHtml(varying, summary, policies) : '<p class="empty">No summary rows for this scenario.</p>',
       '<h3>Metrics by policy</h3>',
       '<p class="note">Bars: mean over seeds; black lines: 95% confidence interval; colour: comparison with the baseline.</p>',
-      chart(metricMeansChart(metrics, summary, policies), 'metric means'),
+      chart(metricMeansChart(varying, summary, policies), 'metric means'),
       '<h3>Allocation over time</h3>',
       '<p class="note">Requested over allocatable resources of live nodes, mean over seeds.</p>',
       chart(utilizationChart(of(tables.timeseries), policies), 'allocation samples'),
@@ -107,7 +119,9 @@ export function renderReportHtml(page: ReportPage, bundles: VegaBundles): string
       chart(nodeUtilizationChart(of(tables.nodeUtilization), policies), 'per-node allocation'),
       '<h3>Queueing delay</h3>',
       '<p class="note">Cumulative distribution of the delay from arrival to first bind of the pods that were bound, quantiles averaged over seeds.</p>',
-      chart(queueDelayChart(of(tables.queueDelay), policies), 'queueing delays'),
+      delays.length > 0 && !delays.some((d) => d.delayS > 0)
+        ? '<p class="empty">No pod waited: under every policy each bound pod was bound when it arrived.</p>'
+        : chart(queueDelayChart(delays, policies), 'queueing delays'),
       '<h3>Scheduler wall-clock time</h3>',
       tables.timing === null || of(tables.timing).length === 0 ? '<p class="empty">No timing in this report.</p>' : timingTableHtml(of(tables.timing), policies),
       '</section>',

@@ -5,8 +5,10 @@ import { openbCurveTable } from './tables/openb-curve-table.js';
 import { openbRunsTable } from './tables/openb-runs-table.js';
 import { openbSummaryTable } from './tables/openb-summary-table.js';
 import { placementsTable } from './tables/placements-table.js';
+import { policiesTable } from './tables/policies-table.js';
 import { queueDelayTable } from './tables/queue-delay-table.js';
 import { runsTable } from './tables/runs-table.js';
+import { scenariosTable } from './tables/scenarios-table.js';
 import { summaryTable } from './tables/summary-table.js';
 import { timeseriesTable } from './tables/timeseries-table.js';
 import { timingTable } from './tables/timing-table.js';
@@ -24,6 +26,8 @@ export function reportCsvTexts(tables: ReportTables, metricIds: readonly string[
   const out = new Map<string, string>();
   out.set(REPORT_FILES.runs, toCsv(runsTable(metricIds), tables.runs));
   out.set(REPORT_FILES.summary, toCsv(summaryTable, tables.summary));
+  if (tables.scenarios !== null) out.set(REPORT_FILES.scenarios, toCsv(scenariosTable, tables.scenarios));
+  if (tables.policies !== null) out.set(REPORT_FILES.policies, toCsv(policiesTable, tables.policies));
   if (tables.openb !== null) {
     out.set(REPORT_FILES.openbSummary, toCsv(openbSummaryTable, tables.openb.summary));
     out.set(REPORT_FILES.openbRuns, toCsv(openbRunsTable, tables.openb.runs));

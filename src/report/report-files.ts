@@ -5,6 +5,8 @@
 export const REPORT_FILES = {
   runs: 'runs.csv',
   summary: 'summary.csv',
+  scenarios: 'scenarios.csv',
+  policies: 'policies.csv',
   openbSummary: 'openb-summary.csv',
   openbRuns: 'openb-runs.csv',
   openbCurve: 'openb-curve.csv',
@@ -25,6 +27,8 @@ export const REPORT_FILES = {
 export const REPORT_FILE_DESCRIPTIONS: readonly (readonly [string, string])[] = [
   [REPORT_FILES.runs, 'one row per run (scenario, policy, seed) with every metric'],
   [REPORT_FILES.summary, 'per scenario x policy x metric: mean, sd, 95% CI across seeds, difference from the baseline and its p-value (over the seeds both ran)'],
+  [REPORT_FILES.scenarios, 'each scenario\'s description: what it compares and why'],
+  [REPORT_FILES.policies, 'each policy\'s effective settings per scenario: filter and score plugins (with weights), preemption, percentageOfNodesToScore, plugin args'],
   [REPORT_FILES.openbSummary, 'openb experiment, per policy, means over seeds: GPU allocation when arrived GPU demand reached 100% of capacity (over the seeds that got there), at the end, GPUs left unallocated, GPU fragmentation rate'],
   [REPORT_FILES.openbRuns, 'openb experiment, per policy and seed: tasks, scheduled, unscheduled, arrived GPU demand and the measures of openb-summary.csv'],
   [REPORT_FILES.openbCurve, 'openb experiment, per policy and whole percent of arrived GPU demand: mean GPU allocation over the seeds that reached it, and how many did'],

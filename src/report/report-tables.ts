@@ -1,5 +1,6 @@
 import { openbCurve } from './aggregate/openb-curve.js';
 import { openbSummary } from './aggregate/openb-summary.js';
+import { policySettings } from './aggregate/policy-settings.js';
 import type { OpenbRunData, OpenbTables, ReportData, ReportTables, WhatifTables } from './types.js';
 
 /**
@@ -8,7 +9,7 @@ import type { OpenbRunData, OpenbTables, ReportData, ReportTables, WhatifTables 
  * placements is null unless some run recorded placements; bench is null unless given;
  * openb is null unless given, its summary and curve computed from its runs; whatif is
  * null unless given, its rows in the order of its runs (pods in replay order, measures in
- * the order of its measures).
+ * the order of its measures); scenarios and policies are null unless data.scenarios is given.
  */
 export function reportTables(data: ReportData): ReportTables {
   const runs = data.runs;
@@ -37,6 +38,10 @@ export function reportTables(data: ReportData): ReportTables {
     bench: data.bench ?? null,
     openb: data.openb === undefined ? null : openbTables(data.openb.runs),
     whatif: data.whatif === undefined ? null : whatifTables(data.whatif),
+    scenarios: data.scenarios === undefined ? null : data.scenarios.map((f) => ({ scenario: f.scenario, description: f.description })),
+    policies: data.scenarios === undefined ? null : data.scenarios.flatMap((f) => f.policies.flatMap((p) => policySettings(p).map(([setting, value]) => ({
+      scenario: f.scenario, policy: p.name, setting, value,
+    })))),
   };
 }
 

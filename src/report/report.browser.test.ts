@@ -58,16 +58,42 @@ describe.skipIf(!existsSync(CHROMIUM))(`report in Chromium (runs only where ${CH
     const table = page.locator('table.summary');
     expect(await table.locator('thead th').allTextContents()).toEqual(['metric', 'default-kube baseline', HOSTILE_POLICY]);
     expect(await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-metric'))))
-      .toEqual(['pods_scheduled', 'cpu_alloc_mean_pct', 'nodes_in_use_end', 'gpu_alloc_end_pct']);
+      // GPU allocated is NaN in every run: said once in the verdict, not a row of dashes.
+      .toEqual(['pods_scheduled', 'cpu_alloc_mean_pct', 'nodes_in_use_end']);
     const cpu = table.locator('tr[data-metric="cpu_alloc_mean_pct"] td');
     expect(await cpu.nth(0).textContent()).toBe('41.62 ± 6.353');
     expect(await cpu.nth(1).getAttribute('class')).toContain('verdict-better');
     expect(await cpu.nth(1).textContent()).toContain('+48.0% · p = 0.010 ▲ better');
   });
 
+  it('opens with the verdict: the first h2 of the page, each policy\'s significant differences, the test and its floor', async () => {
+    expect(await page.locator('h2').first().textContent()).toBe('Verdict');
+    const top = page.locator('#verdict');
+    expect(await top.isVisible()).toBe(true);
+    expect(await top.locator('li').allTextContents()).toEqual([`${HOSTILE_POLICY}: ▲ better in CPU allocated (time mean) (+48.0%)`]);
+    expect(await top.locator('p.test').textContent()).toContain('With 2 paired seeds the smallest possible p is 0.500');
+    const own = page.locator('#verdict-scenario-1');
+    expect(await own.locator('li.verdict-better').textContent()).toBe('▲ better CPU allocated (time mean): +48.0% (61.62 against 41.62 %; p = 0.010)');
+    expect(await own.locator('p.constant').textContent()).toBe('Undefined in every run: GPU allocated (end).');
+  });
+
+  it('shows the scenario\'s description and each policy\'s settings, shared settings once', async () => {
+    expect(await page.locator('#scenario-1 p.description').textContent()).toBe('Spreading <b>against</b> packing on 4 nodes');
+    const table = page.locator('table.policies');
+    expect(await table.locator('thead th').allTextContents()).toEqual(['setting', 'default-kube', HOSTILE_POLICY]);
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    expect(rows).toEqual([
+      ['filter', 'NodeUnschedulable, NodeResourcesFit all policies'],
+      ['score', 'NodeResourcesFit ×1, PodTopologySpread ×2', 'NodeResourcesFit ×1'],
+      ['preemption', 'on (DefaultPreemption)', 'off'],
+      ['percentageOfNodesToScore', 'adaptive (kube default)', '50%'],
+      ['args.NodeResourcesFit', '—', '{"scoringStrategy":{"type":"MostAllocated"}}'],
+    ]);
+  });
+
   it('shows hostile names as text: no dialog, no injected script, nothing fetched, no console error', async () => {
     expect(await page.locator('th.policy', { hasText: HOSTILE_POLICY }).count()).toBeGreaterThan(0);
-    expect(await page.locator('h2').first().textContent()).toBe('Scenario: spread & "pack"');
+    expect(await page.locator('section.scenario h2').first().textContent()).toBe('Scenario: spread & "pack"');
     expect(await page.title()).toBe('Sample <report> & friends');
     expect(await page.locator('script:not([type])').count()).toBe(4);
     expect(dialogs).toEqual([]);
@@ -111,7 +137,7 @@ describe.skipIf(!existsSync(CHROMIUM))('openb report in Chromium', () => {
     expect(charts[0]).toBe('openb allocation curve');
     expect(await page.locator('#chart-1 .mark-line path').count()).toBe(2);
     expect(await page.locator('#chart-1 .mark-rule line, #chart-1 .mark-rule path').count()).toBeGreaterThan(0);
-    expect(await page.locator('h2').first().textContent()).toBe('GPU allocation experiment (openb)');
+    expect(await page.locator('h2').nth(1).textContent()).toBe('GPU allocation experiment (openb)');
     const rows = page.locator('table.openb tbody tr');
     expect(await rows.locator('th').allTextContents()).toEqual(['default-kube', HOSTILE_POLICY]);
     expect(await rows.nth(0).locator('td').allTextContents()).toEqual(['2', '94.38', '91.63', '9', '3.464']);

@@ -74,6 +74,17 @@ export function sampleReportData(): ReportData {
       { benchmark: 'SchedulingBasic/500Nodes/pct=adaptive', nodes: 500, existingPods: 500, percentageOfNodesToScore: 0, podsPerS: 95000, p50Us: 9, p99Us: 28, meanUs: 10.5, samples: 1000 },
     ],
     info: [['schedbench', '0.1.0']],
+    scenarios: [{
+      scenario,
+      description: 'Spreading <b>against</b> packing on 4 nodes',
+      policies: [
+        { name: 'default-kube', filter: ['NodeUnschedulable', 'NodeResourcesFit'], score: [{ name: 'NodeResourcesFit', weight: 1 }, { name: 'PodTopologySpread', weight: 2 }] },
+        {
+          name: HOSTILE_POLICY, filter: ['NodeUnschedulable', 'NodeResourcesFit'], score: [{ name: 'NodeResourcesFit', weight: 1 }],
+          args: { NodeResourcesFit: { scoringStrategy: { type: 'MostAllocated' } } }, percentageOfNodesToScore: 50, postFilter: [],
+        },
+      ],
+    }],
   };
 }
 

@@ -48,6 +48,11 @@ export interface ReportData {
    */
   readonly openb?: { readonly runs: readonly OpenbRunData[] };
   /**
+   * Each scenario's description and its policies' settings (scenarios.csv, policies.csv
+   * and the page's "About" part of each scenario); absent in reports that predate them.
+   */
+  readonly scenarios?: readonly ScenarioFacts[];
+  /**
    * A replay of a snapshot's own pods (`schedbench whatif`, a scenario with
    * workload.replay): adds whatif.csv, whatif-runs.csv and whatif-summary.csv and the
    * page's "What if" section. `summary` is computed by the caller (summarizeWhatif), as
@@ -59,6 +64,28 @@ export interface ReportData {
     readonly summary: readonly WhatifSummary[];
     readonly measures: readonly MetricDef[];
   };
+}
+
+/**
+ * A policy as the report describes it: the shape of the framework's ProfileSpec (the report
+ * may not import the framework), the settings the run resolved, not the user's shorthand.
+ */
+export interface PolicyProfile {
+  readonly name: string;
+  readonly filter: readonly string[];
+  readonly score: readonly { readonly name: string; readonly weight: number }[];
+  readonly args?: Readonly<Record<string, unknown>>;
+  /** 0 or absent: kube-scheduler's adaptive default. */
+  readonly percentageOfNodesToScore?: number;
+  /** PostFilter plugins; absent: DefaultPreemption (kube's default), empty: preemption off. */
+  readonly postFilter?: readonly string[];
+}
+
+/** What a scenario is about and what each of its policies configures, for the page. */
+export interface ScenarioFacts {
+  readonly scenario: string;
+  readonly description: string;
+  readonly policies: readonly PolicyProfile[];
 }
 
 /** One replay run as the runner hands it to the report. */
@@ -201,6 +228,23 @@ export interface WhatifRunRow {
   readonly value: number;
 }
 
+/** scenarios.csv: what a scenario compares, in its author's words. */
+export interface ScenarioRow {
+  readonly scenario: string;
+  readonly description: string;
+}
+
+/**
+ * policies.csv: one setting of one policy (setting: filter, score, preemption,
+ * percentageOfNodesToScore, or args.<plugin>; value: as the page prints it).
+ */
+export interface PolicySettingRow {
+  readonly scenario: string;
+  readonly policy: string;
+  readonly setting: string;
+  readonly value: string;
+}
+
 /** A replay's three tables. */
 export interface WhatifTables {
   readonly pods: readonly WhatifPodRow[];
@@ -222,4 +266,7 @@ export interface ReportTables {
   readonly openb: OpenbTables | null;
   /** A replay's tables; null unless the report holds one. */
   readonly whatif: WhatifTables | null;
+  /** Scenario descriptions and policy settings; null in a report without them. */
+  readonly scenarios: readonly ScenarioRow[] | null;
+  readonly policies: readonly PolicySettingRow[] | null;
 }

@@ -20,8 +20,8 @@ describe('writeReport', () => {
   it('writes every file of the report, and only those', () => {
     const r = writeReport(join(work, 'r'), sampleReportData(), { extraFiles: { 'scenario.yaml': 'name: sample\n' } });
     expect(visible(join(work, 'r'))).toEqual([
-      'bench.csv', 'index.html', 'node-utilization.csv', 'placements.csv', 'queue-delay.csv', 'report.json',
-      'runs.csv', 'scenario.yaml', 'summary.csv', 'timeseries.csv', 'timing.csv',
+      'bench.csv', 'index.html', 'node-utilization.csv', 'placements.csv', 'policies.csv', 'queue-delay.csv', 'report.json',
+      'runs.csv', 'scenario.yaml', 'scenarios.csv', 'summary.csv', 'timeseries.csv', 'timing.csv',
     ]);
     expect(readdirSync(work)).toEqual(['r']);
     // About 830 KB of inlined bundles, plus a few KB of page and chart data.

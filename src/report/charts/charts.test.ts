@@ -71,6 +71,17 @@ describe('chart specs', () => {
     expect(resources(tables.timeseries!.map((r) => ({ ...r, gpuAllocPct: 50 })))).toEqual(['CPU', 'Memory', 'GPU']);
   });
 
+  it('no chart without information: queueing delays all 0 give no CDF (no axis reading 0.000000)', () => {
+    expect(queueDelayChart(tables.queueDelay!.map((r) => ({ ...r, delayS: 0 })), policies)).toBeNull();
+  });
+
+  it('line charts tell policies apart by dash as well as colour, so identical lines stay visible', () => {
+    for (const spec of [utilizationChart(tables.timeseries!, policies), queueDelayChart(tables.queueDelay!, policies), openbCurveChart(openb.curve, policies)]) {
+      const dash = JSON.stringify(spec).match(/"strokeDash":\{"field":"policy"[^}]*"range":(\[\[[^\]]*\],\[[^\]]*\]\])/);
+      expect(dash?.[1]).toBe('[[1,0],[7,3]]');
+    }
+  });
+
   it('pure: same input, same spec', () => {
     expect(JSON.stringify(queueDelayChart(tables.queueDelay!, policies))).toBe(JSON.stringify(queueDelayChart(tables.queueDelay!, policies)));
   });

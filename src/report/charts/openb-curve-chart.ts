@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { OpenbCurveRow } from '../types.js';
-import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './chart-config.js';
+import { CHART_CONFIG, policyStrokeDash, VEGA_LITE_SCHEMA } from './chart-config.js';
 
 /**
  * The openb experiment's GPU allocation against arrived GPU demand (openb-curve.csv), one
@@ -30,6 +30,7 @@ export function openbCurveChart(rows: readonly OpenbCurveRow[], policies: readon
           x: { field: 'arrivedPct', type: 'quantitative', title: 'arrived GPU demand (% of GPU capacity)' },
           y: { field: 'gpuAllocPct', type: 'quantitative', title: 'GPU allocated (% of capacity)', scale: { domain: [0, 100] } },
           color: { field: 'policy', type: 'nominal', title: 'policy', scale: { domain: [...policies] } },
+          strokeDash: policyStrokeDash(policies),
           order: { field: 'arrivedPct', type: 'quantitative' },
           tooltip: [
             { field: 'policy', type: 'nominal' }, { field: 'arrivedPct', type: 'quantitative', title: 'arrived %' },

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { meanTimeseries } from '../aggregate/mean-timeseries.js';
 import type { TimeseriesRow } from '../types.js';
-import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './chart-config.js';
+import { CHART_CONFIG, policyStrokeDash, VEGA_LITE_SCHEMA } from './chart-config.js';
 
 /**
  * One scenario's allocated CPU and memory (and GPU when the cluster has any) over
@@ -38,6 +38,7 @@ export function utilizationChart(rows: readonly TimeseriesRow[], policies: reado
         x: { field: 'tS', type: 'quantitative', title: 'simulated time (s)' },
         y: { field: 'pct', type: 'quantitative', title: 'allocated (% of allocatable)', scale: { domain: [0, 100] } },
         color: { field: 'policy', type: 'nominal', title: 'policy', scale: { domain: [...policies] } },
+        strokeDash: policyStrokeDash(policies),
         tooltip: [
           { field: 'policy', type: 'nominal' }, { field: 'tS', type: 'quantitative', title: 't (s)' },
           { field: 'pct', type: 'quantitative', title: '% allocated', format: '.4~g' }, { field: 'seeds', type: 'quantitative' },

@@ -39,5 +39,8 @@ div.verdict { border-left: 3px solid var(--fg); padding: 2px 0 2px 12px; margin:
 div.verdict .verdict-head { margin: 8px 0 2px; }
 div.verdict li.verdict-better, div.verdict li.verdict-worse, div.verdict li.verdict-different { font-weight: normal; }
 .unchanged, .constant { color: var(--muted); margin: 2px 0; max-width: 1000px; }
+p.description { font-size: 15px; max-width: 900px; margin: 6px 0 10px; }
+table.policies td { max-width: 420px; overflow-wrap: anywhere; font-size: 12px; }
+table.policies tr.same td { color: var(--muted); }
 footer { max-width: 1200px; margin: 40px auto 24px; padding: 0 24px; color: var(--muted); font-size: 12px; }
 `;
