@@ -64,12 +64,19 @@ function problemOf(e: unknown, root: unknown, path: readonly (string | number)[]
   return `${problem}, got ${excerpt(v)}`;
 }
 
-/** The path inside the v1 object the model named, as keys and indexes. */
+/**
+ * The path inside the v1 object the model named, as keys and indexes. A label or
+ * annotation key holds dots and slashes (`metadata.annotations["alibabacloud.com/gpu-count"]`),
+ * which a path split at dots cuts apart: such a key is put back together.
+ */
 export function partsOf(e: unknown): (string | number)[] {
   if (!(e instanceof InputError)) return [];
-  if (e.where.pathParts !== undefined) return e.where.pathParts.map((p) => (typeof p === 'symbol' ? String(p) : p));
-  const out: (string | number)[] = [];
-  for (const m of (e.where.path ?? '').matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  let out: (string | number)[] = [];
+  if (e.where.pathParts !== undefined) out = e.where.pathParts.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  else for (const m of (e.where.path ?? '').matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  if (out[0] === 'metadata' && (out[1] === 'labels' || out[1] === 'annotations') && out.length > 2) {
+    return [out[0], out[1], out.slice(2).join('.').replace(/^"(.*)"$/, '$1')];
+  }
   return out;
 }
 
