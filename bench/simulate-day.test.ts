@@ -7,7 +7,7 @@ import { dayWorkload, planArrivals, runSimulateDay } from './simulate-day.js';
 describe('simulate-day', () => {
   it('plans about the asked pods: 30% Deployment replicas, 70% Job completions', () => {
     const spec = dayWorkload(10_000, 86_400, Rng.fromSeed(1));
-    const count = (kind: string) => spec.workloads.reduce((n, w) => n + (w.kind !== kind ? 0 : w.kind === 'Deployment' ? w.replicas : w.completions), 0);
+    const count = (kind: string) => spec.workloads.reduce((n, w) => n + (w.kind !== kind ? 0 : w.kind === 'Deployment' ? w.replicas : w.kind === 'Job' ? w.completions : 0), 0);
     expect(count('Deployment')).toBe(3000);
     expect(count('Job')).toBe(7000);
   });
