@@ -129,3 +129,20 @@ describe('gpu_alloc_end_pct and the timeseries gpu_alloc_pct count both GPU mode
     expect(gpuAmounts(c.state)).toEqual({ tableTotalMilli: 2000, tableFreeMilli: 2000, nvidiaRequested: 0, nvidiaAllocatable: 4 });
   });
 });
+
+describe('groups: outcomes by workload and by priority band', () => {
+  it('puts each workload pod in its controller\'s group and its priority band, with the group\'s delays and unschedulable pods', () => {
+    // One 2-CPU node. web-1 and web-2 (the ReplicaSet's, 1 CPU each) arrive at 0 and bind at
+    // once; a bare 1-CPU pod arriving at 5 s never fits (worked out by hand: the node is full).
+    const { m } = measured([cpuNode('n0', 2)], [
+      { name: 'web-1', replicated: true },
+      { name: 'web-2', replicated: true, atS: 0 },
+      { name: 'bare', atS: 5 },
+    ], 30);
+    expect(m.groups!.map((g) => [g.by, g.group, g.pods, g.unschedulableEnd, g.delayP95S])).toEqual([
+      ['workload', 'ReplicaSet/web-abc', 2, 0, 0],
+      ['workload', '(no owner)', 1, 1, Number.NaN],
+      ['priority', '0', 3, 1, 0],
+    ]);
+  });
+});

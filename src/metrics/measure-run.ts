@@ -4,6 +4,7 @@ import type { NodeId, Sym } from '../model/ids.js';
 import { CPU, MEMORY } from '../model/resources.js';
 import type { SimResult } from '../sim/types.js';
 import type { CompiledPod } from '../model/pod.js';
+import { groupOutcomes } from './group-outcomes.js';
 import { gpuAllocPct, gpuAmounts, gpuFragPct, NVIDIA_GPU_RESOURCE } from './gpu-measures.js';
 import { preferredSatisfiedPct } from './preferred-terms.js';
 import { queueDelaysS, sortedQuantile } from './queue-delay.js';
@@ -111,6 +112,7 @@ export function measureRun(o: RunOutcome): RunMetrics {
     nodeUtilization,
     queueDelayQuantilesS: Array.from({ length: 101 }, (_, i) => sortedQuantile(delays, i / 100)),
     placements,
+    groups: groupOutcomes(result, o.arrivedPods),
   };
 }
 

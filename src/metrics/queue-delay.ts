@@ -7,6 +7,11 @@ import type { PodRecord } from '../sim/types.js';
  * starting cluster) are left out. Sorted ascending.
  */
 export function queueDelaysS(records: readonly PodRecord[]): Float64Array {
+  return Float64Array.from(queueDelayByWorkloadPod(records).values()).sort();
+}
+
+/** queueDelaysS per workload pod id (the id of its first incarnation), in order of first bind found. */
+export function queueDelayByWorkloadPod(records: readonly PodRecord[]): Map<number, number> {
   const arrival = new Map<number, number>();
   const firstBind = new Map<number, number>();
   for (const r of records) {
@@ -16,12 +21,12 @@ export function queueDelaysS(records: readonly PodRecord[]): Float64Array {
       if (prev === undefined || r.bindS < prev) firstBind.set(r.workloadPodId, r.bindS);
     }
   }
-  const out: number[] = [];
+  const out = new Map<number, number>();
   for (const [w, bindS] of firstBind) {
     const a = arrival.get(w);
-    if (a !== undefined) out.push(bindS - a);
+    if (a !== undefined) out.set(w, bindS - a);
   }
-  return Float64Array.from(out).sort();
+  return out;
 }
 
 /** The q-quantile of ascending values (simple-statistics quantileSorted); NaN when empty. */

@@ -55,6 +55,25 @@ export interface Placement {
   readonly attempts: number;
 }
 
+/**
+ * What became of one group of workload pods in one run: the pods of one workload (their
+ * controller, `Kind/name`, or "(no owner)") or of one priority band (the priority value,
+ * with its PriorityClass when it has one). So a policy that helps batch by hurting
+ * services shows it.
+ */
+export interface GroupOutcome {
+  readonly by: 'workload' | 'priority';
+  readonly group: string;
+  /** Workload pods of the group (one per arrival or initial pod, whatever its incarnations). */
+  readonly pods: number;
+  /** Of those, pending at the end after a failed attempt (as pods_unschedulable_end). */
+  readonly unschedulableEnd: number;
+  /** Queueing delay quantiles over the group's bound pods (as queue_delay_*); NaN when none was bound. */
+  readonly delayP50S: number;
+  readonly delayP95S: number;
+  readonly delayP99S: number;
+}
+
 /** Everything one run measured. */
 export interface RunMetrics {
   readonly key: RunKey;
@@ -67,6 +86,8 @@ export interface RunMetrics {
   /** Queueing delay (first bind minus arrival, simulated seconds) at quantiles 0, 0.01, ..., 1. */
   readonly queueDelayQuantilesS: readonly number[];
   readonly placements: readonly Placement[] | null;
+  /** Outcomes by workload, then by priority band, each in order of first arrival; absent from older cell results. */
+  readonly groups?: readonly GroupOutcome[];
 }
 
 /** A metric across the seeds of one scenario x policy, compared with the baseline policy. */

@@ -3,6 +3,7 @@ import { parseCsvTableWithLines } from './parse-csv-table.js';
 import { ReportError } from './report-error.js';
 import { REPORT_FILES } from './report-files.js';
 import { benchTable } from './tables/bench-table.js';
+import { groupOutcomesTable } from './tables/group-outcomes-table.js';
 import { nodeUtilizationTable } from './tables/node-utilization-table.js';
 import { openbCurveTable } from './tables/openb-curve-table.js';
 import { openbRunsTable } from './tables/openb-runs-table.js';
@@ -69,6 +70,7 @@ export function parseReportTablesWithLines(texts: ReadonlyMap<string, string>, d
     timeseries: read(REPORT_FILES.timeseries, timeseriesTable),
     nodeUtilization: read(REPORT_FILES.nodeUtilization, nodeUtilizationTable),
     queueDelay: read(REPORT_FILES.queueDelay, queueDelayTable),
+    groups: read(REPORT_FILES.groups, groupOutcomesTable),
     placements: null,
     timing: read(REPORT_FILES.timing, timingTable),
     bench: read(REPORT_FILES.bench, benchTable),

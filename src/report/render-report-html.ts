@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricDef } from '../metrics/types.js';
 import { uniqueInOrder } from './aggregate/unique-in-order.js';
+import { groupOutcomesChart } from './charts/group-outcomes-chart.js';
 import { metricMeansChart } from './charts/metric-means-chart.js';
 import { nodeUtilizationChart } from './charts/node-utilization-chart.js';
 import { openbCurveChart } from './charts/openb-curve-chart.js';
@@ -122,6 +123,13 @@ export function renderReportHtml(page: ReportPage, bundles: VegaBundles): string
       delays.length > 0 && !delays.some((d) => d.delayS > 0)
         ? '<p class="empty">No pod waited: under every policy each bound pod was bound when it arrived.</p>'
         : chart(queueDelayChart(delays, policies), 'queueing delays'),
+      ...(of(tables.groups).length > 0 ? [
+        '<h3>By workload and priority</h3>',
+        '<p class="note">Queueing delay p95 and pods unschedulable at the end for each workload (its controller) and each priority band, mean over seeds (outcomes-by-group.csv has p50 and p99 too); a measure that is 0 everywhere is not drawn.</p>',
+        groupOutcomesChart(of(tables.groups), policies) === null
+          ? '<p class="empty">No workload or priority band waited or was left unschedulable under any policy.</p>'
+          : chart(groupOutcomesChart(of(tables.groups), policies), 'outcomes by group'),
+      ] : []),
       '<h3>Scheduler wall-clock time</h3>',
       tables.timing === null || of(tables.timing).length === 0 ? '<p class="empty">No timing in this report.</p>' : timingTableHtml(of(tables.timing), policies),
       '</section>',

@@ -1,5 +1,6 @@
 import { REPORT_FILES } from './report-files.js';
 import { benchTable } from './tables/bench-table.js';
+import { groupOutcomesTable } from './tables/group-outcomes-table.js';
 import { nodeUtilizationTable } from './tables/node-utilization-table.js';
 import { openbCurveTable } from './tables/openb-curve-table.js';
 import { openbRunsTable } from './tables/openb-runs-table.js';
@@ -41,6 +42,7 @@ export function reportCsvTexts(tables: ReportTables, metricIds: readonly string[
   if (tables.timeseries !== null) out.set(REPORT_FILES.timeseries, toCsv(timeseriesTable, tables.timeseries));
   if (tables.nodeUtilization !== null) out.set(REPORT_FILES.nodeUtilization, toCsv(nodeUtilizationTable, tables.nodeUtilization));
   if (tables.queueDelay !== null) out.set(REPORT_FILES.queueDelay, toCsv(queueDelayTable, tables.queueDelay));
+  if (tables.groups !== null) out.set(REPORT_FILES.groups, toCsv(groupOutcomesTable, tables.groups));
   if (tables.placements !== null) out.set(REPORT_FILES.placements, toCsv(placementsTable, tables.placements));
   if (tables.timing !== null) out.set(REPORT_FILES.timing, toCsv(timingTable, tables.timing));
   if (tables.bench !== null) out.set(REPORT_FILES.bench, toCsv(benchTable, tables.bench));

@@ -6,7 +6,7 @@ import type { OpenbRunData, OpenbTables, ReportData, ReportTables, WhatifTables 
 /**
  * The rows of every table of a report, taken from what the runs measured, in the order of
  * data.runs (and within a run, the order of its samples, nodes, quantiles and pods).
- * placements is null unless some run recorded placements; bench is null unless given;
+ * placements is null unless some run recorded placements, groups unless some run measured them; bench is null unless given;
  * openb is null unless given, its summary and curve computed from its runs; whatif is
  * null unless given, its rows in the order of its runs (pods in replay order, measures in
  * the order of its measures); scenarios and policies are null unless data.scenarios is given.
@@ -15,6 +15,7 @@ export function reportTables(data: ReportData): ReportTables {
   const runs = data.runs;
   const ids = data.metrics.map((m) => m.id);
   const anyPlacements = runs.some((r) => r.placements !== null);
+  const anyGroups = runs.some((r) => r.groups !== undefined);
   return {
     runs: runs.map((r) => ({ ...r.key, values: Object.fromEntries(ids.map((id) => [id, r.values[id] ?? Number.NaN])) })),
     summary: data.summary,
@@ -29,6 +30,7 @@ export function reportTables(data: ReportData): ReportTables {
       // rather than i * 0.01 so that 0.07 is written as 0.07.
       return qs.length < 2 ? [] : qs.map((d, i) => ({ ...r.key, quantile: i / (qs.length - 1), delayS: d }));
     }),
+    groups: anyGroups ? runs.flatMap((r) => (r.groups ?? []).map((g) => ({ ...r.key, ...g }))) : null,
     placements: anyPlacements
       ? runs.flatMap((r) => (r.placements ?? []).map((p) => ({
         ...r.key, pod: p.pod, node: p.node, arrivalS: p.arrivalS, bindS: p.bindS ?? Number.NaN, outcome: p.outcome, attempts: p.attempts,

@@ -148,6 +148,17 @@ export interface QueueDelayRow extends RunRowKey {
   readonly delayS: number;
 }
 
+/** outcomes-by-group.csv: one workload's or priority band's outcome in one run (see GroupOutcome). */
+export interface GroupOutcomeRow extends RunRowKey {
+  readonly by: string;
+  readonly group: string;
+  readonly pods: number;
+  readonly unschedulableEnd: number;
+  readonly delayP50S: number;
+  readonly delayP95S: number;
+  readonly delayP99S: number;
+}
+
 /** placements.csv: one pod of one run (bindS NaN when never bound). */
 export interface PlacementRow extends RunRowKey {
   readonly pod: string;
@@ -259,6 +270,8 @@ export interface ReportTables {
   readonly timeseries: readonly TimeseriesRow[] | null;
   readonly nodeUtilization: readonly NodeUtilizationRow[] | null;
   readonly queueDelay: readonly QueueDelayRow[] | null;
+  /** Per workload and priority band; null in a report without them. */
+  readonly groups: readonly GroupOutcomeRow[] | null;
   readonly placements: readonly PlacementRow[] | null;
   readonly timing: readonly TimingRow[] | null;
   readonly bench: readonly BenchRow[] | null;

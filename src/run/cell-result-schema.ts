@@ -21,6 +21,9 @@ const runMetricsSchema = z.strictObject({
   placements: z.array(z.strictObject({
     pod: z.string(), node: z.string(), arrivalS: num, bindS: num.nullable(), outcome: z.string(), attempts: num,
   })).nullable(),
+  groups: z.array(z.strictObject({
+    by: z.enum(['workload', 'priority']), group: z.string(), pods: num, unschedulableEnd: num, delayP50S: num, delayP95S: num, delayP99S: num,
+  })).optional(),
 });
 
 const openbRowSchema = z.strictObject({

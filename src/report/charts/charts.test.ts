@@ -4,6 +4,8 @@ import { compile } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { reportTables } from '../report-tables.js';
 import { HOSTILE_POLICY, SAMPLE_METRICS, sampleOpenbReportData, sampleReportData } from '../sample-report-data.js';
+import type { GroupOutcomeRow } from '../types.js';
+import { groupOutcomesChart } from './group-outcomes-chart.js';
 import { metricMeansChart } from './metric-means-chart.js';
 import { nodeUtilizationChart } from './node-utilization-chart.js';
 import { openbCurveChart } from './openb-curve-chart.js';
@@ -15,6 +17,12 @@ const data = sampleReportData();
 const tables = reportTables(data);
 const openb = reportTables(sampleOpenbReportData()).openb!;
 const policies = ['default-kube', HOSTILE_POLICY];
+/** Batch waits longer under the second policy while services do not: the case the chart is for. */
+const groups: GroupOutcomeRow[] = policies.flatMap((policy, p) => [1, 2].flatMap((seed) => [
+  { scenario: 's', policy, seed, by: 'workload', group: 'Job/batch', pods: 100, unschedulableEnd: 0, delayP50S: 0, delayP95S: 10 + 50 * p, delayP99S: 80 },
+  { scenario: 's', policy, seed, by: 'workload', group: 'ReplicaSet/web', pods: 20, unschedulableEnd: 0, delayP50S: 0, delayP95S: 1, delayP99S: 1 },
+  { scenario: 's', policy, seed, by: 'priority', group: '1000 (service)', pods: 20, unschedulableEnd: 0, delayP50S: 0, delayP95S: 1, delayP99S: 1 },
+]));
 
 /** Compiles with vega-lite, collecting its warnings, then renders headless to SVG (no canvas needed). */
 async function compileAndRender(spec: TopLevelSpec): Promise<{ warnings: string[]; svg: string }> {
@@ -37,6 +45,7 @@ describe('chart specs', () => {
     { name: 'queueDelayChart', spec: () => queueDelayChart(tables.queueDelay!, policies), marks: /mark-line/ },
     { name: 'scalingChart', spec: () => scalingChart(tables.bench!), marks: /mark-line/ },
     { name: 'openbCurveChart', spec: () => openbCurveChart(openb.curve, policies), marks: /mark-line/ },
+    { name: 'groupOutcomesChart', spec: () => groupOutcomesChart(groups, policies), marks: /mark-rect/ },
   ];
   for (const c of cases) {
     it(`${c.name}: valid vega-lite that compiles without warnings and renders marks`, async () => {
@@ -56,6 +65,14 @@ describe('chart specs', () => {
     expect(queueDelayChart([], policies)).toBeNull();
     expect(scalingChart([])).toBeNull();
     expect(openbCurveChart([], policies)).toBeNull();
+    expect(groupOutcomesChart([], policies)).toBeNull();
+  });
+
+  it('outcomes by group: a measure 0 everywhere is not drawn, and nothing at all when every measure is 0', () => {
+    const measures = (rows: GroupOutcomeRow[]) => [...new Set((groupOutcomesChart(rows, policies) as { data: { values: { measure: string }[] } }).data.values.map((v) => v.measure))];
+    expect(measures(groups)).toEqual(['queueing delay p95 (s)']);
+    expect(measures(groups.map((g) => ({ ...g, unschedulableEnd: 1 })))).toEqual(['queueing delay p95 (s)', 'unschedulable at end (pods)']);
+    expect(groupOutcomesChart(groups.map((g) => ({ ...g, delayP95S: 0 })), policies)).toBeNull();
   });
 
   it('metric chart: all-NaN metrics are left out, verdicts colour the bars', () => {
