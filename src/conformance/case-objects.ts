@@ -4,14 +4,24 @@ import type { ModelContext } from '../model/model-context.js';
 import type { PodDisruptionBudget } from '../model/pod-disruption-budget.js';
 import { compilePodDisruptionBudget } from '../model/pod-disruption-budget.js';
 import { compileWorkload } from '../model/workloads.js';
+import { compileCsiDriver } from '../model/csi-driver.js';
+import { compileCsiNode } from '../model/csi-node.js';
+import { compileCsiStorageCapacity } from '../model/csi-storage-capacity.js';
+import { compilePersistentVolume } from '../model/persistent-volume.js';
+import { compilePersistentVolumeClaim } from '../model/persistent-volume-claim.js';
+import { compileStorageClass } from '../model/storage-class.js';
 
 /**
  * The kinds a case's `objects` may hold: the ones kube-scheduler's plugins read through
  * informers and the runner can put into the snapshot today. Services and the three
  * controllers feed system default spreading (helper.DefaultSelector); Namespaces feed
- * pod-affinity namespaceSelector terms; PodDisruptionBudgets feed DefaultPreemption.
+ * pod-affinity namespaceSelector terms; PodDisruptionBudgets feed DefaultPreemption; the
+ * storage objects feed the four volume plugins.
  */
-export const CASE_OBJECT_KINDS = ['Namespace', 'PodDisruptionBudget', 'ReplicaSet', 'ReplicationController', 'Service', 'StatefulSet'] as const;
+export const CASE_OBJECT_KINDS = [
+  'CSIDriver', 'CSINode', 'CSIStorageCapacity', 'Namespace', 'PersistentVolume', 'PersistentVolumeClaim', 'PodDisruptionBudget',
+  'ReplicaSet', 'ReplicationController', 'Service', 'StatefulSet', 'StorageClass',
+] as const;
 
 type CaseObjectKind = (typeof CASE_OBJECT_KINDS)[number];
 
@@ -79,6 +89,27 @@ export function addCaseObjects(state: ClusterState, objects: readonly { readonly
         budgets.push({ pdb, disruptionsAllowed: given ?? 0 });
         break;
       }
+      // kube's test objects bypass the API server: claims and volumes without its validation.
+      case 'PersistentVolumeClaim':
+        if (!state.storage.addClaim(compilePersistentVolumeClaim(raw, model, { defaultNamespace: '', apiValidation: false }))) throw new Error('duplicate PersistentVolumeClaim');
+        break;
+      case 'PersistentVolume':
+        if (!state.storage.addVolume(compilePersistentVolume(raw, model, { apiValidation: false }))) throw new Error('duplicate PersistentVolume');
+        break;
+      case 'StorageClass':
+        if (!state.storage.addClass(compileStorageClass(raw, model, { apiValidation: false }))) throw new Error('duplicate StorageClass');
+        break;
+      case 'CSINode': {
+        const n = compileCsiNode(raw);
+        if (!state.storage.addCsiNode(model.symbols.intern(n.nodeName), n)) throw new Error('duplicate CSINode');
+        break;
+      }
+      case 'CSIDriver':
+        if (!state.storage.addCsiDriver(compileCsiDriver(raw))) throw new Error('duplicate CSIDriver');
+        break;
+      case 'CSIStorageCapacity':
+        state.storage.addCapacity(compileCsiStorageCapacity(raw, model));
+        break;
       case 'ReplicaSet':
       case 'ReplicationController':
       case 'Service':

@@ -9,7 +9,7 @@ describe('buildFramework with kube-scheduler 1.35 plugin names', () => {
   const model = new ModelContext();
   const spec = (s: Partial<ProfileSpec>): ProfileSpec => ({ name: 't', filter: [], score: [], ...s });
   const cases: { name: string; spec: ProfileSpec; err: RegExp }[] = [
-    { name: 'an unmodelled kube filter', spec: spec({ filter: ['VolumeBinding'] }), err: /^filter\[0\]: VolumeBinding is a kube-scheduler 1\.35 plugin that schedbench does not model yet \(PersistentVolumeClaims, PersistentVolumes and StorageClasses are not loaded\)$/ },
+    { name: 'an unmodelled kube filter', spec: spec({ filter: ['DynamicResources'] }), err: /^filter\[0\]: DynamicResources is a kube-scheduler 1\.35 plugin that schedbench does not model yet \(ResourceClaims, DeviceClasses and ResourceSlices \(DRA\) are not loaded\)$/ },
     { name: 'an unmodelled kube plugin as score', spec: spec({ score: [{ name: 'DynamicResources', weight: 1 }] }), err: /^score\[0\]\.name: DynamicResources is a kube-scheduler 1\.35 plugin that schedbench does not model yet/ },
     { name: 'an unmodelled kube plugin as postFilter', spec: spec({ postFilter: ['GangScheduling'] }), err: /^postFilter\[0\]: GangScheduling is a kube-scheduler 1\.35 plugin that schedbench does not model yet/ },
     { name: 'args for an unmodelled kube plugin', spec: spec({ args: { NodeDeclaredFeatures: {} } }), err: /^args\.NodeDeclaredFeatures: NodeDeclaredFeatures is a kube-scheduler 1\.35 plugin that schedbench does not model yet/ },
@@ -30,7 +30,7 @@ describe('buildFramework with kube-scheduler 1.35 plugin names', () => {
   it('builds kube\'s default profile', () => {
     const fw = buildFramework(defaultProfile(), inTreeRegistry, model);
     expect(fw.filters.map((p) => p.name)).toEqual(defaultProfile().filter);
-    expect([...fw.weights]).toEqual([3, 2, 1, 2, 2, 1, 1]);
+    expect([...fw.weights]).toEqual([3, 2, 1, 1, 2, 2, 1, 1]);
     expect(fw.postFilters.map((p) => p.name)).toEqual(['DefaultPreemption']);
   });
 });

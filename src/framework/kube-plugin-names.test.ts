@@ -61,10 +61,13 @@ describe('KUBE_IN_TREE_PLUGINS against schedbench\'s registry', () => {
 describe('defaultProfile', () => {
   it('is the default set\'s modelled plugins: filters in order, scores with kube\'s weights', () => {
     const d = defaultProfile();
-    expect(d.filter).toEqual(['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity']);
+    expect(d.filter).toEqual([
+      'NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit',
+      'VolumeRestrictions', 'NodeVolumeLimits', 'VolumeBinding', 'VolumeZone', 'PodTopologySpread', 'InterPodAffinity',
+    ]);
     expect(d.score).toEqual([
       { name: 'TaintToleration', weight: 3 }, { name: 'NodeAffinity', weight: 2 }, { name: 'NodeResourcesFit', weight: 1 },
-      { name: 'PodTopologySpread', weight: 2 }, { name: 'InterPodAffinity', weight: 2 },
+      { name: 'VolumeBinding', weight: 1 }, { name: 'PodTopologySpread', weight: 2 }, { name: 'InterPodAffinity', weight: 2 },
       { name: 'NodeResourcesBalancedAllocation', weight: 1 }, { name: 'ImageLocality', weight: 1 },
     ]);
     expect(d.postFilter).toBeUndefined();

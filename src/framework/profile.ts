@@ -24,9 +24,11 @@ export interface ProfileSpec {
 /**
  * kube-scheduler's default profile (KUBE_DEFAULT_MULTI_POINT expanded as MultiPoint is:
  * filter plugins and score plugins in the default set's order, weights as given, an
- * unset weight as 1) restricted to the plugins schedbench models. The volume and DRA
- * plugins of kube's default set are left out: they never reject a node or change a score
- * for a pod without volumes or resource claims, and schedbench loads neither.
+ * unset weight as 1) restricted to the plugins schedbench models. DynamicResources is
+ * left out: it never rejects a node or changes a score for a pod without resource
+ * claims, and schedbench does not load them. The four volume plugins are in, where kube
+ * has them (VolumeBinding scores with weight 1 and always skips, as kube's does with
+ * StorageCapacityScoring off); each skips a pod without volumes at PreFilter.
  */
 export function defaultProfile(name = 'default-scheduler'): ProfileSpec {
   const modelled = KUBE_DEFAULT_MULTI_POINT.flatMap((e) => {

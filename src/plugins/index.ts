@@ -19,6 +19,10 @@ import * as nodeUnschedulable from './node-unschedulable.js';
 import * as podTopologySpread from './pod-topology-spread.js';
 import * as random from './random.js';
 import * as taintToleration from './taint-toleration.js';
+import * as volumeBinding from './volume-binding.js';
+import * as volumeRestrictions from './volume-restrictions.js';
+import * as volumeZone from './volume-zone.js';
+import * as nodeVolumeLimits from './node-volume-limits.js';
 import * as worstFit from './worst-fit.js';
 
 /**
@@ -32,6 +36,10 @@ export const inTreeRegistry: Registry = new Map<string, PluginFactory>([
   [nodeAffinity.NAME, nodeAffinity.create],
   [nodePorts.NAME, nodePorts.create],
   [nodeResourcesFit.NAME, nodeResourcesFit.create],
+  [volumeRestrictions.NAME, volumeRestrictions.create],
+  [nodeVolumeLimits.NAME, nodeVolumeLimits.create],
+  [volumeBinding.NAME, volumeBinding.create],
+  [volumeZone.NAME, volumeZone.create],
   [balancedAllocation.NAME, balancedAllocation.create],
   [imageLocality.NAME, imageLocality.create],
   [podTopologySpread.NAME, podTopologySpread.create],
