@@ -249,14 +249,17 @@ function hasEnoughCapacity(storage: StorageView, claim: PersistentVolumeClaim, c
  * affinity term with `key In [node's value]` for each of the provisioner's topologyKeys in
  * the node's CSINode that the node has a label for (the segment a CSI driver reports as
  * the volume's accessible topology); none when the node's CSINode lists no keys for it.
- * Claims stay bound when the pod goes (a StatefulSet's replacement reuses them). Returns
- * the volumes provisioned.
+ * Claims stay bound when the pod goes (a StatefulSet's replacement reuses them). Nothing
+ * changes when the claims do not fit the node (a profile without VolumeBinding placed
+ * the pod). Returns the volumes provisioned.
  */
 export function bindPodVolumes(storage: StorageState, pod: CompiledPod, node: BinderNode, symbols: SymbolTable): PersistentVolume[] {
   const claims = readPodVolumeClaims(storage, pod);
   if (claims === null || 'problem' in claims || claims.delayed.length === 0) return [];
   const found = findPodVolumes(storage, claims, node, symbols);
-  if (found.reasons !== 0) throw new Error(`pod ${pod.name}: its volumes do not fit node ${symbols.text(node.name)} (reasons ${found.reasons})`);
+  // Only a profile without VolumeBinding binds a pod whose claims do not fit the node; no
+  // Reserve then binds them, and they stay as they are.
+  if (found.reasons !== 0) return [];
   for (const b of found.staticBindings) storage.bindClaim(b.claim, b.volume);
   const made: PersistentVolume[] = [];
   for (const c of found.provisions) {

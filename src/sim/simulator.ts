@@ -7,6 +7,7 @@ import { NO_SYM } from '../model/ids.js';
 import type { CompiledNode } from '../model/node.js';
 import type { CompiledPod } from '../model/pod.js';
 import { withSpecResources } from '../model/pod.js';
+import { bindPodVolumes } from '../cluster/volume-binder.js';
 import { CycleTimer } from './cycle-timer.js';
 import { EventQueue } from './event-queue.js';
 import { JobParallelism } from './job-parallelism.js';
@@ -292,6 +293,8 @@ class Simulation {
   /** Binds the pod to `node` with the GPUs `gpuMask` names (0: the cluster's default; see Scheduler.placeGpus). */
   private bind(e: LedgerEntry, node: NodeId, gpuMask: number): void {
     const pod = e.pod;
+    // VolumeBinding's Reserve and PreBind, with the PV controller and the provisioner done at once.
+    if (pod.volumes.claims.length > 0) bindPodVolumes(this.state.storage, pod, { name: this.state.nodeName[node] as Sym, labels: this.state.nodeLabels(node) }, this.state.model.symbols);
     this.state.bind(pod, node, gpuMask);
     e.bindEpoch++;
     this.countBound(pod.priority, +1);
