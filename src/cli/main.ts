@@ -5,6 +5,7 @@ import { UserPluginError } from '../plugins/user/user-plugin-error.js';
 import { ReportError } from '../report/index.js';
 import { registerConformance } from './conformance.js';
 import { registerExplain } from './explain.js';
+import { registerFigures } from './figures.js';
 import { registerMerge } from './merge.js';
 import { registerOpenb } from './openb.js';
 import { registerReport } from './report.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerConformance(program);
   registerExplain(program);
+  registerFigures(program);
   registerMerge(program);
   registerOpenb(program);
   registerReport(program);
@@ -44,7 +46,7 @@ const HELP_CODES: ReadonlySet<string> = new Set(['commander.helpDisplayed', 'com
 export async function main(argv: readonly string[]): Promise<void> {
   if (argv.length <= 2) {
     // Commander would print the whole help on stderr; a usage error is one line.
-    process.stderr.write('schedbench: expected a command: conformance, explain, merge, openb, report, run or whatif (see --help)\n');
+    process.stderr.write('schedbench: expected a command: conformance, explain, figures, merge, openb, report, run or whatif (see --help)\n');
     process.exitCode = 2;
     return;
   }

@@ -16,3 +16,6 @@ export { claimOutputFolder, releaseOutputFolder } from './claim-output-folder.js
 export { replaceDirAtomic } from './replace-dir-atomic.js';
 export type { OutputKind } from './output-marker.js';
 export { verdictText } from './verdict-text.js';
+export type { FigureFormat } from './render-figure.js';
+export type { FigureOptions } from './write-figures.js';
+export { writeFigures } from './write-figures.js';

@@ -48,14 +48,30 @@ export interface ReportPage {
  * Pure: the same page and bundles give the same text.
  */
 export function renderReportHtml(page: ReportPage, bundles: VegaBundles): string {
+  return renderReportPage(page, bundles).html;
+}
+
+/** One chart of a page: what `schedbench figures` writes, one file each. */
+export interface PageFigure {
+  /** What the chart belongs to: a scenario's name, or "openb" / "scaling" for the page-wide ones. */
+  readonly owner: string;
+  /** The chart's name, kebab-case (metric-means, allocation-over-time, ...). */
+  readonly chart: string;
+  readonly spec: TopLevelSpec;
+}
+
+/** renderReportHtml, also giving every chart of the page in page order (for figures). */
+export function renderReportPage(page: ReportPage, bundles: VegaBundles): { html: string; figures: PageFigure[] } {
   const { info, tables } = page;
   const metrics = pageMetrics(page.metrics, tables);
   const charts: { id: string; spec: TopLevelSpec }[] = [];
+  const figures: PageFigure[] = [];
   // Container ids are counters, never user strings.
-  const chart = (spec: TopLevelSpec | null, what: string): string => {
+  const chart = (spec: TopLevelSpec | null, what: string, owner = '', name = ''): string => {
     if (spec === null) return `<p class="empty">No ${what} in this report.</p>`;
     const id = `chart-${charts.length + 1}`;
     charts.push({ id, spec });
+    figures.push({ owner, chart: name, spec });
     return `<div class="chart" id="${id}" data-chart="${escapeHtml(what)}"></div>`;
   };
   const scenarios = uniqueInOrder([...tables.runs.map((r) => r.scenario), ...tables.summary.map((s) => s.scenario)]);
@@ -73,7 +89,7 @@ export function renderReportHtml(page: ReportPage, bundles: VegaBundles): string
       tables.openb.summary.length > 0 ? openbSummaryTableHtml(tables.openb.summary) : '<p class="empty">No openb summary rows in this report.</p>',
       '<h3>GPU allocation against arrived GPU demand</h3>',
       '<p class="note">Mean over the seeds whose arrived demand reached each percent; the dashed line marks arrived demand equal to the GPU capacity.</p>',
-      chart(openbCurveChart(tables.openb.curve, policies), 'openb allocation curve'),
+      chart(openbCurveChart(tables.openb.curve, policies), 'openb allocation curve', 'openb', 'allocation-curve'),
       '</section>',
     ].join('\n'));
   }
@@ -111,24 +127,24 @@ export function renderReportHtml(page: ReportPage, bundles: VegaBundles): string
         : summary.length > 0 ? summaryTableHtml(varying, summary, policies) : '<p class="empty">No summary rows for this scenario.</p>',
       '<h3>Metrics by policy</h3>',
       '<p class="note">Bars: mean over seeds; black lines: 95% confidence interval; colour: comparison with the baseline.</p>',
-      chart(metricMeansChart(varying, summary, policies), 'metric means'),
+      chart(metricMeansChart(varying, summary, policies), 'metric means', scenario, 'metric-means'),
       '<h3>Allocation over time</h3>',
       '<p class="note">Requested over allocatable resources of live nodes, mean over seeds.</p>',
-      chart(utilizationChart(of(tables.timeseries), policies), 'allocation samples'),
+      chart(utilizationChart(of(tables.timeseries), policies), 'allocation samples', scenario, 'allocation-over-time'),
       '<h3>Per-node allocation at the end</h3>',
       '<p class="note">Distribution of nodes by how much of their allocatable resources is requested, all seeds pooled.</p>',
-      chart(nodeUtilizationChart(of(tables.nodeUtilization), policies), 'per-node allocation'),
+      chart(nodeUtilizationChart(of(tables.nodeUtilization), policies), 'per-node allocation', scenario, 'per-node-allocation'),
       '<h3>Queueing delay</h3>',
       '<p class="note">Cumulative distribution of the delay from arrival to first bind of the pods that were bound, quantiles averaged over seeds.</p>',
       delays.length > 0 && !delays.some((d) => d.delayS > 0)
         ? '<p class="empty">No pod waited: under every policy each bound pod was bound when it arrived.</p>'
-        : chart(queueDelayChart(delays, policies), 'queueing delays'),
+        : chart(queueDelayChart(delays, policies), 'queueing delays', scenario, 'queueing-delay'),
       ...(of(tables.groups).length > 0 ? [
         '<h3>By workload and priority</h3>',
         '<p class="note">Queueing delay p95 and pods unschedulable at the end for each workload (its controller) and each priority band, mean over seeds (outcomes-by-group.csv has p50 and p99 too); a measure that is 0 everywhere is not drawn.</p>',
         groupOutcomesChart(of(tables.groups), policies) === null
           ? '<p class="empty">No workload or priority band waited or was left unschedulable under any policy.</p>'
-          : chart(groupOutcomesChart(of(tables.groups), policies), 'outcomes by group'),
+          : chart(groupOutcomesChart(of(tables.groups), policies), 'outcomes by group', scenario, 'outcomes-by-group'),
       ] : []),
       '<h3>Scheduler wall-clock time</h3>',
       tables.timing === null || of(tables.timing).length === 0 ? '<p class="empty">No timing in this report.</p>' : timingTableHtml(of(tables.timing), policies),
@@ -141,7 +157,7 @@ export function renderReportHtml(page: ReportPage, bundles: VegaBundles): string
       '<section id="scaling">',
       '<h2>Scaling of the scheduling core</h2>',
       '<p class="note">From bench.csv (<code>npm run bench</code>): pods scheduled per second by one scheduleOne + bind, against cluster size; wall clock of the machine that ran it.</p>',
-      chart(scalingChart(tables.bench), 'benchmarks'),
+      chart(scalingChart(tables.bench), 'benchmarks', 'scaling', 'pods-per-second'),
       benchTableHtml(tables.bench),
       '</section>',
     ].join('\n'));
@@ -163,7 +179,7 @@ export function renderReportHtml(page: ReportPage, bundles: VegaBundles): string
     ...info.info.map(([k, v]) => [k, v] as [string, string]),
   ];
   const script = (src: string) => `<script>${src.replace(/<\/script/gi, '<\\/script')}</script>`;
-  return [
+  const html = [
     '<!doctype html>',
     '<html lang="en">',
     '<head>',
@@ -195,4 +211,5 @@ export function renderReportHtml(page: ReportPage, bundles: VegaBundles): string
     '</html>',
     '',
   ].join('\n');
+  return { html, figures };
 }

@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
  * goes to a hidden temporary name in the same folder (same file system, so the rename is
  * atomic), which is then renamed over the target.
  */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
   try {
     writeFileSync(tmp, content);

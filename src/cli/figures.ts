@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { join } from 'node:path';
+import { METRICS } from '../metrics/catalogue.js';
+import { WHATIF_MEASURES } from '../metrics/whatif-measures.js';
+import { excerpt, InputError } from '../model/errors.js';
+import type { FigureFormat } from '../report/index.js';
+import { ReportError, writeFigures } from '../report/index.js';
+
+/** `schedbench figures <dir>`: one SVG or PNG file per chart of a report, for papers. */
+export function registerFigures(program: Command): void {
+  program
+    .command('figures')
+    .description('write one file per chart of a report folder\'s page (named <scenario>--<chart>), rendered in Node by vega\'s headless SVG renderer, PNG by resvg; no browser needed')
+    .argument('<dir>', 'report folder, as the run command wrote it')
+    .option('--format <format>', 'svg or png', 'svg')
+    .option('--out <dir>', 'folder for the figures (default: <dir>/figures)')
+    .option('--scale <n>', 'size factor (PNG: pixels per chart unit; 2 suits print)', undefined)
+    .action(async (dir: string, opts: { format: string; out?: string; scale?: string }) => {
+      const format = (['svg', 'png'] as const).find((f) => f === opts.format) as FigureFormat | undefined;
+      if (format === undefined) throw new InputError({ path: '--format' }, `expected svg or png, got ${excerpt(opts.format)}`);
+      const scale = opts.scale === undefined ? (format === 'png' ? 2 : 1) : Number(opts.scale);
+      if (opts.scale !== undefined && (!/^\s*\d+(\.\d+)?\s*$/.test(opts.scale) || !(scale > 0) || scale > 16)) {
+        throw new InputError({ path: '--scale' }, `expected a number above 0 and at most 16, got ${excerpt(opts.scale)}`);
+      }
+      let written: string[];
+      try {
+        written = await writeFigures(dir, [...METRICS, ...WHATIF_MEASURES], { format, out: opts.out ?? join(dir, 'figures'), scale });
+      } catch (e) {
+        // The report cannot import InputError; this is where its errors become user errors.
+        if (e instanceof ReportError) {
+          const { file, line, column, columnName } = e.where;
+          const col = column === undefined ? undefined : `column ${column}${columnName !== undefined ? ` (${columnName})` : ''}`;
+          throw new InputError({ file, line, path: col }, e.problem);
+        }
+        throw e;
+      }
+      for (const path of written) process.stdout.write(`${path}\n`);
+    });
+}
