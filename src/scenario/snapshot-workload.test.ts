@@ -168,4 +168,11 @@ describe('fromSnapshot', () => {
       expect(message).toMatch(c.err);
     });
   }
+
+  it('the example scenario scenarios/from-snapshot-more.yaml: 3 more web pods, db-3..db-5', () => {
+    const s = loadScenario(fileURLToPath(new URL('../../scenarios/from-snapshot-more.yaml', import.meta.url)), caps);
+    if (s.workload.kind !== 'generate') throw new Error('expected a generated workload');
+    const plan = generateWorkload(s.workload.spec, Rng.fromSeed(1));
+    expect(plan.arrivals.map((a) => a.name).sort()).toEqual(['db-3', 'db-4', 'db-5', 'web-0', 'web-1', 'web-2']);
+  });
 });
