@@ -47,7 +47,7 @@ describe('usage errors exit 2; --help and --version exit 0', () => {
     { name: 'an option without its value', args: ['run', 'x.yaml', '--out'], code: 2, stderr: /^schedbench: option '--out <dir>' argument missing \(see --help\)\n$/ },
     { name: 'a required option missing', args: ['explain', '--pod', 'p.yaml'], code: 2, stderr: /^schedbench: required option '--cluster <files\.\.\.>' not specified \(see --help\)\n$/ },
     { name: 'an unknown command', args: ['rnu'], code: 2, stderr: /^schedbench: unknown command 'rnu' \(Did you mean run\?\) \(see --help\)\n$/ },
-    { name: 'no command', args: [], code: 2, stderr: /^schedbench: expected a command: conformance, explain, merge, openb, report, run or whatif \(see --help\)\n$/ },
+    { name: 'no command', args: [], code: 2, stderr: /^schedbench: expected a command: conformance, explain, figures, merge, openb, report, run or whatif \(see --help\)\n$/ },
     { name: '--help', args: ['--help'], code: 0, stderr: /^$/ },
     { name: '--version', args: ['--version'], code: 0, stderr: /^$/ },
   ];

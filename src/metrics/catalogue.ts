@@ -4,7 +4,7 @@ import type { MetricDef } from './types.js';
  * Every deterministic per-run metric, in report order. Each definition is what the code
  * in this folder computes; the report and the README print them.
  */
-export const METRICS: readonly MetricDef[] = [
+export const METRICS = [
   { id: 'pods_arrived', label: 'Pods arrived', unit: 'pods', higherIsBetter: null, definition: 'Workload pods created during the run (arrivals, plus pods bound at time 0); a pod recreated by its controller counts once.' },
   { id: 'pods_scheduled', label: 'Pods scheduled', unit: 'pods', higherIsBetter: true, definition: 'Workload pods bound at least once (one that later completed, or was evicted or preempted, still counts).' },
   { id: 'pods_unschedulable_end', label: 'Unschedulable at end', unit: 'pods', higherIsBetter: false, definition: 'Workload pods pending at the end whose last scheduling attempt failed.' },
@@ -30,7 +30,10 @@ export const METRICS: readonly MetricDef[] = [
   { id: 'queue_delay_p50_s', label: 'Queueing delay p50', unit: 's', higherIsBetter: false, definition: 'Simulated seconds from a pod\'s arrival to its first bind, median over pods that were bound.' },
   { id: 'queue_delay_p95_s', label: 'Queueing delay p95', unit: 's', higherIsBetter: false, definition: 'As above, 95th percentile.' },
   { id: 'queue_delay_p99_s', label: 'Queueing delay p99', unit: 's', higherIsBetter: false, definition: 'As above, 99th percentile.' },
-];
+] as const satisfies readonly MetricDef[];
+
+/** A catalogue metric's id: measureRun's values are keyed by these, so a typo does not compile. */
+export type MetricId = (typeof METRICS)[number]['id'];
 
 /** Metric ids in catalogue order. */
 export const METRIC_IDS: readonly string[] = METRICS.map((m) => m.id);

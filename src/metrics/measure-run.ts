@@ -11,6 +11,7 @@ import { queueDelaysS, sortedQuantile } from './queue-delay.js';
 import { maxSpreadSkew } from './spread-skew.js';
 import { distinctShapes, strandedPct } from './stranded-capacity.js';
 import { timeWeightedMean } from './time-weighted-mean.js';
+import type { MetricId } from './catalogue.js';
 import type { Placement, RunKey, RunMetrics, TimePoint } from './types.js';
 
 /** What measureRun needs from one finished run. */
@@ -65,7 +66,8 @@ export function measureRun(o: RunOutcome): RunMetrics {
   const shapes = distinctShapes(o.arrivedPods.map((p) => p.requests));
   const delays = queueDelaysS(result.pods);
   const latest = latestIncarnations(result);
-  const values: Record<string, number> = {
+  // Keyed by the catalogue's ids: a misspelt or missing metric fails to compile.
+  const values: Record<MetricId, number> = {
     pods_arrived: result.counts.arrived,
     pods_scheduled: workloadPodsEverBound(result),
     pods_unschedulable_end: [...latest.values()].filter((r) => r.outcome === 'pending' && r.lastDiagnosis !== null).length,
