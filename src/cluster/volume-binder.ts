@@ -42,7 +42,7 @@ export interface ClaimsProblem {
 
 /**
  * podHasPVCs then GetPodVolumeClaims: null when the pod uses no claim (VolumeBinding
- * skips it), a problem when a claim does not exist or is being deleted.
+ * skips it), a problem when a claim does not exist, is being deleted, or is Lost.
  * CAVEAT: kube also requires an ephemeral volume's claim to be owned by the pod
  * (ephemeral.VolumeIsForPod); schedbench does not keep claims' owners and takes the
  * claim of that name.
@@ -55,6 +55,7 @@ export function readPodVolumeClaims(storage: StorageView, pod: CompiledPod): Pod
     const c = storage.claim(pod.namespace, ref.name);
     if (c === null) return { problem: `persistentvolumeclaim ${JSON.stringify(ref.name)} not found` };
     if (c.terminating) return { problem: `persistentvolumeclaim ${JSON.stringify(ref.name)} is being deleted` };
+    if (c.lost) return { problem: `persistentvolumeclaim ${JSON.stringify(ref.name)} bound to non-existent persistentvolume ${JSON.stringify(c.volumeName)}` };
     claims.push(c);
   }
   const bound: PersistentVolumeClaim[] = [];

@@ -40,6 +40,8 @@ export interface PersistentVolumeClaim {
   /** The volume.kubernetes.io/selected-node annotation, "" when absent. */
   readonly selectedNode: string;
   readonly terminating: boolean;
+  /** status.phase is Lost: the claim's bound volume is gone (kube refuses the pod at PreFilter). */
+  readonly lost: boolean;
 }
 
 const accessMode = z.enum(ACCESS_MODE_NAMES);
@@ -75,9 +77,9 @@ export interface CompileClaimOptions {
 /**
  * Validates a v1 PersistentVolumeClaim as the API server does
  * (ValidatePersistentVolumeClaimSpec: access modes, a non-negative storage request) and
- * compiles it. status is not read: whether the claim is bound is spec.volumeName (the
- * PV controller's binding of a pre-bound claim is taken as done). Throws InputError
- * naming the field.
+ * compiles it. Of the status only a Lost phase is read: whether the claim is bound is
+ * spec.volumeName (the PV controller's binding of a pre-bound claim is taken as done).
+ * Throws InputError naming the field.
  */
 export function compilePersistentVolumeClaim(raw: unknown, ctx: ModelContext, opts: CompileClaimOptions = {}): PersistentVolumeClaim {
   const { data, fail } = parseObject(pvcSchema, raw, 'PersistentVolumeClaim', { ...opts, namespaced: true });
@@ -105,5 +107,6 @@ export function compilePersistentVolumeClaim(raw: unknown, ctx: ModelContext, op
     volumeMode: spec.volumeMode ?? 'Filesystem',
     selectedNode: annotations[SELECTED_NODE_ANNOTATION] ?? '',
     terminating: data.metadata.deletionTimestamp !== null && data.metadata.deletionTimestamp !== undefined,
+    lost: data.status?.phase === 'Lost',
   };
 }
