@@ -9,7 +9,7 @@ import { runCell } from './run-cell.js';
 import type { AffinityWorkload } from './scheduler-perf-affinity.js';
 import { affinityWorkload } from './scheduler-perf-affinity.js';
 import type { SetupOptions } from './setup.js';
-import { mixedRequests, schedulingBasic } from './scheduling-basic.js';
+import { mixedRequests, schedulingBasic, schedulingBasicWithUserScore } from './scheduling-basic.js';
 
 /** One micro-benchmark cell: a name, its cluster and pods, and how it is timed. */
 export interface MicroCell {
@@ -44,6 +44,8 @@ export function microCells(): MicroCell[] {
       cells.push({ name: `SchedulingBasic/${nodes}Nodes/pct=${pct === 0 ? 'adaptive' : pct}`, setup: schedulingBasic(nodes, Math.min(1000, nodes), pct), kind: 'tinybench' });
     }
   }
+  // A simple-contract user score plugin: compare with SchedulingBasic/5000Nodes/pct=100.
+  cells.push({ name: 'SchedulingBasic+FewestPods/5000Nodes/pct=100', setup: schedulingBasicWithUserScore(5000, 1000, 100), kind: 'tinybench' });
   cells.push({ name: 'MixedRequests/5000Nodes/pct=100', setup: mixedRequests(5000, 1000, 100), kind: 'tinybench' });
   const workloads: AffinityWorkload[] = ['SchedulingPodAntiAffinity', 'SchedulingPodAffinity', 'TopologySpreading', 'PreferredTopologySpreading'];
   for (const w of workloads) {

@@ -1,6 +1,10 @@
 import { defaultProfile } from '../src/framework/profile.js';
 import type { ProfileSpec } from '../src/framework/profile.js';
 import type { SetupOptions } from './setup.js';
+import type { PluginFactory } from '../src/framework/types.js';
+import { inTreeRegistry } from '../src/plugins/index.js';
+import { userPluginFactory } from '../src/plugins/user/adapt-user-plugin.js';
+import fewestPods from '../examples/plugins/fewest-pods.js';
 
 /**
  * kube-scheduler's scheduler_perf SchedulingBasic shapes (test/integration/scheduler_perf
@@ -50,3 +54,18 @@ export function mixedRequests(nodes: number, existingPods: number, percentageOfN
     },
   };
 }
+
+/**
+ * SchedulingBasic with the simple-contract user plugin examples/plugins/fewest-pods.ts
+ * added as a score plugin (weight 1): what a plugin written to src/api/plugin-api.ts
+ * costs, against SchedulingBasic at the same size and percentage in the same run.
+ */
+export function schedulingBasicWithUserScore(nodes: number, existingPods: number, percentageOfNodesToScore: number): SetupOptions {
+  const basic = schedulingBasic(nodes, existingPods, percentageOfNodesToScore);
+  return {
+    ...basic,
+    profile: { ...basic.profile, score: [...basic.profile.score, { name: fewestPods.name, weight: 1 }] },
+    registry: new Map<string, PluginFactory>([...inTreeRegistry, [fewestPods.name, userPluginFactory(fewestPods)]]),
+  };
+}
+

@@ -9,6 +9,7 @@ import { compilePod } from '../src/model/compile-pod.js';
 import { ModelContext } from '../src/model/model-context.js';
 import type { CompiledPod } from '../src/model/pod.js';
 import { inTreeRegistry } from '../src/plugins/index.js';
+import type { Registry } from '../src/framework/types.js';
 
 /** A ready cluster, framework and pod pool for one benchmark cell; built outside timing. */
 export interface BenchSetup {
@@ -33,6 +34,8 @@ export interface SetupOptions {
   /** v1.Pod JSON for pod i (existing pods get i < existingPods). */
   readonly pod: (i: number) => unknown;
   readonly seed?: number;
+  /** Where the profile's plugin names are looked up. @default the in-tree registry */
+  readonly registry?: Registry;
 }
 
 /** Builds nodes, binds the existing pods where the scheduler puts them, compiles the pool. */
@@ -40,7 +43,7 @@ export function setupBench(o: SetupOptions): BenchSetup {
   const model = new ModelContext();
   const nodes = Array.from({ length: o.nodes }, (_, i) => compileNode(o.node(i), model));
   const state = ClusterState.from(model, nodes);
-  const fw = buildFramework(o.profile, inTreeRegistry, model);
+  const fw = buildFramework(o.profile, o.registry ?? inTreeRegistry, model, Rng.fromSeed(o.seed ?? 1).fork('plugins'));
   const scheduler = new Scheduler(fw, Rng.fromSeed(o.seed ?? 1).fork('tiebreak'));
   for (let i = 0; i < o.existingPods; i++) {
     const pod = compilePod(o.pod(i), model);
