@@ -41,6 +41,11 @@ export function buildOpenbPlan(world: OpenbWorld, seeds: readonly number[], plug
       ['inflation', `tasks drawn until their GPU request reaches ${world.inflate} x the cluster's GPUs; each tried once, none leaving`],
       ['tie-break', world.tieBreak],
     ],
+    scenarios: [{
+      scenario: OPENB_SCENARIO,
+      description: `The FGD paper's (USENIX ATC '23) one-shot inflation experiment on the openb GPU trace: the trace's tasks shuffled and drawn until their GPU requests reach ${world.inflate} x the cluster's GPUs, each tried once`,
+      policies: world.policies.map((p) => p.profile),
+    }],
   };
   const plugins = pluginFiles.map((file) => ({ file, digest: fileDigest(file) }));
   const hashed = { ...world, nodesFile: fileDigest(world.nodesFile), podsFile: fileDigest(world.podsFile), plugins: plugins.map((p) => p.digest) };

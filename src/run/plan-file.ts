@@ -49,6 +49,7 @@ export function readPlanFile(path: string): PlanFile {
     && typeof report === 'object' && report !== null && (report.kind === 'scenarios' || report.kind === 'openb')
     && typeof report.title === 'string' && Array.isArray(report.createdFor) && report.createdFor.every((c) => typeof c === 'string')
     && isPairs(report.baselines) && isPairs(report.info)
+    && (report.scenarios === undefined || isScenarioFacts(report.scenarios))
     && (f.shard === null || /^\d+\/\d+$/.test(f.shard as string));
   if (!ok) throw new InputError({ file: path }, `not a plan file schedbench wrote: expected {schedbench, plan, shard, cells, report}, got ${excerpt(v)}`);
   const ids = f.cells as string[];
@@ -63,4 +64,16 @@ export function readPlanFile(path: string): PlanFile {
 /** A list of [string, string] pairs. */
 function isPairs(v: unknown): boolean {
   return Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string');
+}
+
+/** PlanReport.scenarios as planFileText wrote it: per scenario, its name, description and policy profiles. */
+function isScenarioFacts(v: unknown): boolean {
+  return Array.isArray(v) && v.every((s: unknown) => {
+    const o = s as { scenario?: unknown; description?: unknown; policies?: unknown } | null;
+    return typeof o === 'object' && o !== null && typeof o.scenario === 'string' && typeof o.description === 'string'
+      && Array.isArray(o.policies) && o.policies.every((p: unknown) => {
+        const q = p as { name?: unknown; filter?: unknown; score?: unknown } | null;
+        return typeof q === 'object' && q !== null && typeof q.name === 'string' && Array.isArray(q.filter) && Array.isArray(q.score);
+      });
+  });
 }

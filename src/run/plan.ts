@@ -1,3 +1,4 @@
+import type { ScenarioFacts } from '../report/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Cell } from './cell.js';
 import type { PluginFileRef } from './load-user-plugins.js';
@@ -28,6 +29,8 @@ export interface PlanReport {
   readonly baselines: readonly (readonly [string, string])[];
   /** Run facts for the page, label/value; nothing wall-clock. */
   readonly info: readonly (readonly [string, string])[];
+  /** Per scenario, its description and what each policy configures (the page's policy table). */
+  readonly scenarios?: readonly ScenarioFacts[];
 }
 
 /**

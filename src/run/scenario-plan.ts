@@ -49,6 +49,7 @@ export function buildScenarioPlan(scenarios: readonly Scenario[], sel: ScenarioS
     info: heading?.info ?? [
       ['scenario files', scenarios.map((s) => s.file).join(', ')],
     ],
+    scenarios: scenarios.map((s) => ({ scenario: s.name, description: s.description, policies: s.policies })),
   };
   const plugins = [...new Set(scenarios.flatMap((s) => s.plugins))].map((file) => ({ file, digest: fileDigest(file) }));
   const world = { kind: 'scenarios' as const, scenarios, plugins };

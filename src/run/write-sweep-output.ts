@@ -47,6 +47,7 @@ export function writePlanReport(
     ...(extra.bench ? { bench: extra.bench } : {}),
     ...(plan.report.kind === 'openb' ? { openb: { runs: ordered.flatMap((r) => (r.openb === undefined ? [] : [{ ...r.run.key, ...r.openb }])) } } : {}),
     ...whatifData(ordered),
+    ...(plan.report.scenarios !== undefined ? { scenarios: plan.report.scenarios } : {}),
     info: [...plan.report.info, SIGNIFICANCE_INFO],
   }, {
     extraFiles: { [PLAN_FILE]: planFileText(plan, schedbenchVersion(), null), [CELLS_FILE]: cellsFileText(plan.hash, null, ordered) },
