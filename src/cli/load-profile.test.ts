@@ -18,8 +18,8 @@ describe('loadProfiles names kube-scheduler 1.35 plugins schedbench cannot run, 
   const cases: { name: string; text: string; err: RegExp }[] = [
     {
       name: 'a KubeSchedulerConfiguration enabling an unmodelled plugin',
-      text: 'apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\nprofiles:\n  - plugins:\n      filter:\n        enabled:\n          - name: VolumeBinding\n',
-      err: /kube\.yaml:7: profiles\[0\]\.plugins\.filter\.enabled\[0\]\.name: VolumeBinding is a kube-scheduler 1\.35 plugin that schedbench does not model yet \(/,
+      text: 'apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\nprofiles:\n  - plugins:\n      filter:\n        enabled:\n          - name: DynamicResources\n',
+      err: /kube\.yaml:7: profiles\[0\]\.plugins\.filter\.enabled\[0\]\.name: DynamicResources is a kube-scheduler 1\.35 plugin that schedbench does not model yet \(/,
     },
     {
       name: 'a KubeSchedulerConfiguration enabling a removed plugin',
@@ -33,8 +33,8 @@ describe('loadProfiles names kube-scheduler 1.35 plugins schedbench cannot run, 
     },
     {
       name: 'schedbench\'s profile shape with an unmodelled filter',
-      text: 'name: p\nfilter:\n  - NodeName\n  - VolumeZone\nscore: []\n',
-      err: /own\.yaml:4: filter\[1\]: VolumeZone is a kube-scheduler 1\.35 plugin that schedbench does not model yet/,
+      text: 'name: p\nfilter:\n  - NodeName\n  - DynamicResources\nscore: []\n',
+      err: /own\.yaml:4: filter\[1\]: DynamicResources is a kube-scheduler 1\.35 plugin that schedbench does not model yet/,
     },
     {
       name: 'schedbench\'s profile shape with a removed score plugin',
@@ -55,7 +55,7 @@ describe('loadProfiles names kube-scheduler 1.35 plugins schedbench cannot run, 
   }
 
   it('reads a KubeSchedulerConfiguration that disables removed and unmodelled plugins', () => {
-    const [p] = load('ok.yaml', 'apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\nprofiles:\n  - schedulerName: s\n    plugins:\n      multiPoint:\n        disabled:\n          - name: EBSLimits\n          - name: VolumeBinding\n')();
+    const [p] = load('ok.yaml', 'apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\nprofiles:\n  - schedulerName: s\n    plugins:\n      multiPoint:\n        disabled:\n          - name: EBSLimits\n          - name: DynamicResources\n')();
     expect(p!.name).toBe('s');
     expect(p!.filter).toContain('NodeResourcesFit');
   });

@@ -6,8 +6,8 @@ import { frameworkPlugins, kubeSchedulerConfigurationSchema, mergePluginSet, pro
 // The registry as profilesFromConfig sees it: kube's modelled plugins, DefaultPreemption, and
 // stand-ins for kube's test plugins (TestPlugin filters, scores and post-filters; the Score*
 // plugins only score) and for a user's heuristics (MyFilter, MyScore).
-const FILTERS = new Set(['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity', 'MyFilter', 'TestPlugin']);
-const SCORES = new Set(['TaintToleration', 'NodeAffinity', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity', 'NodeResourcesBalancedAllocation', 'ImageLocality', 'MyScore', 'TestPlugin', 'ScorePlugin1', 'ScorePlugin2', 'ScoreWithNormalizePlugin1']);
+const FILTERS = new Set(['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'VolumeRestrictions', 'NodeVolumeLimits', 'VolumeBinding', 'VolumeZone', 'PodTopologySpread', 'InterPodAffinity', 'MyFilter', 'TestPlugin']);
+const SCORES = new Set(['TaintToleration', 'NodeAffinity', 'NodeResourcesFit', 'VolumeBinding', 'PodTopologySpread', 'InterPodAffinity', 'NodeResourcesBalancedAllocation', 'ImageLocality', 'MyScore', 'TestPlugin', 'ScorePlugin1', 'ScorePlugin2', 'ScoreWithNormalizePlugin1']);
 const POST_FILTERS = new Set(['DefaultPreemption', 'TestPlugin']);
 const caps: PluginCapabilities = {
   has: (n) => FILTERS.has(n) || SCORES.has(n) || POST_FILTERS.has(n),
@@ -117,14 +117,14 @@ describe('profilesFromConfig', () => {
 
   it('a score weight re-listed at the Score point overrides MultiPoint and moves first', () => {
     expect(scoreOf({ plugins: { score: { enabled: [{ name: 'NodeAffinity', weight: 5 }] } } })).toEqual([
-      'NodeAffinity:5', 'TaintToleration:3', 'NodeResourcesFit:1', 'PodTopologySpread:2', 'InterPodAffinity:2',
+      'NodeAffinity:5', 'TaintToleration:3', 'NodeResourcesFit:1', 'VolumeBinding:1', 'PodTopologySpread:2', 'InterPodAffinity:2',
       'NodeResourcesBalancedAllocation:1', 'ImageLocality:1',
     ]);
   });
 
   it('a weight re-listed in MultiPoint replaces the default in place', () => {
     expect(scoreOf({ plugins: { multiPoint: { enabled: [{ name: 'ImageLocality', weight: 4 }] } } })).toEqual([
-      'TaintToleration:3', 'NodeAffinity:2', 'NodeResourcesFit:1', 'PodTopologySpread:2', 'InterPodAffinity:2',
+      'TaintToleration:3', 'NodeAffinity:2', 'NodeResourcesFit:1', 'VolumeBinding:1', 'PodTopologySpread:2', 'InterPodAffinity:2',
       'NodeResourcesBalancedAllocation:1', 'ImageLocality:4',
     ]);
   });
@@ -171,8 +171,14 @@ describe('profilesFromConfig', () => {
   });
 
   it('kube\'s plugins schedbench does not model may be disabled (they are left out anyway)', () => {
-    const p = profileOf({ plugins: { multiPoint: { disabled: [{ name: 'VolumeBinding' }, { name: 'DynamicResources' }] }, filter: { disabled: [{ name: 'NodeVolumeLimits' }] } } });
+    const p = profileOf({ plugins: { multiPoint: { disabled: [{ name: 'DynamicResources' }] }, filter: { disabled: [{ name: 'NodeDeclaredFeatures' }] } } });
     expect(p.filter).toEqual(defaultProfile().filter);
+  });
+
+  it('the volume plugins are in the default set and can be disabled like any', () => {
+    const p = profileOf({ plugins: { multiPoint: { disabled: [{ name: 'VolumeBinding' }] }, filter: { disabled: [{ name: 'NodeVolumeLimits' }] } } });
+    expect(p.filter).toEqual(defaultProfile().filter.filter((f) => f !== 'VolumeBinding' && f !== 'NodeVolumeLimits'));
+    expect(p.score.map((s) => s.name)).not.toContain('VolumeBinding');
   });
 
   it('removed plugins may be disabled, as kube allows (old configs often do)', () => {
@@ -198,10 +204,10 @@ describe('profilesFromConfig', () => {
     { name: 'an older removed plugin configured', profile: { pluginConfig: [{ name: 'SelectorSpread', args: {} }] }, err: /^profiles\[0\]\.pluginConfig\[0\]\.name: no plugin "SelectorSpread" to configure \(kube-scheduler 1\.35 no longer has SelectorSpread/ },
     // Plugins kube has and schedbench does not model: refused wherever they are named.
     { name: 'an unmodelled plugin in MultiPoint', profile: { plugins: { multiPoint: { enabled: [{ name: 'DynamicResources' }] } } }, err: unmodelled('DynamicResources') },
-    { name: 'an unmodelled plugin at Filter', profile: { plugins: { filter: { enabled: [{ name: 'VolumeZone' }] } } }, err: /^profiles\[0\]\.plugins\.filter\.enabled\[0\]\.name: VolumeZone is a kube-scheduler 1\.35 plugin that schedbench does not model yet \(PersistentVolumes and their zones are not loaded\)$/ },
+    { name: 'an unmodelled plugin at Filter', profile: { plugins: { filter: { enabled: [{ name: 'DynamicResources' }] } } }, err: /^profiles\[0\]\.plugins\.filter\.enabled\[0\]\.name: DynamicResources is a kube-scheduler 1\.35 plugin that schedbench does not model yet \(/ },
     { name: 'an unmodelled plugin at Permit', profile: { plugins: { permit: { enabled: [{ name: 'GangScheduling' }] } } }, err: unmodelled('GangScheduling') },
     { name: 'an unmodelled plugin at PreFilter', profile: { plugins: { preFilter: { enabled: [{ name: 'NodeDeclaredFeatures' }] } } }, err: unmodelled('NodeDeclaredFeatures') },
-    { name: 'an unmodelled plugin configured', profile: { pluginConfig: [{ name: 'VolumeBinding', args: { bindTimeoutSeconds: 600 } }] }, err: /^profiles\[0\]\.pluginConfig\[0\]\.name: VolumeBinding is a kube-scheduler 1\.35 plugin that schedbench does not model yet/ },
+    { name: 'an unmodelled plugin configured', profile: { pluginConfig: [{ name: 'DynamicResources', args: { filterTimeout: '10s' } }] }, err: /^profiles\[0\]\.pluginConfig\[0\]\.name: DynamicResources is a kube-scheduler 1\.35 plugin that schedbench does not model yet/ },
     { name: 'args for a simulator plugin', profile: { pluginConfig: [{ name: 'DefaultBinder', args: { timeout: 1 } }] }, err: /^profiles\[0\]\.pluginConfig\[0\]\.args: DefaultBinder takes no args/ },
     { name: 'MultiPoint "*" without a queue sort plugin', profile: { plugins: { multiPoint: { disabled: [{ name: '*' }], enabled: [{ name: 'DefaultBinder' }, { name: 'NodeName' }] } } }, err: /^profiles\[0\]\.plugins\.queueSort: only one queue sort plugin required for profile with scheduler name "default-scheduler", but got 0$/ },
   ];
