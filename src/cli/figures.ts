@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { METRICS } from '../metrics/catalogue.js';
-import { WHATIF_MEASURES } from '../metrics/whatif-measures.js';
 import { excerpt, InputError } from '../model/errors.js';
 import type { FigureFormat } from '../report/index.js';
-import { ReportError, writeFigures } from '../report/index.js';
+import { writeFigures } from '../report/index.js';
+import { asInputErrors, REPORT_MEASURES } from './report-input-error.js';
 
 /** `schedbench figures <dir>`: one SVG or PNG file per chart of a report, for papers. */
 export function registerFigures(program: Command): void {
@@ -22,18 +21,7 @@ export function registerFigures(program: Command): void {
       if (opts.scale !== undefined && (!/^\s*\d+(\.\d+)?\s*$/.test(opts.scale) || !(scale > 0) || scale > 16)) {
         throw new InputError({ path: '--scale' }, `expected a number above 0 and at most 16, got ${excerpt(opts.scale)}`);
       }
-      let written: string[];
-      try {
-        written = await writeFigures(dir, [...METRICS, ...WHATIF_MEASURES], { format, out: opts.out ?? join(dir, 'figures'), scale });
-      } catch (e) {
-        // The report cannot import InputError; this is where its errors become user errors.
-        if (e instanceof ReportError) {
-          const { file, line, column, columnName } = e.where;
-          const col = column === undefined ? undefined : `column ${column}${columnName !== undefined ? ` (${columnName})` : ''}`;
-          throw new InputError({ file, line, path: col }, e.problem);
-        }
-        throw e;
-      }
+      const written = await asInputErrors(() => writeFigures(dir, REPORT_MEASURES, { format, out: opts.out ?? join(dir, 'figures'), scale }));
       for (const path of written) process.stdout.write(`${path}\n`);
     });
 }
