@@ -4,11 +4,10 @@ import type { CycleContext } from '../framework/types.js';
 import { SKIP } from '../framework/types.js';
 import type { NodeId } from '../model/ids.js';
 import { compileLabels } from '../model/labels.js';
-import type { CompiledPod } from '../model/pod.js';
 import '../testing/fast-check-seed.js';
 import { testCluster } from '../testing/builders.js';
-import type { HookChange } from '../testing/hook-replay.js';
-import { expectHooksMatchRecompute, filterVerdicts } from '../testing/hook-replay.js';
+import type { HookChange, WhatIfPods } from '../testing/hook-replay.js';
+import { applyHookOp, expectHooksMatchRecompute, filterVerdicts } from '../testing/hook-replay.js';
 import { create } from './inter-pod-affinity.js';
 
 /**
@@ -114,31 +113,13 @@ describe('InterPodAffinity addPod/removePod (property)', () => {
         // The what-if through the hooks, verdicts recorded after every step.
         const changes: HookChange[] = [];
         const seen: number[][] = [];
-        const removed: CompiledPod[] = [];
-        let state = pre;
+        const pods: WhatIfPods = { placed, removed: [] };
+        let state: unknown = pre;
         for (const [k, op] of ops.entries()) {
-          let change: HookChange;
-          if (op.kind === 'remove') {
-            if (placed.length === 0) continue;
-            const at = op.pick % placed.length;
-            const p = placed[at]!;
-            placed.splice(at, 1);
-            removed.push(p.pod);
-            change = { add: false, pod: p.pod, node: p.node };
-            state = plugin.removePod!(cx, incoming, state, p.pod, p.node);
-          } else {
-            const node = nodes[op.node % nodes.length]!;
-            let pod: CompiledPod;
-            if (op.kind === 'add') pod = c.pod(podSpec(op.pod, `new${k}`));
-            else {
-              if (removed.length === 0) continue;
-              pod = removed.splice(op.pick % removed.length, 1)[0]!;
-            }
-            placed.push({ pod, node });
-            change = { add: true, pod, node };
-            state = plugin.addPod!(cx, incoming, state, pod, node);
-          }
-          changes.push(change);
+          const step = applyHookOp(plugin, cx, incoming, state, op, pods, nodes, (g) => c.pod(podSpec(g, `new${k}`)));
+          if (step === null) continue;
+          state = step.state;
+          changes.push(step.change);
           seen.push(filterVerdicts(plugin, cx, incoming, state, nodes));
         }
         // The hooks never write the state they are given (nor the live tallies it shares).

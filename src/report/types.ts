@@ -3,7 +3,7 @@
  * file (one flat row type per table) and the tables read back from a report folder.
  * Rows carry plain numbers; NaN stands for "undefined" and is written as an empty cell.
  */
-import type { MetricDef, MetricSummary, RunMetrics, WhatifRun, WhatifSummary } from '../metrics/types.js';
+import type { MetricDef, MetricSummary, ReplayedPod, RunMetrics, WhatifRun, WhatifSummary } from '../metrics/types.js';
 
 /** One row of bench/'s bench.csv (wall-clock micro-benchmarks; read, never computed here). */
 export interface BenchRow {
@@ -217,16 +217,13 @@ export interface OpenbTables {
   readonly curve: readonly OpenbCurveRow[];
 }
 
-/** whatif.csv: one replayed pod of one run (outcome: same, moved or unschedulable; '' nodes: none). */
-export interface WhatifPodRow {
+/**
+ * whatif.csv: one replayed pod of one run (ReplayedPod with the run's policy and seed).
+ * The outcome is text as read from the file; check-whatif-tables checks it.
+ */
+export interface WhatifPodRow extends Omit<ReplayedPod, 'outcome'> {
   readonly policy: string;
   readonly seed: number;
-  readonly namespace: string;
-  readonly pod: string;
-  readonly ownerKind: string;
-  readonly owner: string;
-  readonly nodeBefore: string;
-  readonly nodeAfter: string;
   readonly outcome: string;
 }
 

@@ -40,3 +40,41 @@ export function expectHooksMatchRecompute(
   }
   expect(filterVerdicts(plugin, cx, incoming, plugin.preFilter!(cx, incoming), nodes)).toEqual(before);
 }
+
+/** One step of a what-if a property test draws: remove a placed pod, add a new one, or add a removed one back. */
+export type HookOp<P> =
+  | { readonly kind: 'remove'; readonly pick: number }
+  | { readonly kind: 'add'; readonly pod: P; readonly node: number }
+  | { readonly kind: 'readd'; readonly pick: number; readonly node: number };
+
+/** The pods of a what-if so far: those on nodes, and those removed (which may come back). */
+export interface WhatIfPods {
+  readonly placed: { pod: CompiledPod; node: NodeId }[];
+  readonly removed: CompiledPod[];
+}
+
+/**
+ * Makes `op` through the plugin's removePod/addPod, updating `pods`: the change made and
+ * the new PreFilter state, or null when the op has nothing to act on (no pod placed, or
+ * none removed). `make` compiles the pod of an 'add'.
+ */
+export function applyHookOp<P>(
+  plugin: Plugin, cx: CycleContext, incoming: CompiledPod, state: unknown, op: HookOp<P>, pods: WhatIfPods,
+  nodes: readonly NodeId[], make: (p: P) => CompiledPod,
+): { readonly change: HookChange; readonly state: unknown } | null {
+  if (op.kind === 'remove') {
+    if (pods.placed.length === 0) return null;
+    const p = pods.placed.splice(op.pick % pods.placed.length, 1)[0]!;
+    pods.removed.push(p.pod);
+    return { change: { add: false, pod: p.pod, node: p.node }, state: plugin.removePod!(cx, incoming, state, p.pod, p.node) };
+  }
+  const node = nodes[op.node % nodes.length]!;
+  let pod: CompiledPod;
+  if (op.kind === 'add') pod = make(op.pod);
+  else {
+    if (pods.removed.length === 0) return null;
+    pod = pods.removed.splice(op.pick % pods.removed.length, 1)[0]!;
+  }
+  pods.placed.push({ pod, node });
+  return { change: { add: true, pod, node }, state: plugin.addPod!(cx, incoming, state, pod, node) };
+}
