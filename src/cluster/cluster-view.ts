@@ -7,6 +7,7 @@ import type { HostPort } from '../model/ports.js';
 import type { Effect, TaintList } from '../model/taints.js';
 import type { GpuTableView } from './gpu-table-view.js';
 import type { PodIndexesView } from './pod-indexes-view.js';
+import type { StorageView } from './storage-view.js';
 
 /**
  * The read-only cluster that plugins see during a cycle: typed arrays indexed by node id
@@ -87,6 +88,14 @@ export interface ClusterView {
   readonly gpus: GpuTableView;
   /** The PodDisruptionBudgets and the disruption controller's view of them. */
   readonly disruptionBudgets: DisruptionBudgetsView;
+  /**
+   * Claims, volumes, storage classes, CSI nodes and drivers, storage capacities, and the
+   * bound pods using each claim, as kube-scheduler's informers and its snapshot's
+   * StorageInfos show them to the volume plugins. A what-if overlay shows its base's: kube's
+   * AddPod/RemovePod change no storage object, and the plugins follow a what-if's pods
+   * through their PreFilter state (VolumeRestrictions' ReadWriteOncePod users).
+   */
+  readonly storage: StorageView;
 }
 
 /**

@@ -10,6 +10,7 @@ import { mostFreeGpus, pickGpus } from './gpu-pick.js';
 import { GpuTable } from './gpu-table.js';
 import type { GpuTableView } from './gpu-table-view.js';
 import type { PodIndexesView } from './pod-indexes-view.js';
+import type { StorageView } from './storage-view.js';
 
 /**
  * A what-if over a cluster view: one node (the focus) with some pods added and some of
@@ -174,6 +175,8 @@ export class OverlayView implements ClusterView {
   namespaceLabels(ns: Sym): LabelSet { return this.view().namespaceLabels(ns); }
   namespaces(): readonly Sym[] { return this.view().namespaces(); }
   get disruptionBudgets(): DisruptionBudgetsView { return this.view().disruptionBudgets; }
+  /** The base's storage: a what-if adds and removes pods, never claims or volumes (see ClusterView.storage). */
+  get storage(): StorageView { return this.view().storage; }
 
   // ---- internals ---------------------------------------------------------------------
 

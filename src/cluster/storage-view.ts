@@ -31,26 +31,11 @@ export interface StorageView {
   claimUsers(namespace: Sym, name: string): number;
 }
 
-/** A cluster without storage objects. */
-export const NO_STORAGE: StorageView = {
-  version: 0,
-  claim: () => null,
-  volume: () => null,
-  storageClass: () => null,
-  volumesOfClass: () => [],
-  csiNode: () => null,
-  csiDriver: () => null,
-  capacities: () => [],
-  claimUsers: () => 0,
-};
-
 /**
- * The storage of a cluster view: ClusterState's; NO_STORAGE for a view without one.
- * CAVEAT: ClusterView does not declare `storage` yet (its owner adds it, and OverlayView
- * forwards it); until then a what-if's overlay has none, so the volume plugins read
- * storage only in PreFilter, which always runs on the live state, and keep it in their
- * PreFilter state, as kube keeps the claims it read in CycleState.
+ * The storage of a cluster view: ClusterView.storage. The volume plugins call this from
+ * before ClusterView declared the member; they can read `cx.view.storage` directly, after
+ * which this function (and this file's import of ClusterView) can go.
  */
 export function storageOf(view: ClusterView): StorageView {
-  return (view as ClusterView & { readonly storage?: StorageView }).storage ?? NO_STORAGE;
+  return view.storage;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OverlayView } from '../cluster/overlay-view.js';
 import { buildFramework } from '../framework/framework.js';
 import { defaultProfile } from '../framework/profile.js';
 import { Scheduler } from '../framework/scheduler.js';
@@ -9,6 +10,7 @@ import { compilePersistentVolumeClaim } from '../model/persistent-volume-claim.j
 import { compilePod } from '../model/compile-pod.js';
 import { compileStorageClass } from '../model/storage-class.js';
 import { inTreeRegistry } from '../plugins/index.js';
+import type { NodeId } from '../model/ids.js';
 import type { NodeSketch } from '../testing/builders.js';
 import { podJson, testCluster } from '../testing/builders.js';
 import { simulate } from './simulator.js';
@@ -97,5 +99,16 @@ describe('simulate: volume binding at bind time', () => {
     expect(w.c.state.storage.claim(w.c.model.symbols.intern('db'), 'data-db-0')!.volumeName).toBe('local-a1');
     expect(w.c.state.storage.volume('local-a1')).toMatchObject({ phase: 'Bound', claimRef: { namespace: 'db', name: 'data-db-0' } });
     expect(w.c.state.storage.volume('pvc-u-0')).toBeNull();
+  });
+});
+
+describe('ClusterView.storage', () => {
+  it('a what-if overlay shows its base\'s storage, so preemption\'s dry runs and user plugins read the same claims', () => {
+    const w = zonalWorld();
+    const overlay = new OverlayView();
+    overlay.begin(w.c.state);
+    overlay.focus(w.c.state.nodeByName(w.c.nodes[0]!.name) as NodeId);
+    expect(overlay.storage).toBe(w.c.state.storage);
+    expect(overlay.storage.claim(w.c.model.symbols.intern('db'), 'data-db-0')?.storageClassName).toBe('zonal');
   });
 });
