@@ -6,9 +6,19 @@ import { SymbolTable } from './symbols.js';
  * Passed explicitly (no globals), so two runs in one process never share ids.
  */
 export class ModelContext {
-  readonly symbols = new SymbolTable();
-  readonly resources = new ResourceTable();
   private nextPod = 0;
+
+  constructor(readonly symbols = new SymbolTable(), readonly resources = new ResourceTable()) {}
+
+  /**
+   * A context with this one's symbols and resource dimensions and no pod ids handed out,
+   * which then grows on its own: nodes (and other objects without a pod id) compiled
+   * once against this context can be used in every run that starts from a copy, instead
+   * of being compiled again per run. Two copies' later syms are not comparable.
+   */
+  copy(): ModelContext {
+    return new ModelContext(this.symbols.copy(), this.resources.copy());
+  }
 
   /** A fresh pod id. */
   newPodId(): number {

@@ -46,6 +46,13 @@ export class ResourceTable {
   get size(): number {
     return this.names.length;
   }
+
+  /** A table with this one's dimensions, which then grows on its own (see ModelContext.copy). */
+  copy(): ResourceTable {
+    const t = new ResourceTable();
+    for (const name of this.names) t.intern(name);
+    return t;
+  }
 }
 
 /**

@@ -33,6 +33,16 @@ export class SymbolTable {
     return t;
   }
 
+  /**
+   * A table holding the same syms as this one, which then grows on its own: objects
+   * compiled against this table stay valid in the copy (see ModelContext.copy).
+   */
+  copy(): SymbolTable {
+    const t = new SymbolTable();
+    for (const text of this.texts) t.intern(text);
+    return t;
+  }
+
   /** How many syms exist. */
   get size(): number {
     return this.texts.length;

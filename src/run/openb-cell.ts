@@ -8,13 +8,15 @@ import { Scheduler } from '../framework/scheduler.js';
 import type { RandomSource } from '../framework/types.js';
 import { Rng } from '../generators/rng.js';
 import { inflatedTaskOrder } from '../generators/traces/inflated-task-order.js';
-import type { OpenbNode, OpenbPod } from '../generators/traces/openb.js';
+import type { OpenbPod } from '../generators/traces/openb.js';
 import { loadOpenbNodes, loadOpenbPods } from '../generators/traces/openb.js';
 import { OpenbPods, openbNode } from '../generators/traces/openb-objects.js';
 import { measureRun } from '../metrics/measure-run.js';
 import { totalGpuMilli } from '../model/gpu-request.js';
 import { MILLI_PER_GPU } from '../model/gpu-resources.js';
 import { ModelContext } from '../model/model-context.js';
+import type { PodId } from '../model/ids.js';
+import type { CompiledNode } from '../model/node.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { TaskShape } from '../model/task-shape.js';
 import { typicalTaskShapes } from '../model/typical-task-shapes.js';
@@ -37,19 +39,22 @@ export const OPENB_SCENARIO = 'openb';
  * nodes. The lists are read once per runner.
  */
 export class OpenbCellRunner {
-  private readonly nodeRows: readonly OpenbNode[];
   private readonly podRows: readonly OpenbPod[];
   private readonly rowGpuMilli: readonly number[];
   private readonly shapes: readonly TaskShape[];
+  /** What every run starts from: the nodes' and pods' names, labels and resources interned. */
+  private readonly baseModel = new ModelContext();
+  /** The node list's nodes and the pod list's pods, compiled once against baseModel. */
+  private readonly nodes: readonly CompiledNode[];
+  private readonly rowPods: readonly CompiledPod[];
 
   constructor(private readonly world: OpenbWorld, private readonly registry: Registry = inTreeRegistry) {
-    this.nodeRows = loadOpenbNodes(world.nodesFile);
+    this.nodes = loadOpenbNodes(world.nodesFile).map((r) => openbNode(r, this.baseModel));
     this.podRows = loadOpenbPods(world.podsFile);
-    const model = new ModelContext();
-    const factory = new OpenbPods(model);
-    const pods = this.podRows.map((r) => factory.pod(r));
-    this.rowGpuMilli = pods.map((p) => totalGpuMilli(p.gpu));
-    this.shapes = openbTaskShapes(pods, this.podRows);
+    const factory = new OpenbPods(this.baseModel);
+    this.rowPods = this.podRows.map((r) => factory.pod(r));
+    this.rowGpuMilli = this.rowPods.map((p) => totalGpuMilli(p.gpu));
+    this.shapes = openbTaskShapes(this.rowPods, this.podRows);
   }
 
   run(id: string, task: Extract<CellTask, { kind: 'openb' }>): CellResult {
@@ -57,13 +62,13 @@ export class OpenbCellRunner {
     const how = this.world.policies.find((p) => p.profile.name === task.policy);
     if (how === undefined) throw new Error(`cell ${id}: no policy ${task.policy} in the experiment`);
     const root = Rng.fromSeed(task.seed);
-    const model = new ModelContext();
-    const nodes = shuffled(this.nodeRows, root.fork('node-order')).map((r) => openbNode(r, model));
-    const state = ClusterState.from(model, nodes);
+    // A copy of the base model: the compiled nodes and pods are valid in it, and what the
+    // run interns stays in the run.
+    const model = this.baseModel.copy();
+    const state = ClusterState.from(model, shuffled(this.nodes, root.fork('node-order')));
     const capacityMilli = state.gpus.totalGpus * MILLI_PER_GPU;
     const order = inflatedTaskOrder(this.rowGpuMilli, capacityMilli, this.world.inflate, root.fork('workload'));
-    const factory = new OpenbPods(model);
-    const arrivals: PodArrival[] = Array.from(order, (row, t) => ({ atS: t, pod: factory.pod(this.podRows[row]!), durationS: null }));
+    const arrivals: PodArrival[] = Array.from(order, (row, t) => ({ atS: t, pod: { ...this.rowPods[row]!, id: model.newPodId() as PodId }, durationS: null }));
 
     const fw = buildFramework(how.traceShapes ? withTaskShapes(how.profile, this.shapes) : how.profile, this.registry, model, root.fork('plugins'));
     // With every node evaluated each cycle the search starts at index 0 each time, so
