@@ -241,6 +241,16 @@ function hasEnoughCapacity(storage: StorageView, claim: PersistentVolumeClaim, c
   return false;
 }
 
+/** What bindPodVolumes did: the claims it bound, as they are now, and the volumes it provisioned for some of them. */
+export interface VolumesBound {
+  /** Every claim bound, to an existing volume or a provisioned one, in FindPodVolumes' order (static bindings first). */
+  readonly claims: readonly PersistentVolumeClaim[];
+  /** The volumes provisioned, one per claim that had no matching volume. */
+  readonly provisioned: readonly PersistentVolume[];
+}
+
+const NOTHING_BOUND: VolumesBound = { claims: [], provisioned: [] };
+
 /**
  * The simulator's VolumeBinding Reserve and PreBind for a pod bound to `node`, with the PV
  * controller and the external provisioner finishing at once: each delayed claim binds to
@@ -251,25 +261,30 @@ function hasEnoughCapacity(storage: StorageView, claim: PersistentVolumeClaim, c
  * the node's CSINode that the node has a label for (the segment a CSI driver reports as
  * the volume's accessible topology); none when the node's CSINode lists no keys for it.
  * Claims stay bound when the pod goes (a StatefulSet's replacement reuses them). Nothing
- * changes when the claims do not fit the node (a profile without VolumeBinding placed
- * the pod). Returns the volumes provisioned.
+ * changes when the claims do not fit the node (a profile without VolumeBinding's Filter
+ * placed the pod). Returns what it bound.
  */
-export function bindPodVolumes(storage: StorageState, pod: CompiledPod, node: BinderNode, symbols: SymbolTable): PersistentVolume[] {
+export function bindPodVolumes(storage: StorageState, pod: CompiledPod, node: BinderNode, symbols: SymbolTable): VolumesBound {
   const claims = readPodVolumeClaims(storage, pod);
-  if (claims === null || 'problem' in claims || claims.delayed.length === 0) return [];
+  if (claims === null || 'problem' in claims || claims.delayed.length === 0) return NOTHING_BOUND;
   const found = findPodVolumes(storage, claims, node, symbols);
-  // Only a profile without VolumeBinding binds a pod whose claims do not fit the node; no
-  // Reserve then binds them, and they stay as they are.
-  if (found.reasons !== 0) return [];
-  for (const b of found.staticBindings) storage.bindClaim(b.claim, b.volume);
+  // Only a profile without VolumeBinding's Filter binds a pod whose claims do not fit the
+  // node; its Reserve finds no volumes for the node then, and the claims stay as they are.
+  if (found.reasons !== 0) return NOTHING_BOUND;
+  const bound: PersistentVolumeClaim[] = [];
+  for (const b of found.staticBindings) {
+    storage.bindClaim(b.claim, b.volume);
+    bound.push(storage.claim(b.claim.namespace, b.claim.name)!);
+  }
   const made: PersistentVolume[] = [];
   for (const c of found.provisions) {
     const cls = storage.storageClass(c.storageClassName)!;
     const v = provisionedVolume(storage, c, cls, node, symbols);
     storage.provision(c, v);
+    bound.push(storage.claim(c.namespace, c.name)!);
     made.push(v);
   }
-  return made;
+  return { claims: bound, provisioned: made };
 }
 
 function provisionedVolume(storage: StorageView, claim: PersistentVolumeClaim, cls: StorageClass, node: BinderNode, symbols: SymbolTable): PersistentVolume {

@@ -1,5 +1,6 @@
 import type { ClusterState } from '../cluster/cluster-state.js';
 import { isExplained } from '../framework/diagnosis.js';
+import type { ProfileSpec } from '../framework/profile.js';
 import type { ScheduleOptions, Scheduler } from '../framework/scheduler.js';
 import type { Diagnosis } from '../framework/types.js';
 import type { NodeId, PodId, Sym } from '../model/ids.js';
@@ -31,6 +32,9 @@ import { validateSimInput } from './validate-sim-input.js';
 
 export { resolveSimOptions } from './sim-options.js';
 export type { ResolvedSimOptions, SimOptions } from './sim-options.js';
+
+/** kube-scheduler's plugin that binds a pod's claims at Reserve and PreBind. */
+const VOLUME_BINDING = 'VolumeBinding';
 
 const SCHEDULE: SimEvent = { kind: 'schedule' };
 const BACKOFF_EXPIRE: SimEvent = { kind: 'backoff-expire' };
@@ -85,6 +89,8 @@ class Simulation {
   private readonly postFilterHost: PostFilterHost;
   private readonly jobs: JobParallelism;
   private readonly samples: ClusterSample[] = [];
+  /** Whether the profile's VolumeBinding runs at Reserve and PreBind (volumeBindingBindsClaims). */
+  private readonly bindsClaims: boolean;
 
   private nowS = 0;
   /** When the scheduler may start its next cycle (cycle cost). */
@@ -126,6 +132,7 @@ class Simulation {
     this.dontExplainFailure = { explainFailure: false, nominated: this.nominator };
     this.lifecycle = new NodeLifecycle(input.state.model.symbols, opts.defaultTolerationSeconds);
     this.jobs = new JobParallelism(input.arrivals);
+    this.bindsClaims = volumeBindingBindsClaims(input.scheduler.fw.profile);
     this.postFilterHost = {
       state: input.state,
       checker: this.checker,
@@ -294,7 +301,10 @@ class Simulation {
   private bind(e: LedgerEntry, node: NodeId, gpuMask: number): void {
     const pod = e.pod;
     // VolumeBinding's Reserve and PreBind, with the PV controller and the provisioner done at once.
-    if (pod.volumes.claims.length > 0) bindPodVolumes(this.state.storage, pod, { name: this.state.nodeName[node] as Sym, labels: this.state.nodeLabels(node) }, this.state.model.symbols);
+    if (this.bindsClaims && pod.volumes.claims.length > 0) {
+      const done = bindPodVolumes(this.state.storage, pod, { name: this.state.nodeName[node] as Sym, labels: this.state.nodeLabels(node) }, this.state.model.symbols);
+      if (done.claims.length > 0) for (const o of this.observers) o.onVolumesBound?.(pod, node, done.claims, done.provisioned, this.nowS, this.state);
+    }
     this.state.bind(pod, node, gpuMask);
     e.bindEpoch++;
     this.countBound(pod.priority, +1);
@@ -630,6 +640,27 @@ class Simulation {
     this.samples.push(s);
     for (const o of this.observers) o.onSample?.(s);
   }
+}
+
+/**
+ * Whether kube-scheduler would bind a pod's claims with this profile: VolumeBinding's
+ * Reserve assumes the volumes Filter matched on the chosen node (AssumePodVolumes) and its
+ * PreBind has them bound or provisioned (BindPodVolumes); without either the PV controller
+ * never learns the node (no selected-node annotation, no claimRef), so the claims stay
+ * unbound and the pod runs without its volumes being bound (kube's kubelet would wait on
+ * them; the simulator keeps the placement). A profile enables VolumeBinding with its
+ * Filter (MultiPoint puts a plugin at every point it implements); where the profile also
+ * lists its Reserve and PreBind plugins, VolumeBinding must be in both.
+ * CAVEAT: ProfileSpec does not declare `reserve` and `preBind` yet (the framework's owner
+ * adds them and the KubeSchedulerConfiguration reader keeps its points.reserve/preBind);
+ * until then they are read when present, and a profile without them has VolumeBinding at
+ * every point or at none.
+ */
+export function volumeBindingBindsClaims(profile: ProfileSpec): boolean {
+  const points = profile as ProfileSpec & { readonly reserve?: readonly string[]; readonly preBind?: readonly string[] };
+  return profile.filter.includes(VOLUME_BINDING)
+    && (points.reserve?.includes(VOLUME_BINDING) ?? true)
+    && (points.preBind?.includes(VOLUME_BINDING) ?? true);
 }
 
 function nodeEventOf(e: NodeEvent, index: number): SimEvent {

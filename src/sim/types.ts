@@ -4,6 +4,8 @@ import type { Scheduler } from '../framework/scheduler.js';
 import type { Diagnosis, RandomSource } from '../framework/types.js';
 import type { NodeId, PodId } from '../model/ids.js';
 import type { CompiledNode } from '../model/node.js';
+import type { PersistentVolume } from '../model/persistent-volume.js';
+import type { PersistentVolumeClaim } from '../model/persistent-volume-claim.js';
 import type { CompiledPod } from '../model/pod.js';
 
 /**
@@ -68,6 +70,14 @@ export type EvictionReason = 'preempted' | 'node-failure' | 'drain';
 export interface SimObserver {
   onArrive?(pod: CompiledPod, atS: number): void;
   onBind?(pod: CompiledPod, node: NodeId, atS: number, view: ClusterView): void;
+  /**
+   * VolumeBinding's Reserve and PreBind bound the pod's unbound WaitForFirstConsumer
+   * claims for `node`, right before the pod is bound there (onBind follows): `claims` as
+   * they are now, each bound to its volume; `provisioned` the volumes made for those that
+   * had no matching volume (the others were bound to existing ones). Called only when at
+   * least one claim was bound (see the simulator's volumeBindingBindsClaims).
+   */
+  onVolumesBound?(pod: CompiledPod, node: NodeId, claims: readonly PersistentVolumeClaim[], provisioned: readonly PersistentVolume[], atS: number, view: ClusterView): void;
   /**
    * A scheduling attempt failed. diagnosis.unresolvable and nodeCount are always exact;
    * its reasons and kube's FitError message are built only for the attempts
