@@ -7,10 +7,11 @@ import type { PlannedArrival, WorkloadItemSpec, WorkloadObject, WorkloadPlan, Wo
 
 /**
  * Generates the pods of a workload spec: one v1.Pod template per workload, labelled and
- * owned as its controller makes them in kube (workloadObjects: ReplicaSet or Job through
- * ownerReferences), and the objects around them (Deployment, ReplicaSet or Job, Service,
- * PodDisruptionBudget), so that system default spreading and disruption budgets see each
- * pod's workload; per pod, an arrival time and duration. Each workload draws from its own
+ * owned as its controller makes them in kube (workloadObjects: ReplicaSet, Job or
+ * StatefulSet through ownerReferences), and the objects around them (Deployment,
+ * ReplicaSet, Job or StatefulSet and its claims, Service, PodDisruptionBudget), so that
+ * system default spreading and disruption budgets see each pod's workload; per pod, an
+ * arrival time and duration, and a StatefulSet's pod its own volumes (its claims). Each workload draws from its own
  * named streams ('arrivals/<name>', 'durations/<name>'), so editing one workload does not
  * reshuffle another; the objects draw nothing.
  * With bestEffortShare, a seeded share of each workload's pods use a second template
@@ -44,11 +45,13 @@ export function generateWorkload(spec: WorkloadSpec, rng: Rng): WorkloadPlan {
     const durRng = rng.fork(`durations/${w.name}`);
     const dist = w.durationS;
     for (let i = 0; i < count; i++) {
+      const volumes = around.podVolumes(podNames.first + i);
       arrivals.push({
         atS: times[i]!,
         template: beIndex >= 0 && beRng.float() < beShare ? beIndex : wi,
         name: `${podNames.prefix}-${podNames.first + i}`,
         durationS: dist === undefined ? null : sample(dist, durRng),
+        ...(volumes !== null ? { volumes } : {}),
         seq: arrivals.length,
       });
     }

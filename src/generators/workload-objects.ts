@@ -1,10 +1,13 @@
 import { podTemplateHash } from './pod-template-hash.js';
-import type { WorkloadItemSpec, WorkloadObject } from './workload-spec.js';
+import { statefulClaimName, volumeClaimObject } from './storage-objects.js';
+import type { StatefulSetSpec, WorkloadItemSpec, WorkloadObject } from './workload-spec.js';
 
 /** The label kube's Deployment controller puts on a ReplicaSet, its selector and its pods. */
 export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
 /** The labels the API server adds to a Job's pod template (batch/v1 Job strategy): current and legacy form. */
 export const JOB_NAME_LABELS = ['batch.kubernetes.io/job-name', 'job-name'] as const;
+/** The label kube's StatefulSet controller puts on its pods: the revision they were made from (apps.ControllerRevisionHashLabelKey). */
+export const CONTROLLER_REVISION_HASH_LABEL = 'controller-revision-hash';
 
 /** A workload's pods as their controller makes them, and the objects around them. */
 export interface WorkloadObjects {
@@ -14,9 +17,17 @@ export interface WorkloadObjects {
   readonly podAnnotations: Readonly<Record<string, string>> | null;
   /** The pods' controller reference (metadata.ownerReferences[0]). */
   readonly podOwner: { readonly apiVersion: string; readonly kind: 'ReplicaSet' | 'Job' | 'StatefulSet'; readonly name: string };
-  /** v1.PodSpec of the workload's pods, without requests and limits when BestEffort. */
+  /** v1.PodSpec of the workload's pods, without requests and limits when BestEffort (a StatefulSet's: its pod 0's). */
   podSpec(bestEffort: boolean): Record<string, unknown>;
-  /** Owners before what they own: Deployment, ReplicaSet | Job, then Service and PodDisruptionBudget if asked for. */
+  /**
+   * A StatefulSet's pod `ordinal`'s spec.volumes, its claims' volumes first (the one part
+   * of the spec that differs from pod to pod); null for the other kinds.
+   */
+  podVolumes(ordinal: number): readonly Record<string, unknown>[] | null;
+  /**
+   * Owners before what they own: Deployment, ReplicaSet | Job | StatefulSet and its claims,
+   * then Service and PodDisruptionBudget if asked for.
+   */
   readonly objects: readonly WorkloadObject[];
 }
 
@@ -88,6 +99,14 @@ function templateMetadata(labels: Readonly<Record<string, string>>, annotations:
  *                 `<name>-<pod-template-hash>` (selector `app` + pod-template-hash); the pods
  *                 carry pod-template-hash, as the Deployment controller labels them
  *                 (podTemplateHash: same shape as kube's, not the same value).
+ *   StatefulSet   apps/v1 StatefulSet `<name>` (serviceName `<name>`, selector `app`, its
+ *                 volumeClaimTemplates), then one v1 PersistentVolumeClaim per replica and
+ *                 template, `<template>-<name>-<ordinal>`, labelled `app` as kube's controller
+ *                 labels them; the pods carry controller-revision-hash (podTemplateHash, as
+ *                 for a Deployment) and each pod's spec.volumes name its own claims
+ *                 (podVolumes). CAVEAT: the per-pod labels statefulset.kubernetes.io/pod-name
+ *                 and apps.kubernetes.io/pod-index are not set (pods of a workload share one
+ *                 compiled template; only the name and the volumes differ).
  *   Job           batch/v1 Job `<name>` (parallelism, completions); the pods carry the Job's
  *                 job-name labels and the Job selects by them. CAVEAT: kube selects a Job's
  *                 pods by batch.kubernetes.io/controller-uid; generated objects have no uid,
@@ -106,13 +125,15 @@ export function workloadObjects(w: WorkloadItemSpec): WorkloadObjects {
   const parts = templateParts(w);
   const { podSpec, annotations } = parts;
   if (w.kind === 'FromSnapshot') {
-    return { podLabels: { ...parts.labels }, podAnnotations: annotations, podOwner: w.owner, podSpec, objects: [] };
+    return { podLabels: { ...parts.labels }, podAnnotations: annotations, podOwner: w.owner, podSpec, podVolumes: () => null, objects: [] };
   }
   const templateLabels: Record<string, string> = { app: w.name, ...parts.labels };
   const app = { app: templateLabels.app! };
   const objects: WorkloadObject[] = [];
   let podLabels: Record<string, string>;
   let podOwner: WorkloadObjects['podOwner'];
+  let podSpecOf = podSpec;
+  let podVolumes: WorkloadObjects['podVolumes'] = () => null;
   switch (w.kind) {
     case 'Deployment': {
       const template = { metadata: templateMetadata(templateLabels, annotations), spec: podSpec(false) };
@@ -156,6 +177,37 @@ export function workloadObjects(w: WorkloadItemSpec): WorkloadObjects {
       podOwner = { apiVersion: 'batch/v1', kind: 'Job', name: w.name };
       break;
     }
+    case 'StatefulSet': {
+      const template = { metadata: templateMetadata(templateLabels, annotations), spec: podSpec(false) };
+      podLabels = { ...templateLabels, [CONTROLLER_REVISION_HASH_LABEL]: `${w.name}-${podTemplateHash(template)}` };
+      const claimTemplates = w.volumeClaimTemplates ?? [];
+      objects.push({
+        apiVersion: 'apps/v1', kind: 'StatefulSet',
+        metadata: { name: w.name, namespace, labels: app },
+        spec: {
+          replicas: w.replicas,
+          // The governing Service's name (kube's API required it before 1.32); a Service of
+          // that name exists when the workload asks for one (`service: true`).
+          serviceName: w.name,
+          selector: { matchLabels: app },
+          template,
+          volumeClaimTemplates: claimTemplates.map((t) => {
+            const { metadata: _m, ...claim } = volumeClaimObject(t, t.name, namespace, {});
+            return { metadata: { name: t.name }, spec: claim.spec };
+          }),
+        },
+      });
+      // The controller creates each pod's claims before the pod (createPersistentVolumeClaims).
+      for (let i = 0; i < w.replicas; i++) {
+        for (const t of claimTemplates) objects.push(claimObject(t, w, namespace, app, i));
+      }
+      podOwner = { apiVersion: 'apps/v1', kind: 'StatefulSet', name: w.name };
+      if (claimTemplates.length > 0) {
+        podVolumes = (ordinal) => statefulPodVolumes(w, ordinal, template.spec.volumes);
+        podSpecOf = (bestEffort) => ({ ...podSpec(bestEffort), volumes: statefulPodVolumes(w, 0, template.spec.volumes) });
+      }
+      break;
+    }
     default: {
       const never: never = w;
       throw new Error(`unhandled workload ${String(never)}`);
@@ -171,5 +223,27 @@ export function workloadObjects(w: WorkloadItemSpec): WorkloadObjects {
       spec: { selector: { matchLabels: app }, ...w.pdb },
     });
   }
-  return { podLabels, podAnnotations: annotations, podOwner, podSpec, objects };
+  return { podLabels, podAnnotations: annotations, podOwner, podSpec: podSpecOf, podVolumes, objects };
+}
+
+/** One replica's claim of one template, as a WorkloadObject. */
+function claimObject(t: NonNullable<StatefulSetSpec['volumeClaimTemplates']>[number], w: StatefulSetSpec, namespace: string, labels: Readonly<Record<string, string>>, ordinal: number): WorkloadObject {
+  const o = volumeClaimObject(t, statefulClaimName(t.name, w.name, ordinal), namespace, labels);
+  return { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: o.metadata, spec: o.spec as Record<string, unknown> };
+}
+
+/**
+ * updateStorage in kube's StatefulSet controller (stateful_set_utils.go): a volume per
+ * claim template, `persistentVolumeClaim.claimName` its claim for this ordinal, then the
+ * template's own volumes but those a claim template's name replaces. CAVEAT: kube walks
+ * the claims as a Go map (any order); here they come in template order.
+ */
+function statefulPodVolumes(w: StatefulSetSpec, ordinal: number, templateVolumes: unknown): Record<string, unknown>[] {
+  const claimTemplates = w.volumeClaimTemplates ?? [];
+  const names = new Set(claimTemplates.map((t) => t.name));
+  const own = Array.isArray(templateVolumes) ? (templateVolumes as Record<string, unknown>[]) : [];
+  return [
+    ...claimTemplates.map((t) => ({ name: t.name, persistentVolumeClaim: { claimName: statefulClaimName(t.name, w.name, ordinal) } })),
+    ...own.filter((v) => v === null || typeof v !== 'object' || !names.has(v.name as string)).map((v) => structuredClone(v)),
+  ];
 }

@@ -5,7 +5,7 @@
  */
 export type {
   ArrivalSpec, DeploymentSpec, DisruptionBudgetSpec, FromSnapshotSpec, FullPodTemplate, JobSpec, PodTemplateSpec, ShortPodTemplate,
-  WorkloadItemSpec, WorkloadSpec,
+  StatefulSetSpec, WorkloadItemSpec, WorkloadSpec,
 } from '../scenario/scenario-schema.js';
 
 /** One pod's arrival: which template, when, for how long. */
@@ -16,16 +16,18 @@ export interface PlannedArrival {
   readonly name: string;
   /** null: runs until the simulation ends. */
   readonly durationS: number | null;
+  /** A StatefulSet's pod: its own spec.volumes (its claims), in place of the template's; absent for other pods. */
+  readonly volumes?: readonly Record<string, unknown>[];
 }
 
 /** The kinds of object the generator creates around a workload's pods. */
-export type WorkloadObjectKind = 'Deployment' | 'ReplicaSet' | 'Job' | 'Service' | 'PodDisruptionBudget';
+export type WorkloadObjectKind = 'Deployment' | 'ReplicaSet' | 'Job' | 'StatefulSet' | 'PersistentVolumeClaim' | 'Service' | 'PodDisruptionBudget';
 
 /**
  * One Kubernetes object around a workload's pods, as the API server would hold it
- * (apps/v1 Deployment and ReplicaSet, batch/v1 Job, v1 Service, policy/v1
- * PodDisruptionBudget): raw JSON-shaped data, for the model to compile like a
- * snapshot's objects.
+ * (apps/v1 Deployment, ReplicaSet and StatefulSet, v1 PersistentVolumeClaim, batch/v1
+ * Job, v1 Service, policy/v1 PodDisruptionBudget): raw JSON-shaped data, for the model
+ * to compile like a snapshot's objects.
  */
 export interface WorkloadObject {
   readonly apiVersion: string;
@@ -50,8 +52,9 @@ export interface WorkloadPlan {
   readonly workloads: readonly { readonly kind: 'Deployment' | 'Job' | 'StatefulSet'; readonly name: string; readonly parallelism: number | null }[];
   /**
    * The objects around the pods, workload by workload in spec order, owners before what
-   * they own: Deployment then its ReplicaSet, or the Job; then the Service (`service:
-   * true`) and the PodDisruptionBudget (`pdb`). A pure function of the spec, not of the seed.
+   * they own: Deployment then its ReplicaSet, the Job, or the StatefulSet then its claims
+   * (replica by replica); then the Service (`service: true`) and the
+   * PodDisruptionBudget (`pdb`). A pure function of the spec, not of the seed.
    */
   readonly objects: readonly WorkloadObject[];
   readonly arrivals: readonly PlannedArrival[];

@@ -1,5 +1,7 @@
 import type { ClusterState } from '../cluster/cluster-state.js';
+import { bindImmediateClaim } from '../generators/immediate-binding.js';
 import type { WorkloadObject } from '../generators/workload-spec.js';
+import { compilePersistentVolumeClaim } from '../model/persistent-volume-claim.js';
 import { compilePodDisruptionBudget } from '../model/pod-disruption-budget.js';
 import { compileWorkload } from '../model/workloads.js';
 
@@ -8,7 +10,11 @@ import { compileWorkload } from '../model/workloads.js';
  * them around the pods: the controllers and Services in `state.workloads` (kube's system
  * default spreading derives a pod's selector from them, helper.DefaultSelector; the
  * disruption controller a budget's expected pods), the PodDisruptionBudgets in
- * `state.disruptionBudgets`. Owners come before what they own (the plan's order).
+ * `state.disruptionBudgets`, a StatefulSet's claims in `state.storage` (created before any
+ * of its pods arrives, as the StatefulSet controller creates a pod's claims before the
+ * pod; one of an Immediate class is bound or provisioned at once, bindImmediateClaim).
+ * Owners come before what they own (the plan's order). The cluster's storage classes and
+ * volumes must be in the state already.
  */
 export function registerWorkloadObjects(state: ClusterState, objects: readonly WorkloadObject[], file: string): void {
   for (const o of objects) {
@@ -18,9 +24,17 @@ export function registerWorkloadObjects(state: ClusterState, objects: readonly W
       case 'Deployment':
       case 'ReplicaSet':
       case 'Job':
+      case 'StatefulSet':
       case 'Service':
         state.workloads.add(compileWorkload(o, state.model, { file }));
         break;
+      case 'PersistentVolumeClaim': {
+        const claim = compilePersistentVolumeClaim(o, state.model, { file });
+        // loadScenario refuses two StatefulSets whose claims would share a name.
+        if (!state.storage.addClaim(claim)) throw new Error(`claim ${o.metadata.namespace}/${o.metadata.name} registered twice`);
+        bindImmediateClaim(state, claim);
+        break;
+      }
       case 'PodDisruptionBudget':
         state.disruptionBudgets.add(compilePodDisruptionBudget(o, state.model, { file }));
         break;

@@ -11,16 +11,25 @@ import { Rng } from '../generators/rng.js';
 import { inflatedTaskOrder } from '../generators/traces/inflated-task-order.js';
 import { loadOpenbNodes, loadOpenbPods } from '../generators/traces/openb.js';
 import { OpenbPods, openbNode } from '../generators/traces/openb-objects.js';
+import { csiNodeObject, persistentVolumeObject, storageClassObject } from '../generators/storage-objects.js';
+import { POOL_LABEL } from '../generators/cluster-spec.js';
 import type { WorkloadPlan } from '../generators/workload-spec.js';
 import { registerWorkloadObjects } from './register-workload-objects.js';
 import { measureRun } from '../metrics/measure-run.js';
 import { compileNode } from '../model/compile-node.js';
 import { compilePod } from '../model/compile-pod.js';
+import { compileCsiNode } from '../model/csi-node.js';
+import { compilePersistentVolume } from '../model/persistent-volume.js';
+import type { VolumeInput } from '../model/pod-volumes.js';
+import { compilePodVolumes } from '../model/pod-volumes.js';
+import { compileStorageClass } from '../model/storage-class.js';
+import { labelValue } from '../model/labels.js';
+import { NO_SYM } from '../model/ids.js';
 import { InputError } from '../model/errors.js';
 import type { LoadedObject } from '../model/load-objects.js';
 import { loadObjects } from '../model/load-objects.js';
 import { MILLI_PER_GPU } from '../model/gpu-resources.js';
-import type { PodId } from '../model/ids.js';
+import type { NodeId, PodId, Sym } from '../model/ids.js';
 import { ModelContext } from '../model/model-context.js';
 import type { CompiledPod } from '../model/pod.js';
 import { withSpecResources } from '../model/pod.js';
@@ -57,8 +66,9 @@ interface SeedInputs {
  *                   measured first), arriving at t=0 in creation order; then
  *                   generateWorkload(spec, rng.fork('workload')) or the openb pod list; a
  *                   generated workload's objects (owners, Services, PodDisruptionBudgets)
- *                   registered, its pods admitted against the scenario's PriorityClasses,
- *                   every namespace a pod uses made to exist
+ *                   registered (after the scenario's storage: classes, volumes, CSINodes),
+ *                   its pods admitted against the scenario's PriorityClasses, every
+ *                   namespace a pod uses made to exist
  *   4. framework    buildFramework(policy) with the run's registry (user plugins get the
  *                   'plugins' stream) + Scheduler with the 'tiebreak' stream
  *   5. simulate     arrivals and node events until durationS
@@ -106,6 +116,7 @@ export class ScenarioCellRunner {
       }
     }
     addPriorityClasses(state, s);
+    addStorage(state, s);
     const arrivals: PodArrival[] = replay?.arrivals ?? pending.map((pod) => ({ atS: 0, pod, durationS: null }));
     const workload = inputs.workload;
     if (workload.kind !== 'generated') arrivals.push(...openbArrivals(workload, model, state, inputs.rng.fork('workload')));
@@ -117,9 +128,13 @@ export class ScenarioCellRunner {
       for (const a of plan.arrivals) {
         if (a.atS > s.durationS) continue;
         const w = plan.workloads[a.template]!;
+        // A StatefulSet's pod names its own claims; the rest of its spec is the template's.
+        const volumes = a.volumes === undefined ? {} : {
+          volumes: compilePodVolumes(a.volumes as unknown as readonly VolumeInput[], a.name, (path, problem) => { throw new InputError({ file: s.file, object: `Pod ${a.name}`, path }, problem); }),
+        };
         arrivals.push({
           atS: a.atS,
-          pod: { ...templates[a.template]!, id: model.newPodId() as PodId, name: a.name },
+          pod: { ...templates[a.template]!, id: model.newPodId() as PodId, name: a.name, ...volumes },
           durationS: a.durationS,
           ...(w.parallelism !== null ? { group: { key: `${w.kind}/${w.name}`, parallelism: w.parallelism } } : {}),
         });
@@ -201,6 +216,31 @@ function addPriorityClasses(state: ClusterState, s: Scenario): void {
       throw new InputError({ file: s.file, path: `priorityClasses[${i}]` }, `PriorityClass ${c.name}: ${e.problem} (the snapshot's classes and the scenario's are one cluster's)`);
     }
   });
+}
+
+/**
+ * Adds the scenario's storage (loadScenario compiled each object once already): its
+ * StorageClasses, pre-created PersistentVolumes, and on every node of the generated
+ * cluster a CSINode listing its CSI drivers, with the attach limit of the node's pool.
+ * Before the workloads' claims, which may be bound at once (an Immediate class).
+ */
+function addStorage(state: ClusterState, s: Scenario): void {
+  if (s.storage === undefined) return;
+  const model = state.model;
+  const opts = { file: s.file };
+  for (const c of s.storage.classes ?? []) state.storage.addClass(compileStorageClass(storageClassObject(c), model, opts));
+  for (const v of s.storage.volumes ?? []) state.storage.addVolume(compilePersistentVolume(persistentVolumeObject(v), model, opts));
+  const drivers = s.storage.csiDrivers ?? [];
+  if (drivers.length === 0) return;
+  const poolKey = model.symbols.intern(POOL_LABEL);
+  const order = state.nodeOrder();
+  for (let i = 0; i < order.length; i++) {
+    const node = order[i] as NodeId;
+    const name = state.nodeName[node] as Sym;
+    const pool = labelValue(state.nodeLabels(node), poolKey);
+    const csiNode = compileCsiNode(csiNodeObject(model.symbols.text(name), pool === NO_SYM ? '' : model.symbols.text(pool), drivers), opts);
+    state.storage.addCsiNode(name, csiNode);
+  }
 }
 
 /** Scenario node events with node names resolved to ids. */

@@ -17,6 +17,7 @@ import { compilePriorityClass, PriorityClasses } from '../model/priority-class.j
 import { parseSeedList } from '../model/seed-list.js';
 import type { FailAt } from './check-generated.js';
 import { checkGenerated } from './check-generated.js';
+import { checkStorage } from './check-storage.js';
 import { readCsvColumn } from './csv-column.js';
 import type { Source } from './read-source.js';
 import { lineOf, readSource } from './read-source.js';
@@ -31,7 +32,7 @@ import type { Scenario, ScenarioCluster, ScenarioWorkload } from './types.js';
 /**
  * Reads and validates a scenario file, resolving everything that refers elsewhere:
  * policy files (relative to the scenario), KubeSchedulerConfiguration profiles, seed
- * ranges, CSV-backed empirical distributions, snapshot paths; `checkProfile` (the
+ * ranges, CSV-backed empirical distributions, snapshot paths, storage (checkStorage); `checkProfile` (the
  * framework builder) rejects bad plugin args. Sizes are bounded by INPUT_LIMITS (file
  * bytes, nodes, pods, samples per run, simulated time). Every error is an InputError
  * naming the file, the line, the path inside the file, what was expected and what the
@@ -96,6 +97,7 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
   // Durations play no part in the objects; a constant stands in for CSV-backed ones not read yet.
   const templatesOnly = generatedWorkloads.map((w): WorkloadItemSpec => (w.kind === 'FromSnapshot' ? w : { ...w, durationS: { kind: 'constant', value: 0 } }));
   checkGenerated(generatedCluster, templatesOnly, (path, problem) => fail(src, path, problem));
+  checkStorage(s.storage, generatedCluster, clusterWord, generatedWorkloads, (path, problem) => fail(src, path, problem));
   if (generatedCluster !== null) {
     const counts = new Map(generatedCluster.pools.map((p) => [p.name, p.count]));
     (s.nodeEvents ?? []).forEach((e, i) => {
@@ -121,6 +123,7 @@ export function loadScenario(file: string, caps: PluginCapabilities, checkProfil
     baseline,
     nodeEvents: s.nodeEvents ?? [],
     priorityClasses: s.priorityClasses ?? [],
+    ...(s.storage !== undefined ? { storage: s.storage } : {}),
     placements: s.placements ?? false,
   };
 }
@@ -329,8 +332,8 @@ function checkSizes(s: ScenarioInput, src: Source): void {
 function resolveDistributions(w: LoadedWorkload, index: number, src: Source, dir: string): WorkloadItemSpec {
   const path = ['workload', 'workloads', index, 'durationS'];
   if (w.kind === 'FromSnapshot') return w;
-  if (w.kind === 'Deployment') return { ...w, durationS: w.durationS && resolveDistribution(w.durationS, path, src, dir) };
-  return { ...w, durationS: resolveDistribution(w.durationS, path, src, dir) };
+  if (w.kind === 'Job') return { ...w, durationS: resolveDistribution(w.durationS, path, src, dir) };
+  return { ...w, durationS: w.durationS && resolveDistribution(w.durationS, path, src, dir) };
 }
 
 function resolveDistribution(d: DistributionInput, path: (string | number)[], src: Source, dir: string): Distribution {

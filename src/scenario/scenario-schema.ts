@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCESS_MODE_NAMES } from '../model/access-modes.js';
 import { excerpt } from '../model/errors.js';
 import { GPU_COUNT_RESOURCE, MAX_GPUS_PER_NODE } from '../model/gpu-resources.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
@@ -6,6 +7,7 @@ import { unitValue } from '../model/quantity.js';
 import { annotationMapSchema, labelKeyProblem, labelMapSchema, labelProblem, labelValueProblem } from '../model/label-schema.js';
 import type { ResourceListKind } from '../model/resource-list-schema.js';
 import { resourceListSchema, standardResourceNameProblem } from '../model/resource-list-schema.js';
+import { nodeSelectorSchema } from '../model/k8s-schema.js';
 import type { FieldTree } from '../model/unknown-fields.js';
 import { KIND_FIELDS, POD_SPEC_FIELDS } from '../model/unknown-fields.js';
 import { kubeSchedulerConfigurationSchema } from './kube-scheduler-config.js';
@@ -404,12 +406,54 @@ const fromSnapshotItemSchema = z.strictObject({
   durationS: distributionSchema.optional(),
 }).transform((w) => ({ kind: 'FromSnapshot' as const, ...w }));
 
+/** The most claim templates one StatefulSet may have (each pod mounts one volume per template). */
+const MAX_CLAIM_TEMPLATES = 16;
+
+/**
+ * A storage quantity as the file writes it ("10Gi", 1e9); the model's claim and volume
+ * schemas read it (src/model/storage-quantity.ts) when loadScenario compiles them.
+ */
+const storageQuantity = z.union([z.string().min(1), z.number()]);
+
+/**
+ * One of a StatefulSet's `volumeClaimTemplates`, the fields of a v1.PersistentVolumeClaim
+ * kube's StatefulSet controller copies into each replica's claim: `name` (the pods'
+ * volume, and the claim `<name>-<statefulset>-<ordinal>`), the class, access modes and the
+ * storage requested. The class must be one of the scenario's `storage.classes`; what the
+ * API server refuses (no access mode, ReadWriteOncePod with another, a negative size) the
+ * model refuses when loadScenario compiles the first replica's claim.
+ */
+const volumeClaimTemplateSchema = z.strictObject({
+  name,
+  storageClassName: dnsSubdomain,
+  accessModes: z.array(z.enum(ACCESS_MODE_NAMES)),
+  resources: z.strictObject({ requests: z.strictObject({ storage: storageQuantity }) }),
+  /** @default Filesystem */
+  volumeMode: z.enum(['Filesystem', 'Block']).optional(),
+});
+
 const kindWorkloadItemSchema = z.discriminatedUnion('kind', [
   /** A Deployment (its ReplicaSet owns the pods): `replicas` pods; they run until the end unless `durationS` is given. */
   z.strictObject({
     kind: z.literal('Deployment'), name, namespace: name.optional(), replicas: podCount,
     template: templateSchema, arrival: arrivalSchema, durationS: distributionSchema.optional(), ...workloadObjectFields,
   }).superRefine(serviceNameCheck),
+  /**
+   * A StatefulSet (it owns the pods, named `<name>-<ordinal>`): `replicas` pods, each with
+   * one claim per `volumeClaimTemplates` entry, `<template>-<name>-<ordinal>`, created
+   * with the workload and kept when the pod goes, so a replacement pod reuses its claim
+   * and its volume. Pods run until the end unless `durationS` is given.
+   */
+  z.strictObject({
+    kind: z.literal('StatefulSet'), name, namespace: name.optional(), replicas: podCount,
+    template: templateSchema, arrival: arrivalSchema, durationS: distributionSchema.optional(),
+    volumeClaimTemplates: z.array(volumeClaimTemplateSchema).max(MAX_CLAIM_TEMPLATES, `at most ${MAX_CLAIM_TEMPLATES} claim templates`).optional(),
+    ...workloadObjectFields,
+  }).superRefine(serviceNameCheck).superRefine((w, ctx) => {
+    const names = (w.volumeClaimTemplates ?? []).map((t) => t.name);
+    const twice = names.findIndex((x, i) => names.indexOf(x) !== i);
+    if (twice >= 0) issue(ctx, ['volumeClaimTemplates', twice, 'name'], `each claim template's name once (it names the pods' volume), got ${excerpt(names[twice])} twice`);
+  }),
   /**
    * A Job: `completions` pods, at most `parallelism` running at once (the simulator holds
    * the rest back; @default completions), each running for a draw of `durationS`.
@@ -624,6 +668,76 @@ const priorityClassSchema = z.strictObject({
   preemptionPolicy: z.enum(['PreemptLowerPriority', 'Never']).optional(),
 });
 
+/** One term of a StorageClass's allowedTopologies (v1.TopologySelectorTerm): `key In values`, ANDed. */
+const topologySelectorTermSchema = z.strictObject({
+  matchLabelExpressions: z.array(z.strictObject({ key: z.string().min(1), values: z.array(z.string()).min(1, 'at least one value') })).min(1, 'at least one expression (an empty term selects no node)'),
+});
+
+/**
+ * A storage.k8s.io/v1 StorageClass: the provisioner that creates its volumes (a CSI
+ * driver's name; kubernetes.io/no-provisioner for classes of pre-created volumes only,
+ * such as local disks), when a claim of it is bound (Immediate, when the claim is created,
+ * or WaitForFirstConsumer, when the scheduler has chosen its first pod's node), and the
+ * topology its volumes may be provisioned in. @default volumeBindingMode Immediate (the API server's default)
+ */
+const storageClassSchema = z.strictObject({
+  name: dnsSubdomain,
+  provisioner: z.string().min(1),
+  volumeBindingMode: z.enum(['Immediate', 'WaitForFirstConsumer']).optional(),
+  allowedTopologies: z.array(topologySelectorTermSchema).optional(),
+});
+
+/**
+ * A pre-created v1.PersistentVolume, available to claims of its class: its size, access
+ * modes, and the nodes that can reach it, as `nodeAffinity.required` (a v1.NodeSelector)
+ * or, for a local disk, `node` (the node of that name only: kubernetes.io/hostname In
+ * [node]). A CSI volume names its driver in `csi`, so attach limits count it.
+ */
+const persistentVolumeSchema = z.strictObject({
+  name: dnsSubdomain,
+  storageClassName: dnsSubdomain,
+  capacity: storageQuantity,
+  accessModes: z.array(z.enum(ACCESS_MODE_NAMES)),
+  labels: labelMapSchema.optional(),
+  /** @default Filesystem */
+  volumeMode: z.enum(['Filesystem', 'Block']).optional(),
+  nodeAffinity: z.strictObject({ required: nodeSelectorSchema }).optional(),
+  node: z.string().min(1).optional(),
+  csi: z.strictObject({ driver: z.string().min(1), volumeHandle: z.string().min(1) }).optional(),
+}).superRefine((v, ctx) => {
+  if (v.node !== undefined && v.nodeAffinity !== undefined) {
+    issue(ctx, ['node'], `give node (a local volume on that node) or nodeAffinity, not both, got ${excerpt(v.node)}`);
+  }
+});
+
+const INT32_LIMIT = 'at most 2147483647 (an int32, as CSINode allocatable.count)';
+
+/**
+ * A CSI driver installed on every node of the generated cluster: each node's
+ * storage.k8s.io/v1 CSINode lists it with its `topologyKeys` (the node labels its
+ * volumes' topology is given in: a volume provisioned for a node is reachable from the
+ * nodes sharing those labels' values) and, for the pools `attachLimits` names, its
+ * `allocatable.count`: how many of its volumes one node of the pool can attach
+ * (NodeVolumeLimits). A pool not named has no limit. @default topologyKeys []
+ */
+const csiDriverSchema = z.strictObject({
+  name: dnsSubdomain,
+  topologyKeys: z.array(z.string().min(1)).optional(),
+  attachLimits: z.record(z.string(), z.number().int('a whole number of volumes').min(0, 'a count of volumes cannot be negative').max(INT32_MAX, INT32_LIMIT)).optional(),
+});
+
+/**
+ * `storage`: the storage objects of a generated cluster. Each list's names are unique;
+ * loadScenario compiles every object with the model (what the API server refuses is
+ * refused at the entry) and checks what they name: a volume's class, a pool of an attach
+ * limit, a node of a local volume, that some node can reach a volume.
+ */
+const storageSchema = z.strictObject({
+  classes: z.array(storageClassSchema).optional(),
+  volumes: z.array(persistentVolumeSchema).max(INPUT_LIMITS.scenarioNodes, `at most ${INPUT_LIMITS.scenarioNodes} volumes`).optional(),
+  csiDrivers: z.array(csiDriverSchema).optional(),
+});
+
 export const scenarioSchema = z.strictObject({
   name,
   description: z.string().optional(),
@@ -647,6 +761,8 @@ export const scenarioSchema = z.strictObject({
   nodeEvents: z.array(nodeEventSchema).optional(),
   /** PriorityClasses the cluster holds, for templates' priorityClassName and globalDefault. */
   priorityClasses: z.array(priorityClassSchema).optional(),
+  /** Storage classes, pre-created volumes and CSI drivers (attach limits per pool) of a generated cluster. */
+  storage: storageSchema.optional(),
   /** Write placements.csv (one row per pod per run). @default false */
   placements: z.boolean().optional(),
 });
@@ -667,6 +783,13 @@ export type ArrivalSpec = z.infer<typeof arrivalSchema>;
 export type DisruptionBudgetSpec = z.infer<typeof pdbSchema>;
 /** A scenario's PriorityClass, as the file writes it. */
 export type PriorityClassSpec = z.infer<typeof priorityClassSchema>;
+/** A scenario's `storage` section, as the file writes it. */
+export type StorageSpec = z.infer<typeof storageSchema>;
+export type StorageClassSpec = NonNullable<StorageSpec['classes']>[number];
+export type PersistentVolumeSpec = NonNullable<StorageSpec['volumes']>[number];
+export type CsiDriverSpec = NonNullable<StorageSpec['csiDrivers']>[number];
+/** One of a StatefulSet's `volumeClaimTemplates`. */
+export type VolumeClaimTemplateSpec = z.infer<typeof volumeClaimTemplateSchema>;
 
 /** A distribution as the file writes it, `empirical-csv` included. */
 export type DistributionInput = z.infer<typeof distributionSchema>;
@@ -708,6 +831,7 @@ export interface FromSnapshotSpec {
 export type WorkloadItemSpec = WithResolvedDuration<Exclude<WorkloadItemInput, { kind: 'FromSnapshot' }>> | FromSnapshotSpec;
 export type DeploymentSpec = Extract<WorkloadItemSpec, { kind: 'Deployment' }>;
 export type JobSpec = Extract<WorkloadItemSpec, { kind: 'Job' }>;
+export type StatefulSetSpec = Extract<WorkloadItemSpec, { kind: 'StatefulSet' }>;
 /** The workload generator's spec as the file writes it. */
 export type WorkloadSpecInput = z.infer<typeof workloadSpecSchema>;
 /** The workload generator's spec with every distribution resolved. */

@@ -1,5 +1,5 @@
 import type { ProfileSpec } from '../framework/profile.js';
-import type { PriorityClassSpec, ReplayScope, ScenarioInput, WorkloadSpec } from './scenario-schema.js';
+import type { PriorityClassSpec, ReplayScope, ScenarioInput, StorageSpec, WorkloadSpec } from './scenario-schema.js';
 
 /**
  * Where a scenario's nodes come from, tagged by `kind` (clusterSchema documents each):
@@ -39,5 +39,11 @@ export interface Scenario {
   readonly nodeEvents: NonNullable<ScenarioInput['nodeEvents']>;
   /** The scenario's PriorityClasses (the system classes are not listed; every cluster has them). */
   readonly priorityClasses: readonly PriorityClassSpec[];
+  /**
+   * The storage section of a generated cluster (classes, volumes, CSI drivers); absent
+   * when the file has none (optional so that scenarios built in code, such as a what-if's,
+   * need not say so).
+   */
+  readonly storage?: StorageSpec;
   readonly placements: boolean;
 }
