@@ -18,6 +18,21 @@ export function gpuPodKind(req: GpuRequest): number {
 }
 
 /**
+ * The per-node column that decides whether `req` fits a node (GpuTableView.fits): a
+ * node fits when its value is at least gpuFitLeast(req). Whole GPUs need that many GPUs
+ * entirely free; a shared GPU (count 1) needs its share free on the roomiest GPU. A batch
+ * check reads the column once per pod instead of asking node by node.
+ */
+export function gpuFitColumn(gpus: GpuTableView, req: GpuRequest): Int32Array {
+  return req.milliPerGpu === MILLI_PER_GPU ? gpus.fullyFree : gpus.maxFreeMilli;
+}
+
+/** The least value of gpuFitColumn(gpus, req) at a node `req` fits. */
+export function gpuFitLeast(req: GpuRequest): number {
+  return req.milliPerGpu === MILLI_PER_GPU ? req.count : req.milliPerGpu;
+}
+
+/**
  * Per-GPU state of every node, struct of arrays: free milli-GPU of each GPU (a node's
  * GPUs are consecutive in `freeMilli`), per-node totals kept in step, and which GPUs each
  * bound pod holds (a bitmask over its node's GPUs). ClusterState owns one and changes it
@@ -86,9 +101,7 @@ export class GpuTable implements GpuTableView {
 
   /** Whether the node has GPUs for `req` right now (the artifact's AllocateGpuId finds one). */
   fits(node: NodeId, req: GpuRequest): boolean {
-    if (req.milliPerGpu === MILLI_PER_GPU) return this.fullyFree[node]! >= req.count;
-    // A shared GPU (count 1): the roomiest GPU decides.
-    return this.maxFreeMilli[node]! >= req.milliPerGpu;
+    return gpuFitColumn(this, req)[node]! >= gpuFitLeast(req);
   }
 
   /** The GPUs pod `pod` holds (bitmask), 0 when none. */

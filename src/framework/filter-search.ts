@@ -64,7 +64,11 @@ export class FilterSearch {
       const firstRun = Math.min(size, numAll - from);
       chunk.set(order.subarray(from, from + firstRun), 0);
       if (firstRun < size) chunk.set(order.subarray(0, size - firstRun), firstRun);
-      for (let j = 0; j < size; j++) pos[j] = k + j;
+      // Positions are read only to cut the search inside this chunk, which can happen
+      // only when it wants fewer nodes than the chunk holds (never when every node is
+      // searched): otherwise they are not kept.
+      const track = want - found < size;
+      if (track) for (let j = 0; j < size; j++) pos[j] = k + j;
       const chunkRejectedFrom = rejected;
       let n = size;
       if (nominated) {
@@ -73,13 +77,13 @@ export class FilterSearch {
           const f = nominated.check(chunk[j]!);
           if (f < 0) {
             chunk[m] = chunk[j]!;
-            pos[m] = pos[j]!;
+            if (track) pos[m] = pos[j]!;
             m++;
           } else {
             rejectedNode[rejected] = chunk[j]!;
             rejectedPlugin[rejected] = f;
             rejectedVerdict[rejected] = nominated.verdict;
-            rejectedPos[rejected] = pos[j]!;
+            if (track) rejectedPos[rejected] = pos[j]!;
             rejected++;
           }
         }
@@ -101,20 +105,21 @@ export class FilterSearch {
           const v = verdicts[j]!;
           if (v === PASS) {
             chunk[m] = chunk[j]!;
-            pos[m] = pos[j]!;
+            if (track) pos[m] = pos[j]!;
             m++;
           } else {
             rejectedNode[rejected] = chunk[j]!;
             rejectedPlugin[rejected] = f;
             rejectedVerdict[rejected] = v;
-            rejectedPos[rejected] = pos[j]!;
+            if (track) rejectedPos[rejected] = pos[j]!;
             rejected++;
           }
         }
         n = m;
       }
       if (found + n > want) {
-        // The search stops at the want-th feasible node: forget what lies past it.
+        // The search stops at the want-th feasible node: forget what lies past it
+        // (`track` holds: n <= size).
         const take = want - found;
         const cut = pos[take - 1]!;
         let r = chunkRejectedFrom;

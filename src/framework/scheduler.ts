@@ -222,6 +222,8 @@ export class Scheduler {
     const groupOf = new Map<number, number>();
     const groupTexts: (readonly string[])[] = [];
     const groupCount: number[] = [];
+    let lastKey = -1;
+    let lastGroup = -1;
     for (let r = 0; r < rejected; r++) {
       const f = rejectedPlugin[r]!;
       const plugin = filters[f]!;
@@ -235,14 +237,22 @@ export class Scheduler {
       }
       // verdict * filters + plugin is exact in a double.
       const key = verdict * filters.length + f;
-      const g = groupOf.get(key);
-      if (g !== undefined) {
-        groupCount[g]!++;
+      // Neighbours in the list are mostly rejected alike: the last group answers without a lookup.
+      if (key === lastKey) {
+        groupCount[lastGroup]!++;
         continue;
       }
-      groupOf.set(key, groupTexts.length);
-      groupTexts.push(distinct(verdictReasons(plugin, cx, pod, rejectedNode[r] as NodeId, verdict, st)));
-      groupCount.push(1);
+      let g = groupOf.get(key);
+      if (g !== undefined) {
+        groupCount[g]!++;
+      } else {
+        g = groupTexts.length;
+        groupOf.set(key, g);
+        groupTexts.push(distinct(verdictReasons(plugin, cx, pod, rejectedNode[r] as NodeId, verdict, st)));
+        groupCount.push(1);
+      }
+      lastKey = key;
+      lastGroup = g;
     }
     const reasons = new Map<string, number>();
     for (let g = 0; g < groupTexts.length; g++) {

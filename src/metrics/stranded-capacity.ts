@@ -37,7 +37,11 @@ function fits(shape: Float64Array, alloc: Float64Array, used: Float64Array, base
 /** Distinct request vectors among pods (their shapes), in first-seen order. */
 export function distinctShapes(requests: readonly Float64Array[]): Float64Array[] {
   const seen = new Map<string, Float64Array>();
+  // Pods of one template share its request vector: each vector is keyed once.
+  const keyed = new Set<Float64Array>();
   for (const r of requests) {
+    if (keyed.has(r)) continue;
+    keyed.add(r);
     const key = Array.from(r).join(',');
     if (!seen.has(key)) seen.set(key, r);
   }

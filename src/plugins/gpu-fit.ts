@@ -1,5 +1,5 @@
 import type { GpuTableView } from '../cluster/gpu-table-view.js';
-import { gpuTableOf } from '../cluster/gpu-table.js';
+import { gpuFitColumn, gpuFitLeast, gpuTableOf } from '../cluster/gpu-table.js';
 import { NO_ARGS, parsePluginArgs } from '../framework/plugin-args.js';
 import type { Plugin, PluginEnv, Verdict } from '../framework/types.js';
 import { PASS, SKIP } from '../framework/types.js';
@@ -43,9 +43,17 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
     },
     // The GPU table is read from the view Filter gets (an overlay's in a what-if).
     filter: (cx, _pod, node, pre) => gpuVerdict(gpuTableOf(cx.view), pre, node),
+    // gpuVerdict with the pod's columns and thresholds read once.
     filterMany(cx, _pod, nodes, count, pre, verdicts) {
       const gpus = gpuTableOf(cx.view);
-      for (let i = 0; i < count; i++) verdicts[i] = gpuVerdict(gpus, pre, nodes[i] as NodeId);
+      const gpuCount = gpus.count;
+      const need = pre.req.count;
+      const column = gpuFitColumn(gpus, pre.req);
+      const least = gpuFitLeast(pre.req);
+      for (let i = 0; i < count; i++) {
+        const n = nodes[i]!;
+        verdicts[i] = gpuCount[n]! < need ? TOO_FEW_GPUS : column[n]! >= least ? PASS : INSUFFICIENT;
+      }
     },
     // No reuseVerdicts: the check is O(1) per node (GpuTableView keeps fullyFree and maxFreeMilli),
     // cheaper than the cache's bookkeeping.
