@@ -11,6 +11,10 @@ import { queueDelaysS, sortedQuantile } from './queue-delay.js';
 import { maxSpreadSkew } from './spread-skew.js';
 import { distinctShapes, strandedPct } from './stranded-capacity.js';
 import { timeWeightedMean } from './time-weighted-mean.js';
+import { largestZoneSharePct, provisionedByZone } from './provisioned-volumes.js';
+import { statefulReplacementWaitsS } from './stateful-replacement-wait.js';
+import type { StorageFacts } from './storage-observer.js';
+import { volumePendingEnd } from './volume-pending.js';
 import type { MetricId } from './catalogue.js';
 import type { Placement, RunKey, RunMetrics, TimePoint } from './types.js';
 
@@ -24,6 +28,11 @@ export interface RunOutcome {
   readonly arrivedPods: readonly CompiledPod[];
   /** Keep per-pod placements (large). */
   readonly withPlacements: boolean;
+  /**
+   * What the run's StorageObserver (one of the simulation's observers) saw; the storage
+   * metrics (pods_volume_pending_end to stateful_replacement_wait_max_s) are NaN without it.
+   */
+  readonly storage?: StorageFacts;
 }
 
 const SPREAD_KEYS = ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'];
@@ -93,6 +102,7 @@ export function measureRun(o: RunOutcome): RunMetrics {
     queue_delay_p50_s: sortedQuantile(delays, 0.5),
     queue_delay_p95_s: sortedQuantile(delays, 0.95),
     queue_delay_p99_s: sortedQuantile(delays, 0.99),
+    ...storageValues(result, o.storage),
   };
 
   const cycles = Float64Array.from(result.cycleNs).sort();
@@ -115,6 +125,31 @@ export function measureRun(o: RunOutcome): RunMetrics {
     queueDelayQuantilesS: Array.from({ length: 101 }, (_, i) => sortedQuantile(delays, i / 100)),
     placements,
     groups: groupOutcomes(result, o.arrivedPods),
+  };
+}
+
+/** The storage metrics, from what the run's StorageObserver saw; NaN each without it. */
+function storageValues(result: SimResult, facts: StorageFacts | undefined) {
+  if (facts === undefined) {
+    return {
+      pods_volume_pending_end: Number.NaN, volume_binding_pending_end: Number.NaN, volume_zone_pending_end: Number.NaN,
+      volume_restrictions_pending_end: Number.NaN, node_volume_limits_pending_end: Number.NaN, volumes_provisioned: Number.NaN,
+      volumes_provisioned_max_zone_pct: Number.NaN, stateful_replacement_wait_mean_s: Number.NaN, stateful_replacement_wait_max_s: Number.NaN,
+    };
+  }
+  const pending = volumePendingEnd(result, facts);
+  const zones = provisionedByZone(facts);
+  const waits = statefulReplacementWaitsS(facts, result.endS);
+  return {
+    pods_volume_pending_end: pending.pods,
+    volume_binding_pending_end: pending.byPlugin.get('VolumeBinding')!,
+    volume_zone_pending_end: pending.byPlugin.get('VolumeZone')!,
+    volume_restrictions_pending_end: pending.byPlugin.get('VolumeRestrictions')!,
+    node_volume_limits_pending_end: pending.byPlugin.get('NodeVolumeLimits')!,
+    volumes_provisioned: facts.provisioned.length,
+    volumes_provisioned_max_zone_pct: largestZoneSharePct(zones),
+    stateful_replacement_wait_mean_s: waits.length === 0 ? Number.NaN : mean(waits),
+    stateful_replacement_wait_max_s: waits.length === 0 ? Number.NaN : Math.max(...waits),
   };
 }
 

@@ -171,3 +171,20 @@ export interface WhatifSummary {
   /** Two-sided p-value of the sign-flip test on the per-seed differences from the dump; NaN when not run. */
   readonly pValue: number;
 }
+
+/**
+ * Workload pods pending at the end on one volume reason (one row of a per-reason table):
+ * kube's reason text (a Filter reason, or the PreFilter message) and the volume plugin
+ * that gave it. A pod refused for several reasons counts in each of their rows.
+ */
+export interface VolumePendingReason {
+  readonly plugin: string;
+  readonly reason: string;
+  readonly pods: number;
+}
+
+/** The volumes provisioned during a run in one zone ('' for nodes without a zone label). */
+export interface ZoneVolumes {
+  readonly zone: string;
+  readonly volumes: number;
+}
