@@ -59,6 +59,27 @@ const scenario = (edit: (s: File) => void): string => {
   return write(stringify(s));
 };
 const pool = (s: File): Pool => s.cluster.generate.pools[0]!;
+
+/** The storage parts the cases edit. */
+type ClaimTemplate = Obj & { name: string; storageClassName: string; accessModes: string[] };
+type StatefulSet = Obj & { name: string; volumeClaimTemplates: ClaimTemplate[] };
+type Storage = { classes: Obj[]; volumes: (Obj & { node?: string })[]; csiDrivers: Obj[] };
+/** Adds a zonal class, a local volume on node-0, a CSI driver and a StatefulSet `db` using the class. */
+const withStorage = (s: File): void => {
+  (s as Obj).storage = {
+    classes: [{ name: 'zonal', provisioner: 'ebs.csi.aws.com', volumeBindingMode: 'WaitForFirstConsumer' }],
+    volumes: [{ name: 'local-0', storageClassName: 'zonal', capacity: '10Gi', accessModes: ['ReadWriteOnce'], node: 'node-0' }],
+    csiDrivers: [{ name: 'ebs.csi.aws.com', topologyKeys: ['topology.kubernetes.io/zone'], attachLimits: { node: 25 } }],
+  } satisfies Storage;
+  s.workload.workloads.push({
+    kind: 'StatefulSet', name: 'db', replicas: 2, template: { requests: { cpu: '100m' } }, arrival: { process: 'all-at-once' },
+    volumeClaimTemplates: [{ name: 'data', storageClassName: 'zonal', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } }],
+  } as StatefulSet as unknown as Job);
+};
+const storage = (s: File): Storage => (s as Obj).storage as Storage;
+const sts = (s: File): StatefulSet => s.workload.workloads[1] as unknown as StatefulSet;
+/** A snapshot file with one node. */
+const snapshotFile = (): string => write(JSON.stringify({ kind: 'List', items: [{ kind: 'Node', metadata: { name: 'n1' }, status: { allocatable: { cpu: '4', memory: '8Gi', pods: '10' } } }] }), '.json');
 const job = (s: File): Job => s.workload.workloads[0]!;
 
 /** The error a load gives: an InputError of one line, at most INPUT_LIMITS.errorChars long. */
@@ -184,6 +205,37 @@ const cases: { name: string; file: () => string; err: RegExp }[] = [
   { name: 'toleration operator Maybe (found by the model at load time)', file: () => scenario((s) => { job(s).template.spec = { tolerations: [{ key: 'gpu', operator: 'Maybe' }] }; }), err: /:\d+: workload\.workloads\[0\]\.template\.spec\.tolerations\[0\]\.operator: .*got "Maybe"/ },
   { name: 'node affinity operator Like', file: () => scenario((s) => { job(s).template.spec = { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'Like', values: ['a'] }] }] } } } }; }), err: /:\d+: workload\.workloads\[0\]\.template\.spec\.affinity\.nodeAffinity\.requiredDuringSchedulingIgnoredDuringExecution\.nodeSelectorTerms\[0\]\.matchExpressions\[0\]\.operator: .*got "Like"/ },
   { name: 'a node event for a node the cluster does not have', file: () => scenario((s) => { s.nodeEvents = [{ atS: 5, kind: 'fail', node: 'node-2' }]; }), err: /:\d+: nodeEvents\[0\]\.node: no node named "node-2" in the generated cluster \(nodes are <pool>-<i>, i from 0 to count - 1\)$/ },
+
+  // Storage (issue 12): StatefulSet claim templates and the storage section.
+  { name: 'a claim template naming a class the scenario does not declare', file: () => scenario((s) => { withStorage(s); sts(s).volumeClaimTemplates[0]!.storageClassName = 'fast'; }), err: /:\d+: workload\.workloads\[1\]\.volumeClaimTemplates\[0\]\.storageClassName: no StorageClass named "fast" in storage\.classes \(have zonal\); kube would leave the claims unbound and the pods pending$/ },
+  { name: 'a claim template naming a class without any storage section', file: () => scenario((s) => { withStorage(s); delete (s as Obj).storage; }), err: /:\d+: workload\.workloads\[1\]\.volumeClaimTemplates\[0\]\.storageClassName: no StorageClass named "zonal" in storage\.classes \(it declares none\)/ },
+  { name: 'a claim template without access modes (the API server requires one)', file: () => scenario((s) => { withStorage(s); sts(s).volumeClaimTemplates[0]!.accessModes = []; }), err: /:\d+: workload\.workloads\[1\]\.volumeClaimTemplates\[0\]\.accessModes: at least 1 access mode is required$/ },
+  { name: 'a claim template asking for a negative size', file: () => scenario((s) => { withStorage(s); sts(s).volumeClaimTemplates[0]!.resources = { requests: { storage: '-10Gi' } }; }), err: /:\d+: workload\.workloads\[1\]\.volumeClaimTemplates\[0\]\.resources\.requests\.storage: must be greater than or equal to 0, got "-10Gi"$/ },
+  { name: 'two claim templates of one name', file: () => scenario((s) => { withStorage(s); sts(s).volumeClaimTemplates.push({ ...sts(s).volumeClaimTemplates[0]! }); }), err: /:\d+: workload\.workloads\[1\]\.volumeClaimTemplates\[1\]\.name: each claim template's name once \(it names the pods' volume\), got "data" twice$/ },
+  { name: 'two StatefulSets whose claims would share names', file: () => scenario((s) => { withStorage(s); s.workload.workloads.push({ ...sts(s), name: 'db-x', volumeClaimTemplates: [{ ...sts(s).volumeClaimTemplates[0]!, name: 'data' }] } as never); sts(s).volumeClaimTemplates[0]!.name = 'data-db'; sts(s).name = 'x'; }), err: /:\d+: workload\.workloads\[2\]\.volumeClaimTemplates\[0\]\.name: the claims "data-db-x-<ordinal>" would also be StatefulSet "x"'s \(claim names are <template>-<statefulset>-<ordinal>\); rename one$/ },
+  { name: 'a StatefulSet with an unknown field', file: () => scenario((s) => { withStorage(s); (sts(s) as Obj).volumeClaimTemplate = []; }), err: /:\d+: workload\.workloads\[1\]\.volumeClaimTemplate: unknown field/ },
+  { name: 'a storage section on a snapshot cluster', file: () => scenario((s) => { withStorage(s); (s as Obj).cluster = { snapshot: [snapshotFile()] }; s.workload.workloads.splice(1, 1); }), err: /:\d+: storage: the storage section describes a generated cluster's storage; a snapshot cluster brings its own/ },
+  { name: 'a class whose volumeBindingMode is Later', file: () => scenario((s) => { withStorage(s); storage(s).classes[0]!.volumeBindingMode = 'Later'; }), err: /:\d+: storage\.classes\[0\]\.volumeBindingMode: got "Later"; supported values: "Immediate", "WaitForFirstConsumer"$/ },
+  { name: 'two classes of one name', file: () => scenario((s) => { withStorage(s); storage(s).classes.push({ ...storage(s).classes[0]! }); }), err: /:\d+: storage\.classes\[1\]\.name: duplicate StorageClass name "zonal"$/ },
+  { name: 'an allowedTopologies term without values', file: () => scenario((s) => { withStorage(s); storage(s).classes[0]!.allowedTopologies = [{ matchLabelExpressions: [{ key: 'topology.kubernetes.io/zone', values: [] }] }]; }), err: /:\d+: storage\.classes\[0\]\.allowedTopologies\[0\]\.matchLabelExpressions\[0\]\.values: at least one value/ },
+  { name: 'a volume of a class the scenario does not declare', file: () => scenario((s) => { withStorage(s); storage(s).volumes[0]!.storageClassName = 'local'; }), err: /:\d+: storage\.volumes\[0\]\.storageClassName: no StorageClass named "local" in storage\.classes \(have zonal\)$/ },
+  { name: 'a volume with a negative capacity', file: () => scenario((s) => { withStorage(s); storage(s).volumes[0]!.capacity = '-1Gi'; }), err: /:\d+: storage\.volumes\[0\]\.capacity: must be greater than or equal to 0, got "-1Gi"$/ },
+  { name: 'a local volume on a node the cluster does not have', file: () => scenario((s) => { withStorage(s); storage(s).volumes[0]!.node = 'node-9'; }), err: /:\d+: storage\.volumes\[0\]\.node: no node named "node-9" in the generated cluster \(nodes are <pool>-<i>, i from 0 to count - 1\)$/ },
+  {
+    name: 'a volume whose node affinity no node of the cluster matches',
+    file: () => scenario((s) => { withStorage(s); const v = storage(s).volumes[0]!; delete v.node; v.nodeAffinity = { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['us-east-1a'] }] }] } }; }),
+    err: /:\d+: storage\.volumes\[0\]\.nodeAffinity\.required: no node of the generated cluster matches this node affinity, so no pod could ever use the volume$/,
+  },
+  {
+    name: 'a volume whose node affinity has only empty terms (the model refuses it)',
+    file: () => scenario((s) => { withStorage(s); const v = storage(s).volumes[0]!; delete v.node; v.nodeAffinity = { required: { nodeSelectorTerms: [{}] } }; }),
+    err: /:\d+: storage\.volumes\[0\]\.nodeAffinity\.required\.nodeSelectorTerms: no term can match any node/,
+  },
+  { name: 'a volume with node and nodeAffinity', file: () => scenario((s) => { withStorage(s); storage(s).volumes[0]!.nodeAffinity = { required: { nodeSelectorTerms: [] } }; }), err: /:\d+: storage\.volumes\[0\]\.node: give node \(a local volume on that node\) or nodeAffinity, not both, got "node-0"$/ },
+  { name: 'a negative attach limit', file: () => scenario((s) => { withStorage(s); storage(s).csiDrivers[0]!.attachLimits = { node: -1 }; }), err: /:\d+: storage\.csiDrivers\[0\]\.attachLimits\.node: a count of volumes cannot be negative, got -1$/ },
+  { name: 'an attach limit for a pool the cluster does not have', file: () => scenario((s) => { withStorage(s); storage(s).csiDrivers[0]!.attachLimits = { gpu: 8 }; }), err: /:\d+: storage\.csiDrivers\[0\]\.attachLimits\.gpu: no pool named "gpu" in cluster\.generate\.pools \(have node\)$/ },
+  { name: 'a driver topology key that is no label key', file: () => scenario((s) => { withStorage(s); storage(s).csiDrivers[0]!.topologyKeys = ['zone/a/b']; }), err: /:\d+: storage\.csiDrivers\[0\]\.topologyKeys\[0\]: not a label key/ },
+  { name: 'two drivers of one name', file: () => scenario((s) => { withStorage(s); storage(s).csiDrivers.push({ ...storage(s).csiDrivers[0]! }); }), err: /:\d+: storage\.csiDrivers\[1\]\.name: duplicate CSI driver name "ebs\.csi\.aws\.com"$/ },
   { name: 'an error quoting a long value stays short', file: () => scenario((s) => { job(s).arrival = { process: 'x'.repeat(100_000) }; }), err: /arrival\.process: got "x{50,60}…; supported/ },
 ];
 
@@ -221,6 +273,11 @@ describe('what hostile-looking scenario files may legally do', () => {
     expect(load(write(JSON.stringify(s), '.json')).description.length).toBe(INPUT_LIMITS.yamlBytes + 10);
     s.durationS = -1;
     expect(errorOf(write(JSON.stringify(s), '.json'))).toMatch(/case-\d+\.json: durationS: expected number to be >0, got -1$/);
+  });
+
+  it('accepts the storage every storage case starts from', () => {
+    const s = load(scenario(withStorage));
+    expect(s.storage?.classes?.map((c) => c.name)).toEqual(['zonal']);
   });
 
   it('keeps the simulated-day bench legal: 10,000 nodes and 100,000 pods over a day', () => {
