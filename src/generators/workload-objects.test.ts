@@ -7,8 +7,9 @@ import { compilePodDisruptionBudget } from '../model/pod-disruption-budget.js';
 import { compileWorkload, WorkloadSet } from '../model/workloads.js';
 import { generateWorkload } from './generate-workload.js';
 import { Rng } from './rng.js';
-import { POD_TEMPLATE_HASH_LABEL, workloadObjects } from './workload-objects.js';
-import type { DeploymentSpec, JobSpec, ShortPodTemplate, WorkloadObject, WorkloadPlan } from './workload-spec.js';
+import { compilePersistentVolumeClaim } from '../model/persistent-volume-claim.js';
+import { CONTROLLER_REVISION_HASH_LABEL, POD_TEMPLATE_HASH_LABEL, workloadObjects } from './workload-objects.js';
+import type { DeploymentSpec, JobSpec, ShortPodTemplate, StatefulSetSpec, WorkloadObject, WorkloadPlan } from './workload-spec.js';
 
 const webTemplate: ShortPodTemplate = { labels: { tier: 'front' }, requests: { cpu: '100m', memory: '128Mi' } };
 const web: DeploymentSpec = {
@@ -144,6 +145,80 @@ describe('service: true and the system default spreading selector (helper.Defaul
   it('a Job: no selector at all (kube reads no Job), unless a Service selects its pods', () => {
     expect(selectorOf(batch)).toEqual([]);
     expect(selectorOf({ ...batch, service: true })).toEqual(['app=batch']);
+  });
+});
+
+describe('a StatefulSet with volumeClaimTemplates (kube\'s StatefulSet controller, stateful_set_utils.go)', () => {
+  const db: StatefulSetSpec = {
+    kind: 'StatefulSet', name: 'db', namespace: 'data', replicas: 3,
+    template: { requests: { cpu: '1' }, spec: { volumes: [{ name: 'data', emptyDir: {} }, { name: 'config', configMap: { name: 'db' } }] } },
+    arrival: { process: 'all-at-once' },
+    volumeClaimTemplates: [
+      { name: 'data', storageClassName: 'zonal', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } },
+      { name: 'wal', storageClassName: 'zonal', accessModes: ['ReadWriteOncePod'], resources: { requests: { storage: '1Gi' } }, volumeMode: 'Block' },
+    ],
+  };
+
+  it('the StatefulSet (serviceName, selector, claim templates), then one claim per replica and template, replica by replica', () => {
+    const w = workloadObjects(db);
+    expect(w.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'StatefulSet/db', 'PersistentVolumeClaim/data-db-0', 'PersistentVolumeClaim/wal-db-0', 'PersistentVolumeClaim/data-db-1',
+      'PersistentVolumeClaim/wal-db-1', 'PersistentVolumeClaim/data-db-2', 'PersistentVolumeClaim/wal-db-2',
+    ]);
+    expect(w.objects[0]).toMatchObject({
+      apiVersion: 'apps/v1', metadata: { name: 'db', namespace: 'data', labels: { app: 'db' } },
+      spec: {
+        replicas: 3, serviceName: 'db', selector: { matchLabels: { app: 'db' } },
+        volumeClaimTemplates: [
+          { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'zonal', resources: { requests: { storage: '10Gi' } }, volumeMode: 'Filesystem' } },
+          { metadata: { name: 'wal' }, spec: { accessModes: ['ReadWriteOncePod'], volumeMode: 'Block' } },
+        ],
+      },
+    });
+    // The object's template is the user's: the controller adds the claims' volumes to the pods, not to it.
+    expect((w.objects[0]!.spec.template as { spec: { volumes: unknown[] } }).spec.volumes).toEqual(db.template.spec!.volumes);
+    expect(w.objects[3]).toEqual({
+      apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data-db-1', namespace: 'data', labels: { app: 'db' } },
+      spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'zonal', resources: { requests: { storage: '10Gi' } }, volumeMode: 'Filesystem' },
+    });
+    expect(w.podOwner).toEqual({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'db' });
+    expect(w.podLabels).toEqual({ app: 'db', [CONTROLLER_REVISION_HASH_LABEL]: expect.stringMatching(/^db-[bcdfghjklmnpqrstvwxz2456789]{1,10}$/) });
+  });
+
+  it('a pod\'s volumes: one per claim template naming its own claim, then the template\'s volumes a claim template does not replace', () => {
+    const w = workloadObjects(db);
+    expect(w.podVolumes(2)).toEqual([
+      { name: 'data', persistentVolumeClaim: { claimName: 'data-db-2' } },
+      { name: 'wal', persistentVolumeClaim: { claimName: 'wal-db-2' } },
+      { name: 'config', configMap: { name: 'db' } },
+    ]);
+    expect(w.podSpec(false).volumes).toEqual(w.podVolumes(0));
+    // Without claim templates, every pod has the template's spec.
+    const plain = workloadObjects({ ...db, volumeClaimTemplates: undefined });
+    expect(plain.podVolumes(1)).toBeNull();
+    expect(plain.objects.map((o) => o.kind)).toEqual(['StatefulSet']);
+  });
+
+  it('generateWorkload: each arrival names its ordinal\'s claims, BestEffort ones too; every object compiles as the API server would take it', () => {
+    const plan = generateWorkload({ workloads: [{ ...db, service: true }], bestEffortShare: 0.5 }, Rng.fromSeed(3).fork('workload'));
+    expect(plan.arrivals.map((a) => [a.name, (a.volumes ?? []).map((v) => (v.persistentVolumeClaim as { claimName: string } | undefined)?.claimName ?? v.name)])).toEqual([
+      ['db-0', ['data-db-0', 'wal-db-0', 'config']], ['db-1', ['data-db-1', 'wal-db-1', 'config']], ['db-2', ['data-db-2', 'wal-db-2', 'config']],
+    ]);
+    expect(plan.workloads.map((x) => x.kind)).toEqual(['StatefulSet', 'StatefulSet']);
+    const model = new ModelContext();
+    for (const o of plan.objects) {
+      if (o.kind === 'PersistentVolumeClaim') expect(compilePersistentVolumeClaim(o, model)).toMatchObject({ name: o.metadata.name, storageClassName: 'zonal' });
+      else expect(compileWorkload(o, model)).toMatchObject({ kind: o.kind, name: o.metadata.name });
+    }
+    const set = new WorkloadSet(model);
+    for (const o of plan.objects) if (o.kind === 'StatefulSet' || o.kind === 'Service') set.add(compileWorkload(o, model));
+    for (const t of plan.templates) {
+      const pod = compilePod(t, model);
+      expect(pod.volumes.claims.map((c) => c.name)).toEqual(['data-db-0', 'wal-db-0']);
+      const owner = set.controllerOf(pod);
+      expect(owner?.kind).toBe('StatefulSet');
+      expect(set.selects(owner!, pod)).toBe(true);
+    }
   });
 });
 
