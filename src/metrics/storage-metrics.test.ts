@@ -62,7 +62,7 @@ const inZone = (zone: string) => `
  * volume, c1 over its volume limit). b1 is drained at 500 s: db-1's replacement waits
  * until b2 joins zone b at 600 s.
  */
-function world() {
+function world(observe = true) {
   const dir = mkdtempSync(join(tmpdir(), 'schedbench-storage-metrics-'));
   const file = join(dir, 'cluster.yaml');
   writeFileSync(file, [
@@ -111,7 +111,7 @@ status: { phase: Bound }`,
   const arrivals = pending.map((p) => ({ atS: 0, pod: p, durationS: null }));
   const result = simulate({
     state, scheduler: new Scheduler(fw, Rng.fromSeed(1).fork('tiebreak')), arrivals, nodeEvents, endS: 1000,
-    rng: Rng.fromSeed(1).fork('preemption'), observers: [observer],
+    rng: Rng.fromSeed(1).fork('preemption'), observers: observe ? [observer] : [],
   });
   return { state, result, facts: observer.facts(), arrivedPods: arrivals.map((a) => a.pod) };
 }
@@ -165,6 +165,11 @@ describe('storage metrics of a run', () => {
       stateful_replacement_wait_mean_s: (690 + 100) / 2,
       stateful_replacement_wait_max_s: 690,
     });
+  });
+
+  it('watching changes nothing in the run (its PreFilter questions only read)', () => {
+    const strip = (r: typeof w.result) => ({ ...r, cycleNs: null });
+    expect(strip(world(false).result)).toEqual(strip(w.result));
   });
 
   it('without the storage observer\'s facts the storage metrics are NaN, not 0', () => {
