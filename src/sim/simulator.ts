@@ -644,13 +644,16 @@ class Simulation {
 
 /**
  * Whether kube-scheduler would bind a pod's claims with this profile: VolumeBinding's
- * Reserve assumes the volumes Filter matched on the chosen node (AssumePodVolumes) and its
- * PreBind has them bound or provisioned (BindPodVolumes); without either the PV controller
- * never learns the node (no selected-node annotation, no claimRef), so the claims stay
- * unbound and the pod runs without its volumes being bound (kube's kubelet would wait on
- * them; the simulator keeps the placement). A profile enables VolumeBinding with its
- * Filter (MultiPoint puts a plugin at every point it implements); where the profile also
- * lists its Reserve and PreBind plugins, VolumeBinding must be in both.
+ * Reserve assumes the volumes its Filter matched on the chosen node (AssumePodVolumes:
+ * claimRefs, the selected-node annotation) and its PreBind writes them for the PV
+ * controller and the provisioner (BindPodVolumes). Without both the claims stay unbound.
+ * A profile enables VolumeBinding with its Filter (MultiPoint puts a plugin at every point
+ * it implements); where the profile also lists its Reserve and PreBind plugins,
+ * VolumeBinding must be in both.
+ * CAVEAT: the pod is bound either way, as the simulator models placement. In kube, a
+ * Reserve without PreBind binds the pod and its kubelet waits on the volumes; a PreBind
+ * without Reserve waits for bindings nobody makes and fails the pod after
+ * bindTimeoutSeconds, again and again.
  * CAVEAT: ProfileSpec does not declare `reserve` and `preBind` yet (the framework's owner
  * adds them and the KubeSchedulerConfiguration reader keeps its points.reserve/preBind);
  * until then they are read when present, and a profile without them has VolumeBinding at
