@@ -149,9 +149,10 @@ describe('service: true and the system default spreading selector (helper.Defaul
 });
 
 describe('a StatefulSet with volumeClaimTemplates (kube\'s StatefulSet controller, stateful_set_utils.go)', () => {
+  const templateVolumes = [{ name: 'data', emptyDir: {} }, { name: 'config', configMap: { name: 'db' } }];
   const db: StatefulSetSpec = {
     kind: 'StatefulSet', name: 'db', namespace: 'data', replicas: 3,
-    template: { requests: { cpu: '1' }, spec: { volumes: [{ name: 'data', emptyDir: {} }, { name: 'config', configMap: { name: 'db' } }] } },
+    template: { requests: { cpu: '1' }, spec: { volumes: templateVolumes } },
     arrival: { process: 'all-at-once' },
     volumeClaimTemplates: [
       { name: 'data', storageClassName: 'zonal', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } },
@@ -176,7 +177,7 @@ describe('a StatefulSet with volumeClaimTemplates (kube\'s StatefulSet controlle
       },
     });
     // The object's template is the user's: the controller adds the claims' volumes to the pods, not to it.
-    expect((w.objects[0]!.spec.template as { spec: { volumes: unknown[] } }).spec.volumes).toEqual(db.template.spec!.volumes);
+    expect((w.objects[0]!.spec.template as { spec: { volumes: unknown[] } }).spec.volumes).toEqual(templateVolumes);
     expect(w.objects[3]).toEqual({
       apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data-db-1', namespace: 'data', labels: { app: 'db' } },
       spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'zonal', resources: { requests: { storage: '10Gi' } }, volumeMode: 'Filesystem' },

@@ -16,6 +16,7 @@ import { POOL_LABEL } from '../generators/cluster-spec.js';
 import type { WorkloadPlan } from '../generators/workload-spec.js';
 import { registerWorkloadObjects } from './register-workload-objects.js';
 import { measureRun } from '../metrics/measure-run.js';
+import { StorageObserver } from '../metrics/storage-observer.js';
 import { compileNode } from '../model/compile-node.js';
 import { compilePod } from '../model/compile-pod.js';
 import { compileCsiNode } from '../model/csi-node.js';
@@ -71,8 +72,9 @@ interface SeedInputs {
  *                   namespace a pod uses made to exist
  *   4. framework    buildFramework(policy) with the run's registry (user plugins get the
  *                   'plugins' stream) + Scheduler with the 'tiebreak' stream
- *   5. simulate     arrivals and node events until durationS
- *   6. measure      measureRun -> RunMetrics (plain data); a replay's pods and what-if
+ *   5. simulate     arrivals and node events until durationS, a StorageObserver watching
+ *   6. measure      measureRun -> RunMetrics (plain data, the storage metrics from what
+ *                   the observer saw); a replay's pods and what-if
  *                   measures (WhatifRun) against the snapshot's
  *
  * The generated cluster and workload of the last (scenario, seed) are kept, so the next
@@ -144,9 +146,11 @@ export class ScenarioCellRunner {
     for (const ns of new Set(arrivals.map((a) => a.pod.namespace))) state.ensureNamespace(ns);
     const fw = buildFramework(policy, this.registry, model, inputs.rng.fork('plugins'));
     const scheduler = new Scheduler(fw, inputs.rng.fork('tiebreak'));
+    // Watches for the storage metrics; it reads the run, never changes it.
+    const storage = new StorageObserver(fw, state);
     const result = simulate({
       state, scheduler, arrivals, endS: s.durationS, rng: inputs.rng.fork('preemption'),
-      nodeEvents: nodeEvents(s, state),
+      nodeEvents: nodeEvents(s, state), observers: [storage],
     }, {
       sampleIntervalS: s.sampleEveryS,
     });
@@ -156,6 +160,7 @@ export class ScenarioCellRunner {
       view: state,
       arrivedPods: arrivals.map((a) => a.pod),
       withPlacements: s.placements,
+      storage: storage.facts(),
     });
     const whatif = replay === null ? {} : { whatif: finishReplay(replay, result, state) };
     return { id, run, ...whatif, wallMs: performance.now() - start };

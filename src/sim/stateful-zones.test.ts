@@ -12,7 +12,7 @@ import type { StatefulSetSpec, WorkloadItemSpec } from '../generators/workload-s
 import { compileCsiNode } from '../model/csi-node.js';
 import { compileNode } from '../model/compile-node.js';
 import { compilePod } from '../model/compile-pod.js';
-import type { PodId, Sym } from '../model/ids.js';
+import type { NodeId, PodId, Sym } from '../model/ids.js';
 import { labelValue } from '../model/labels.js';
 import { ModelContext } from '../model/model-context.js';
 import type { VolumeInput } from '../model/pod-volumes.js';
@@ -38,7 +38,7 @@ const FAIL_AT_S = 100;
 const EVICT_AT_S = FAIL_AT_S + 300;
 
 /** 3 zones x 2 nodes of 4 CPU: node-0/node-3 in zone-0-0, node-1/node-4 in zone-0-1, node-2/node-5 in zone-0-2. */
-const cluster: ClusterSpec = { pools: [{ name: 'node', count: 6, capacity: { cpu: '4', memory: '16Gi', pods: 110 } }], topology: { zonesPerRegion: 3 } };
+const cluster: ClusterSpec = { pools: [{ name: 'node', count: 6, capacity: { cpu: '4', memory: '16Gi', pods: '110' } }], topology: { zonesPerRegion: 3 } };
 
 function db(replicas: number, cpu: string, withClaims = true): StatefulSetSpec {
   return {
@@ -80,7 +80,7 @@ function run(workloads: readonly WorkloadItemSpec[], seed: number, failNode: (st
   const w = build();
   const nodeEvents = node === null ? [] : [{ atS: FAIL_AT_S, kind: 'fail' as const, node: w.state.nodeByName(w.model.symbols.intern(node)) as never }];
   const result = simulate({ state: w.state, scheduler: w.scheduler, arrivals: w.arrivals, nodeEvents, endS: 2000, rng: w.rng.fork('preemption') }, {});
-  const zoneOf = (nodeName: string) => w.model.symbols.text(labelValue(w.state.nodeLabels(w.state.nodeByName(w.model.symbols.intern(nodeName))), w.model.symbols.intern(ZONE_LABEL)));
+  const zoneOf = (nodeName: string) => w.model.symbols.text(labelValue(w.state.nodeLabels(w.state.nodeByName(w.model.symbols.intern(nodeName)) as NodeId), w.model.symbols.intern(ZONE_LABEL)));
   return { ...w, result, failed: node, zoneOf };
 }
 
