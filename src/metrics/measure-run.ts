@@ -13,6 +13,10 @@ import { distinctShapes, strandedPct } from './stranded-capacity.js';
 import { timeWeightedMean } from './time-weighted-mean.js';
 import { largestZoneSharePct, provisionedByZone } from './provisioned-volumes.js';
 import { statefulReplacementWaitsS } from './stateful-replacement-wait.js';
+import { NAME as NODE_VOLUME_LIMITS } from '../plugins/node-volume-limits.js';
+import { NAME as VOLUME_BINDING } from '../plugins/volume-binding.js';
+import { NAME as VOLUME_RESTRICTIONS } from '../plugins/volume-restrictions.js';
+import { NAME as VOLUME_ZONE } from '../plugins/volume-zone.js';
 import type { StorageFacts } from './storage-observer.js';
 import { volumePendingEnd } from './volume-pending.js';
 import type { MetricId } from './catalogue.js';
@@ -142,10 +146,10 @@ function storageValues(result: SimResult, facts: StorageFacts | undefined) {
   const waits = statefulReplacementWaitsS(facts, result.endS);
   return {
     pods_volume_pending_end: pending.pods,
-    volume_binding_pending_end: pending.byPlugin.get('VolumeBinding')!,
-    volume_zone_pending_end: pending.byPlugin.get('VolumeZone')!,
-    volume_restrictions_pending_end: pending.byPlugin.get('VolumeRestrictions')!,
-    node_volume_limits_pending_end: pending.byPlugin.get('NodeVolumeLimits')!,
+    volume_binding_pending_end: pending.byPlugin.get(VOLUME_BINDING)!,
+    volume_zone_pending_end: pending.byPlugin.get(VOLUME_ZONE)!,
+    volume_restrictions_pending_end: pending.byPlugin.get(VOLUME_RESTRICTIONS)!,
+    node_volume_limits_pending_end: pending.byPlugin.get(NODE_VOLUME_LIMITS)!,
     volumes_provisioned: facts.provisioned.length,
     volumes_provisioned_max_zone_pct: largestZoneSharePct(zones),
     stateful_replacement_wait_mean_s: waits.length === 0 ? Number.NaN : mean(waits),

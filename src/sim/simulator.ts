@@ -9,6 +9,7 @@ import type { CompiledNode } from '../model/node.js';
 import type { CompiledPod } from '../model/pod.js';
 import { withSpecResources } from '../model/pod.js';
 import { bindPodVolumes } from '../cluster/volume-binder.js';
+import { NAME as VOLUME_BINDING } from '../plugins/volume-binding.js';
 import { CycleTimer } from './cycle-timer.js';
 import { EventQueue } from './event-queue.js';
 import { JobParallelism } from './job-parallelism.js';
@@ -32,9 +33,6 @@ import { validateSimInput } from './validate-sim-input.js';
 
 export { resolveSimOptions } from './sim-options.js';
 export type { ResolvedSimOptions, SimOptions } from './sim-options.js';
-
-/** kube-scheduler's plugin that binds a pod's claims at Reserve and PreBind. */
-const VOLUME_BINDING = 'VolumeBinding';
 
 const SCHEDULE: SimEvent = { kind: 'schedule' };
 const BACKOFF_EXPIRE: SimEvent = { kind: 'backoff-expire' };
