@@ -1,8 +1,6 @@
-import type { ReportTableLines } from './parse-report-tables.js';
-import { reportPath } from './parse-report-tables.js';
+import { quoteShort } from './quote-short.js';
 import { ReportError } from './report-error.js';
-import { REPORT_FILES } from './report-files.js';
-import type { ReportTables } from './types.js';
+import type { TableCheckContext } from './report-table.js';
 
 /**
  * Checks that an openb report's experiment tables agree with runs.csv and with each other,
@@ -13,12 +11,13 @@ import type { ReportTables } from './types.js';
  * Errors name the file and, when a row is at fault, its line. Nothing to check without
  * the openb tables.
  */
-export function checkOpenbTables(tables: ReportTables, lines: ReportTableLines, dir: string): void {
+export function checkOpenbTables(cx: TableCheckContext): void {
+  const { tables, lines } = cx;
   const openb = tables.openb;
   if (openb === null) return;
-  const openbRunsFile = reportPath(dir, REPORT_FILES.openbRuns);
-  const summaryFile = reportPath(dir, REPORT_FILES.openbSummary);
-  const curveFile = reportPath(dir, REPORT_FILES.openbCurve);
+  const openbRunsFile = cx.path('openb.runs');
+  const summaryFile = cx.path('openb.summary');
+  const curveFile = cx.path('openb.curve');
   const key = (policy: string, seed: number) => JSON.stringify([policy, seed]);
 
   /** runs.csv's policy and seed pairs, with the line of the first run of each. */
@@ -31,56 +30,50 @@ export function checkOpenbTables(tables: ReportTables, lines: ReportTableLines, 
   const seen = new Map<string, number>();
   const runsPerPolicy = new Map<string, number>();
   openb.runs.forEach((r, i) => {
-    const line = lines.openbRuns[i];
+    const line = lines['openb.runs'][i];
     const k = key(r.policy, r.seed);
-    const what = `policy ${short(r.policy)}, seed ${r.seed}`;
+    const what = `policy ${quoteShort(r.policy)}, seed ${r.seed}`;
     const first = seen.get(k);
     if (first !== undefined) throw new ReportError({ file: openbRunsFile, line }, `${what} is also on line ${first}: a run appears twice`);
     seen.set(k, line ?? 0);
-    if (!reportRuns.has(k)) throw new ReportError({ file: openbRunsFile, line }, `${what}: ${REPORT_FILES.runs} has no such run: the files do not match (a truncated or edited file?)`);
+    if (!reportRuns.has(k)) throw new ReportError({ file: openbRunsFile, line }, `${what}: ${cx.file('runs')} has no such run: the files do not match (a truncated or edited file?)`);
     runsPerPolicy.set(r.policy, (runsPerPolicy.get(r.policy) ?? 0) + 1);
   });
   for (const [k, line] of reportRuns) {
     if (seen.has(k)) continue;
     const [policy, seed] = JSON.parse(k) as [string, number];
-    throw new ReportError({ file: openbRunsFile }, `has no row for policy ${short(policy)}, seed ${seed}, which ${REPORT_FILES.runs} has (line ${line}): a truncated or edited file?`);
+    throw new ReportError({ file: openbRunsFile }, `has no row for policy ${quoteShort(policy)}, seed ${seed}, which ${cx.file('runs')} has (line ${line}): a truncated or edited file?`);
   }
 
   const summarized = new Map<string, number>();
   openb.summary.forEach((s, i) => {
-    const line = lines.openbSummary[i];
-    const what = `policy ${short(s.policy)}`;
+    const line = lines['openb.summary'][i];
+    const what = `policy ${quoteShort(s.policy)}`;
     const first = summarized.get(s.policy);
     if (first !== undefined) throw new ReportError({ file: summaryFile, line }, `${what} is also on line ${first}: a policy appears twice`);
     summarized.set(s.policy, line ?? 0);
     const have = runsPerPolicy.get(s.policy) ?? 0;
-    if (have === 0) throw new ReportError({ file: summaryFile, line }, `${what}: ${REPORT_FILES.openbRuns} has no run of this policy (a truncated or edited file?)`);
+    if (have === 0) throw new ReportError({ file: summaryFile, line }, `${what}: ${cx.file('openb.runs')} has no run of this policy (a truncated or edited file?)`);
     if (s.seeds !== have) {
-      throw new ReportError({ file: summaryFile, line }, `${what}: seeds is ${s.seeds} but ${REPORT_FILES.openbRuns} has ${have} runs of this policy: the files do not match (a truncated or edited file?)`);
+      throw new ReportError({ file: summaryFile, line }, `${what}: seeds is ${s.seeds} but ${cx.file('openb.runs')} has ${have} runs of this policy: the files do not match (a truncated or edited file?)`);
     }
   });
   for (const policy of runsPerPolicy.keys()) {
-    if (!summarized.has(policy)) throw new ReportError({ file: summaryFile }, `has no row for policy ${short(policy)}, which ${REPORT_FILES.openbRuns} has: a truncated or edited file?`);
+    if (!summarized.has(policy)) throw new ReportError({ file: summaryFile }, `has no row for policy ${quoteShort(policy)}, which ${cx.file('openb.runs')} has: a truncated or edited file?`);
   }
 
   const points = new Map<string, number>();
   openb.curve.forEach((c, i) => {
-    const line = lines.openbCurve[i];
-    const what = `policy ${short(c.policy)}, arrived_pct ${c.arrivedPct}`;
+    const line = lines['openb.curve'][i];
+    const what = `policy ${quoteShort(c.policy)}, arrived_pct ${c.arrivedPct}`;
     const k = key(c.policy, c.arrivedPct);
     const first = points.get(k);
     if (first !== undefined) throw new ReportError({ file: curveFile, line }, `${what} is also on line ${first}: a point appears twice`);
     points.set(k, line ?? 0);
     const have = runsPerPolicy.get(c.policy) ?? 0;
-    if (have === 0) throw new ReportError({ file: curveFile, line }, `${what}: ${REPORT_FILES.openbRuns} has no run of this policy (a truncated or edited file?)`);
+    if (have === 0) throw new ReportError({ file: curveFile, line }, `${what}: ${cx.file('openb.runs')} has no run of this policy (a truncated or edited file?)`);
     if (c.seeds < 1 || c.seeds > have) {
-      throw new ReportError({ file: curveFile, line }, `${what}: seeds is ${c.seeds}, expected 1 to ${have} (the runs of this policy in ${REPORT_FILES.openbRuns})`);
+      throw new ReportError({ file: curveFile, line }, `${what}: seeds is ${c.seeds}, expected 1 to ${have} (the runs of this policy in ${cx.file('openb.runs')})`);
     }
   });
-}
-
-/** A name quoted short for a message. */
-function short(s: string): string {
-  const q = JSON.stringify(s);
-  return q.length <= 60 ? q : `${q.slice(0, 59)}…`;
 }

@@ -1,8 +1,6 @@
-import type { ReportTableLines } from './parse-report-tables.js';
-import { reportPath } from './parse-report-tables.js';
+import { quoteShort } from './quote-short.js';
 import { ReportError } from './report-error.js';
-import { REPORT_FILES } from './report-files.js';
-import type { ReportTables } from './types.js';
+import type { TableCheckContext } from './report-table.js';
 
 /** The outcomes whatif.csv may hold (metrics' ReplayOutcome). */
 const OUTCOMES: ReadonlySet<string> = new Set(['same', 'moved', 'unschedulable']);
@@ -17,12 +15,13 @@ const OUTCOMES: ReadonlySet<string> = new Set(['same', 'moved', 'unschedulable']
  * Errors name the file and, when a row is at fault, its line. Nothing to check without
  * the tables.
  */
-export function checkWhatifTables(tables: ReportTables, lines: ReportTableLines, dir: string): void {
+export function checkWhatifTables(cx: TableCheckContext): void {
+  const { tables, lines } = cx;
   const w = tables.whatif;
   if (w === null) return;
-  const podsFile = reportPath(dir, REPORT_FILES.whatif);
-  const runsFile = reportPath(dir, REPORT_FILES.whatifRuns);
-  const summaryFile = reportPath(dir, REPORT_FILES.whatifSummary);
+  const podsFile = cx.path('whatif.pods');
+  const runsFile = cx.path('whatif.runs');
+  const summaryFile = cx.path('whatif.summary');
   const key = (...parts: (string | number)[]) => JSON.stringify(parts);
   const reportRuns = new Set(tables.runs.map((r) => key(r.policy, r.seed)));
 
@@ -31,12 +30,12 @@ export function checkWhatifTables(tables: ReportTables, lines: ReportTableLines,
   const withValue = new Map<string, number>();
   const runLines = new Map<string, number>();
   w.runs.forEach((r, i) => {
-    const line = lines.whatifRuns[i];
-    const what = `policy ${short(r.policy)}, seed ${r.seed}, measure ${short(r.measure)}`;
+    const line = lines['whatif.runs'][i];
+    const what = `policy ${quoteShort(r.policy)}, seed ${r.seed}, measure ${quoteShort(r.measure)}`;
     const k = key(r.policy, r.seed, r.measure);
     if (values.has(k)) throw new ReportError({ file: runsFile, line }, `${what} has a second row`);
     values.set(k, r.value);
-    if (!reportRuns.has(key(r.policy, r.seed))) throw new ReportError({ file: runsFile, line }, `${what}: ${REPORT_FILES.runs} has no such run: the files do not match (a truncated or edited file?)`);
+    if (!reportRuns.has(key(r.policy, r.seed))) throw new ReportError({ file: runsFile, line }, `${what}: ${cx.file('runs')} has no such run: the files do not match (a truncated or edited file?)`);
     if (!runLines.has(key(r.policy, r.seed))) runLines.set(key(r.policy, r.seed), line ?? 0);
     const pm = key(r.policy, r.measure);
     withValue.set(pm, (withValue.get(pm) ?? 0) + (Number.isFinite(r.value) && Number.isFinite(r.dump) ? 1 : 0));
@@ -44,28 +43,28 @@ export function checkWhatifTables(tables: ReportTables, lines: ReportTableLines,
 
   const summarized = new Set<string>();
   w.summary.forEach((s, i) => {
-    const line = lines.whatifSummary[i];
-    const what = `policy ${short(s.policy)}, measure ${short(s.measure)}`;
+    const line = lines['whatif.summary'][i];
+    const what = `policy ${quoteShort(s.policy)}, measure ${quoteShort(s.measure)}`;
     const pm = key(s.policy, s.measure);
     if (summarized.has(pm)) throw new ReportError({ file: summaryFile, line }, `${what} has a second row`);
     summarized.add(pm);
     const have = withValue.get(pm);
-    if (have === undefined) throw new ReportError({ file: summaryFile, line }, `${what}: ${REPORT_FILES.whatifRuns} has no run of this policy and measure (a truncated or edited file?)`);
-    if (have !== s.n) throw new ReportError({ file: summaryFile, line }, `${what}: n is ${s.n} but ${REPORT_FILES.whatifRuns} has ${have} runs with a value: the files do not match (a truncated or edited file?)`);
+    if (have === undefined) throw new ReportError({ file: summaryFile, line }, `${what}: ${cx.file('whatif.runs')} has no run of this policy and measure (a truncated or edited file?)`);
+    if (have !== s.n) throw new ReportError({ file: summaryFile, line }, `${what}: n is ${s.n} but ${cx.file('whatif.runs')} has ${have} runs with a value: the files do not match (a truncated or edited file?)`);
   });
   for (const pm of withValue.keys()) {
     if (summarized.has(pm)) continue;
     const [policy, measure] = JSON.parse(pm) as [string, string];
-    throw new ReportError({ file: summaryFile }, `has no row for policy ${short(policy)}, measure ${short(measure)}, which ${REPORT_FILES.whatifRuns} has: a truncated or edited file?`);
+    throw new ReportError({ file: summaryFile }, `has no row for policy ${quoteShort(policy)}, measure ${quoteShort(measure)}, which ${cx.file('whatif.runs')} has: a truncated or edited file?`);
   }
 
   const counted = new Map<string, { unschedulable: number; moved: number }>();
   for (const k of runLines.keys()) counted.set(k, { unschedulable: 0, moved: 0 });
   w.pods.forEach((p, i) => {
-    const line = lines.whatifPods[i];
+    const line = lines['whatif.pods'][i];
     const c = counted.get(key(p.policy, p.seed));
-    if (c === undefined) throw new ReportError({ file: podsFile, line }, `policy ${short(p.policy)}, seed ${p.seed}: ${REPORT_FILES.whatifRuns} has no such run (a truncated or edited file?)`);
-    if (!OUTCOMES.has(p.outcome)) throw new ReportError({ file: podsFile, line }, `outcome ${short(p.outcome)}: expected same, moved or unschedulable`);
+    if (c === undefined) throw new ReportError({ file: podsFile, line }, `policy ${quoteShort(p.policy)}, seed ${p.seed}: ${cx.file('whatif.runs')} has no such run (a truncated or edited file?)`);
+    if (!OUTCOMES.has(p.outcome)) throw new ReportError({ file: podsFile, line }, `outcome ${quoteShort(p.outcome)}: expected same, moved or unschedulable`);
     if (p.outcome === 'unschedulable') c.unschedulable++;
     if (p.outcome === 'moved' && p.nodeBefore !== '') c.moved++;
   });
@@ -74,14 +73,8 @@ export function checkWhatifTables(tables: ReportTables, lines: ReportTableLines,
     for (const [measure, n] of [['pods_unschedulable', c.unschedulable], ['pods_moved', c.moved]] as const) {
       const v = values.get(key(policy, seed, measure));
       if (v !== undefined && v !== n) {
-        throw new ReportError({ file: podsFile }, `policy ${short(policy)}, seed ${seed}: ${n} rows count as ${measure}, but ${REPORT_FILES.whatifRuns} says ${v} (line ${runLines.get(run)}): the files do not match (a truncated or edited file?)`);
+        throw new ReportError({ file: podsFile }, `policy ${quoteShort(policy)}, seed ${seed}: ${n} rows count as ${measure}, but ${cx.file('whatif.runs')} says ${v} (line ${runLines.get(run)}): the files do not match (a truncated or edited file?)`);
       }
     }
   }
-}
-
-/** A name quoted short for a message. */
-function short(s: string): string {
-  const q = JSON.stringify(s);
-  return q.length <= 60 ? q : `${q.slice(0, 59)}…`;
 }

@@ -17,7 +17,9 @@ export type ColumnKind =
 export interface CsvColumn<Row> {
   readonly name: string;
   readonly kind: ColumnKind;
-  readonly get: (row: Row) => string | number;
+  // A method, so a column of a specific row type is also a column of unknown rows (the
+  // writer and reader walk every declared table without knowing its row type).
+  get(row: Row): string | number;
 }
 
 /** A validated record: values by column name, already converted per the column's kind. */

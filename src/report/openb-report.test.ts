@@ -160,7 +160,7 @@ describe('readReportFolder refuses openb tables that do not add up', () => {
     {
       name: 'openb-curve.csv missing',
       setup: (dir) => unlinkSync(join(dir, 'openb-curve.csv')),
-      want: (dir) => `${dir}/openb-curve.csv: not found, though openb-runs.csv is there: an openb report has openb-runs.csv, openb-summary.csv and openb-curve.csv`,
+      want: (dir) => `${dir}/openb-curve.csv: not found, though openb-summary.csv is there: an openb report has openb-summary.csv, openb-runs.csv and openb-curve.csv`,
     },
     {
       name: 'openb-summary.csv with a bad cell',

@@ -3,6 +3,7 @@ import { parseCsvTable } from './parse-csv-table.js';
 import { parseReportTables } from './parse-report-tables.js';
 import { reportCsvTexts } from './report-csv-texts.js';
 import { ReportError } from './report-error.js';
+import { csvTableOf } from './report-table.js';
 import { reportTables } from './report-tables.js';
 import { SAMPLE_METRICS, sampleReportData } from './sample-report-data.js';
 import { nodeUtilizationTable } from './tables/node-utilization-table.js';
@@ -22,7 +23,7 @@ function errorOf(f: () => unknown): ReportError {
 
 describe('parseCsvTable', () => {
   it('reads rows back: text, ints, reals, empty as NaN, CRLF and BOM accepted', () => {
-    const rows = parseCsvTable(`\uFEFF${HEADER}\r\ns,"p,1",3,n-1,12.5,\r\n`, 'node-utilization.csv', nodeUtilizationTable);
+    const rows = parseCsvTable(`\uFEFF${HEADER}\r\ns,"p,1",3,n-1,12.5,\r\n`, 'node-utilization.csv', csvTableOf(nodeUtilizationTable));
     expect(rows).toEqual([{ scenario: 's', policy: 'p,1', seed: 3, node: 'n-1', cpuPct: 12.5, memPct: Number.NaN }]);
   });
 
@@ -39,21 +40,21 @@ describe('parseCsvTable', () => {
   ];
   for (const c of cases) {
     it(`error names file, line and column: ${c.name}`, () => {
-      expect(errorOf(() => parseCsvTable(c.text, 'r/node-utilization.csv', nodeUtilizationTable)).message).toBe(c.want);
+      expect(errorOf(() => parseCsvTable(c.text, 'r/node-utilization.csv', csvTableOf(nodeUtilizationTable))).message).toBe(c.want);
     });
   }
 
   it('a number cell must be only a number (no spaces, hex or units)', () => {
     for (const bad of [' 1', '0x10', '1e', '--1', '1,5']) {
       const text = `${HEADER}\ns,p,1,n,"${bad}",2\n`;
-      expect(errorOf(() => parseCsvTable(text, 'f.csv', nodeUtilizationTable)).where).toMatchObject({ line: 2, column: 5 });
+      expect(errorOf(() => parseCsvTable(text, 'f.csv', csvTableOf(nodeUtilizationTable))).where).toMatchObject({ line: 2, column: 5 });
     }
   });
 
   it('summary.csv round-trips through writer and reader', () => {
     const data = sampleReportData();
     const text = reportCsvTexts(reportTables(data), SAMPLE_METRICS.map((m) => m.id)).get('summary.csv')!;
-    const back = parseCsvTable(text, 'summary.csv', summaryTable);
+    const back = parseCsvTable(text, 'summary.csv', csvTableOf(summaryTable));
     expect(back.map((r) => [r.policy, r.metric, r.n])).toEqual(data.summary.map((r) => [r.policy, r.metric, r.n]));
     expect(back[1]!.mean).toBe(41.6235);
   });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseCsvTable } from './parse-csv-table.js';
 import { ReportError } from './report-error.js';
+import { csvTableOf } from './report-table.js';
 import { benchTable } from './tables/bench-table.js';
 import type { BenchRow } from './types.js';
 
@@ -16,5 +17,5 @@ export function readBenchCsv(path: string): BenchRow[] | null {
   } catch (e) {
     throw new ReportError({ file: path }, e instanceof Error ? e.message : String(e));
   }
-  return parseCsvTable(text, path, benchTable);
+  return parseCsvTable(text, path, csvTableOf(benchTable));
 }

@@ -3,9 +3,9 @@ import { basename, join, resolve } from 'node:path';
 import { checkReportTables, checkWholeLines } from './check-report-tables.js';
 import { OUTPUT_KIND_NAMES, readMarker } from './output-marker.js';
 import { parseReportInfo } from './report-info-json.js';
-import { parseReportTablesWithLines } from './parse-report-tables.js';
+import { parseReportTablesWithLines, reportPath } from './parse-report-tables.js';
 import { ReportError } from './report-error.js';
-import { REPORT_FILES } from './report-files.js';
+import { REPORT_FILE_NAMES, REPORT_FILES } from './report-files.js';
 import type { ReportInfo, ReportTables } from './types.js';
 
 /**
@@ -43,7 +43,7 @@ export function readReportFolder(dir: string): ReportFolder {
   }
   const texts = new Map<string, string>();
   const files: string[] = [];
-  for (const name of Object.values(REPORT_FILES)) {
+  for (const name of REPORT_FILE_NAMES) {
     const path = join(dir, name);
     if (!existsSync(path)) continue;
     files.push(name);
@@ -55,7 +55,8 @@ export function readReportFolder(dir: string): ReportFolder {
     ? parseReportInfo(infoText, join(dir, REPORT_FILES.info))
     : { title: `schedbench report: ${basename(resolve(dir))}`, createdFor: [], info: [] };
   const { tables, lines } = parseReportTablesWithLines(texts, dir);
-  checkReportTables(texts, tables, lines, dir);
+  if (tables.runs.length === 0) throw new ReportError({ file: reportPath(dir, REPORT_FILES.runs) }, 'has no runs, only a header: nothing to report (a truncated file?)');
+  checkReportTables(tables, lines, dir);
   return { info, tables, files };
 }
 

@@ -260,7 +260,12 @@ export interface WhatifTables {
   readonly summary: readonly WhatifSummary[];
 }
 
-/** Every table of a report, as the page is drawn from it (null: file absent). */
+/**
+ * Every table of a report, as the page is drawn from it (null: file absent). A field is
+ * one table, or a set of tables one experiment carries (openb, whatif: all or none).
+ * Each table has exactly one declaration in REPORT_TABLES (report-table-list.ts), which
+ * the compiler checks both ways.
+ */
 export interface ReportTables {
   readonly runs: readonly RunRow[];
   readonly summary: readonly MetricSummary[];

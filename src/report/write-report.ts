@@ -1,13 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkOpenbTables } from './check-openb-tables.js';
-import { checkWhatifTables } from './check-whatif-tables.js';
+import { checkReportTables } from './check-report-tables.js';
 import { loadVegaBundles } from './html/vega-bundles.js';
 import { parseReportTablesWithLines } from './parse-report-tables.js';
 import { renderReportHtml } from './render-report-html.js';
 import { replaceDirAtomic } from './replace-dir-atomic.js';
 import { reportCsvTexts } from './report-csv-texts.js';
-import { REPORT_FILES } from './report-files.js';
+import { REPORT_FILE_NAMES, REPORT_FILES } from './report-files.js';
 import { reportInfoJson } from './report-info-json.js';
 import { reportTables } from './report-tables.js';
 import type { ReportData, ReportInfo } from './types.js';
@@ -30,13 +29,14 @@ export interface WrittenReport {
 }
 
 /**
- * Writes a whole report folder: runs.csv, summary.csv, timeseries.csv,
- * node-utilization.csv, queue-delay.csv, placements.csv (only when some run recorded
- * placements), timing.csv, bench.csv (only when data.bench is given), openb-summary.csv,
- * openb-runs.csv and openb-curve.csv (only when data.openb is given: then the folder's
- * marker kind is 'openb', and its runs must have the policies and seeds of data.runs, or
- * this throws a ReportError), whatif.csv, whatif-runs.csv and whatif-summary.csv (only
- * when data.whatif is given; the same check), report.json (title and run facts) and index.html.
+ * Writes a whole report folder: every table REPORT_TABLES declares that the data has rows
+ * for (runs.csv and summary.csv always; placements.csv only when some run recorded
+ * placements, bench.csv only when data.bench is given, the openb tables only when
+ * data.openb is given, and then the folder's marker kind is 'openb', the what-if tables
+ * only when data.whatif is given, ...), report.json (title and run facts) and index.html.
+ * The tables are read back and checked as `schedbench report` would (checkReportTables:
+ * the openb and what-if runs must be the runs of data.runs, or this throws a ReportError
+ * and writes nothing).
  * replaceDirAtomic makes the files live in one atomic step, so `<dir>` always holds one
  * complete report; an earlier report of the same kind there is replaced, any other
  * non-empty folder refused (checkOutputFolder says why). The page is drawn from the CSV
@@ -48,15 +48,14 @@ export function writeReport(dir: string, data: ReportData, opts: WriteReportOpti
   const info: ReportInfo = { title: data.title, createdFor: data.createdFor, info: data.info ?? [] };
   const texts = reportCsvTexts(reportTables(data), data.metrics.map((m) => m.id));
   texts.set(REPORT_FILES.info, reportInfoJson(info));
-  const own = new Set<string>(Object.values(REPORT_FILES));
+  const own = new Set<string>(REPORT_FILE_NAMES);
   for (const [name, text] of Object.entries(opts.extraFiles ?? {})) {
     if (!/^[\w][\w.-]*$/.test(name) || own.has(name)) throw new Error(`writeReport: extra file name ${JSON.stringify(name)} is not allowed`);
     texts.set(name, text);
   }
   const { tables, lines } = parseReportTablesWithLines(texts, dir);
   // Caught here rather than by a later `schedbench report`: the folder must read back.
-  checkOpenbTables(tables, lines, dir);
-  checkWhatifTables(tables, lines, dir);
+  checkReportTables(tables, lines, dir);
   const files = [...texts.keys(), REPORT_FILES.html];
   // The page finds the what-if measures' labels and definitions beside the catalogue's (ids differ).
   const metrics = [...data.metrics, ...(data.whatif?.measures ?? [])];

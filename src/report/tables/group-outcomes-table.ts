@@ -1,25 +1,35 @@
-import type { CsvTable } from '../csv-table.js';
 import { intColumn, realColumn, textColumn } from '../csv-table.js';
+import type { ReportTable } from '../report-table.js';
 import type { GroupOutcomeRow } from '../types.js';
 
-/** outcomes-by-group.csv: per run, each workload's and each priority band's pods, unschedulable pods and queueing delays. */
-export const groupOutcomesTable: CsvTable<GroupOutcomeRow> = {
+/** outcomes-by-group.csv: per run, each workload's and each priority band's pods, unschedulable pods and queueing delays; absent unless some run measured them. */
+export const groupOutcomesTable: ReportTable<GroupOutcomeRow> = {
   file: 'outcomes-by-group.csv',
-  columns: [
-    textColumn('scenario', (r) => r.scenario),
-    textColumn('policy', (r) => r.policy),
-    intColumn('seed', (r) => r.seed),
-    textColumn('by', (r) => r.by),
-    textColumn('group', (r) => r.group),
-    intColumn('pods', (r) => r.pods),
-    intColumn('unschedulable_end', (r) => r.unschedulableEnd),
-    realColumn('queue_delay_p50_s', (r) => r.delayP50S),
-    realColumn('queue_delay_p95_s', (r) => r.delayP95S),
-    realColumn('queue_delay_p99_s', (r) => r.delayP99S),
-  ],
-  fromRecord: (r) => ({
-    scenario: r.text('scenario'), policy: r.text('policy'), seed: r.num('seed'), by: r.text('by'), group: r.text('group'),
-    pods: r.num('pods'), unschedulableEnd: r.num('unschedulable_end'),
-    delayP50S: r.num('queue_delay_p50_s'), delayP95S: r.num('queue_delay_p95_s'), delayP99S: r.num('queue_delay_p99_s'),
-  }),
+  description: 'per run, each workload (its controller) and each priority band: pods, unschedulable at the end, queueing delay p50, p95, p99',
+  required: false,
+  carriedBy: 'every',
+  columns: {
+    kind: 'fixed',
+    layout: {
+      columns: [
+        textColumn('scenario', (r) => r.scenario),
+        textColumn('policy', (r) => r.policy),
+        intColumn('seed', (r) => r.seed),
+        textColumn('by', (r) => r.by),
+        textColumn('group', (r) => r.group),
+        intColumn('pods', (r) => r.pods),
+        intColumn('unschedulable_end', (r) => r.unschedulableEnd),
+        realColumn('queue_delay_p50_s', (r) => r.delayP50S),
+        realColumn('queue_delay_p95_s', (r) => r.delayP95S),
+        realColumn('queue_delay_p99_s', (r) => r.delayP99S),
+      ],
+      fromRecord: (r) => ({
+        scenario: r.text('scenario'), policy: r.text('policy'), seed: r.num('seed'), by: r.text('by'), group: r.text('group'),
+        pods: r.num('pods'), unschedulableEnd: r.num('unschedulable_end'),
+        delayP50S: r.num('queue_delay_p50_s'), delayP95S: r.num('queue_delay_p95_s'), delayP99S: r.num('queue_delay_p99_s'),
+      }),
+    },
+  },
+  rows: (data) => (data.runs.some((r) => r.groups !== undefined) ? data.runs.flatMap((r) => (r.groups ?? []).map((g) => ({ ...r.key, ...g }))) : null),
+  readBack: true,
 };

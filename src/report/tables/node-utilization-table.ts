@@ -1,20 +1,30 @@
-import type { CsvTable } from '../csv-table.js';
 import { intColumn, realColumn, textColumn } from '../csv-table.js';
+import type { ReportTable } from '../report-table.js';
 import type { NodeUtilizationRow } from '../types.js';
 
 /** node-utilization.csv: requested over allocatable CPU and memory per node at the end of each run. */
-export const nodeUtilizationTable: CsvTable<NodeUtilizationRow> = {
+export const nodeUtilizationTable: ReportTable<NodeUtilizationRow> = {
   file: 'node-utilization.csv',
-  columns: [
-    textColumn('scenario', (r) => r.scenario),
-    textColumn('policy', (r) => r.policy),
-    intColumn('seed', (r) => r.seed),
-    textColumn('node', (r) => r.node),
-    realColumn('cpu_pct', (r) => r.cpuPct),
-    realColumn('mem_pct', (r) => r.memPct),
-  ],
-  fromRecord: (r) => ({
-    scenario: r.text('scenario'), policy: r.text('policy'), seed: r.num('seed'),
-    node: r.text('node'), cpuPct: r.num('cpu_pct'), memPct: r.num('mem_pct'),
-  }),
+  description: 'requested over allocatable CPU and memory per node at the end of each run',
+  required: false,
+  carriedBy: 'every',
+  columns: {
+    kind: 'fixed',
+    layout: {
+      columns: [
+        textColumn('scenario', (r) => r.scenario),
+        textColumn('policy', (r) => r.policy),
+        intColumn('seed', (r) => r.seed),
+        textColumn('node', (r) => r.node),
+        realColumn('cpu_pct', (r) => r.cpuPct),
+        realColumn('mem_pct', (r) => r.memPct),
+      ],
+      fromRecord: (r) => ({
+        scenario: r.text('scenario'), policy: r.text('policy'), seed: r.num('seed'),
+        node: r.text('node'), cpuPct: r.num('cpu_pct'), memPct: r.num('mem_pct'),
+      }),
+    },
+  },
+  rows: (data) => data.runs.flatMap((r) => r.nodeUtilization.map((n) => ({ ...r.key, node: n.node, cpuPct: n.cpuPct, memPct: n.memPct }))),
+  readBack: true,
 };

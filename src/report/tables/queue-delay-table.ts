@@ -1,19 +1,34 @@
-import type { CsvTable } from '../csv-table.js';
 import { intColumn, realColumn, textColumn } from '../csv-table.js';
+import type { ReportTable } from '../report-table.js';
 import type { QueueDelayRow } from '../types.js';
 
 /** queue-delay.csv: each run's queueing delay at quantiles 0, 0.01, ..., 1. */
-export const queueDelayTable: CsvTable<QueueDelayRow> = {
+export const queueDelayTable: ReportTable<QueueDelayRow> = {
   file: 'queue-delay.csv',
-  columns: [
-    textColumn('scenario', (r) => r.scenario),
-    textColumn('policy', (r) => r.policy),
-    intColumn('seed', (r) => r.seed),
-    realColumn('quantile', (r) => r.quantile),
-    realColumn('delay_s', (r) => r.delayS),
-  ],
-  fromRecord: (r) => ({
-    scenario: r.text('scenario'), policy: r.text('policy'), seed: r.num('seed'),
-    quantile: r.num('quantile'), delayS: r.num('delay_s'),
+  description: 'queueing delay (arrival to first bind) at quantiles 0, 0.01, ..., 1 per run',
+  required: false,
+  carriedBy: 'every',
+  columns: {
+    kind: 'fixed',
+    layout: {
+      columns: [
+        textColumn('scenario', (r) => r.scenario),
+        textColumn('policy', (r) => r.policy),
+        intColumn('seed', (r) => r.seed),
+        realColumn('quantile', (r) => r.quantile),
+        realColumn('delay_s', (r) => r.delayS),
+      ],
+      fromRecord: (r) => ({
+        scenario: r.text('scenario'), policy: r.text('policy'), seed: r.num('seed'),
+        quantile: r.num('quantile'), delayS: r.num('delay_s'),
+      }),
+    },
+  },
+  rows: (data) => data.runs.flatMap((r) => {
+    const qs = r.queueDelayQuantilesS;
+    // Quantiles are evenly spaced from 0 to 1 (101 of them: 0, 0.01, ..., 1); i / (n - 1)
+    // rather than i * 0.01 so that 0.07 is written as 0.07.
+    return qs.length < 2 ? [] : qs.map((d, i) => ({ ...r.key, quantile: i / (qs.length - 1), delayS: d }));
   }),
+  readBack: true,
 };

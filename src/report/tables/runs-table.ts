@@ -1,11 +1,11 @@
-import type { CsvTable } from '../csv-table.js';
+import { checkRuns } from '../check-runs.js';
 import { intColumn, realColumn, textColumn } from '../csv-table.js';
+import type { CsvLayout, ReportTable } from '../report-table.js';
 import type { RunRow } from '../types.js';
 
-/** runs.csv: scenario,policy,seed, then one column per metric id in the order given. */
-export function runsTable(metricIds: readonly string[]): CsvTable<RunRow> {
+/** runs.csv's columns: scenario,policy,seed, then one column per metric id in the order given. */
+function runsLayout(metricIds: readonly string[]): CsvLayout<RunRow> {
   return {
-    file: 'runs.csv',
     columns: [
       textColumn<RunRow>('scenario', (r) => r.scenario),
       textColumn<RunRow>('policy', (r) => r.policy),
@@ -18,3 +18,18 @@ export function runsTable(metricIds: readonly string[]): CsvTable<RunRow> {
     }),
   };
 }
+
+/** runs.csv: one row per run with every metric of the catalogue, in the order of data.runs (a metric a run lacks is NaN). */
+export const runsTable: ReportTable<RunRow> = {
+  file: 'runs.csv',
+  description: 'one row per run (scenario, policy, seed) with every metric',
+  required: true,
+  carriedBy: 'every',
+  columns: { kind: 'per-metric', layout: runsLayout },
+  rows: (data) => {
+    const ids = data.metrics.map((m) => m.id);
+    return data.runs.map((r) => ({ ...r.key, values: Object.fromEntries(ids.map((id) => [id, r.values[id] ?? Number.NaN])) }));
+  },
+  readBack: true,
+  check: checkRuns,
+};

@@ -1,21 +1,31 @@
-import type { CsvTable } from '../csv-table.js';
 import { intColumn, realColumn, textColumn } from '../csv-table.js';
+import type { ReportTable } from '../report-table.js';
 import type { TimingRow } from '../types.js';
 
 /** timing.csv: scheduler wall-clock figures per run (not reproducible, hence its own file). */
-export const timingTable: CsvTable<TimingRow> = {
+export const timingTable: ReportTable<TimingRow> = {
   file: 'timing.csv',
-  columns: [
-    textColumn('scenario', (r) => r.scenario),
-    textColumn('policy', (r) => r.policy),
-    intColumn('seed', (r) => r.seed),
-    intColumn('cycles', (r) => r.cycles),
-    realColumn('cycle_p50_us', (r) => r.cycleP50Us),
-    realColumn('cycle_p99_us', (r) => r.cycleP99Us),
-    realColumn('pods_per_s', (r) => r.podsPerS),
-  ],
-  fromRecord: (r) => ({
-    scenario: r.text('scenario'), policy: r.text('policy'), seed: r.num('seed'),
-    cycles: r.num('cycles'), cycleP50Us: r.num('cycle_p50_us'), cycleP99Us: r.num('cycle_p99_us'), podsPerS: r.num('pods_per_s'),
-  }),
+  description: 'scheduler wall-clock time per run (differs between runs and machines)',
+  required: false,
+  carriedBy: 'every',
+  columns: {
+    kind: 'fixed',
+    layout: {
+      columns: [
+        textColumn('scenario', (r) => r.scenario),
+        textColumn('policy', (r) => r.policy),
+        intColumn('seed', (r) => r.seed),
+        intColumn('cycles', (r) => r.cycles),
+        realColumn('cycle_p50_us', (r) => r.cycleP50Us),
+        realColumn('cycle_p99_us', (r) => r.cycleP99Us),
+        realColumn('pods_per_s', (r) => r.podsPerS),
+      ],
+      fromRecord: (r) => ({
+        scenario: r.text('scenario'), policy: r.text('policy'), seed: r.num('seed'),
+        cycles: r.num('cycles'), cycleP50Us: r.num('cycle_p50_us'), cycleP99Us: r.num('cycle_p99_us'), podsPerS: r.num('pods_per_s'),
+      }),
+    },
+  },
+  rows: (data) => data.runs.map((r) => ({ ...r.key, ...r.timing })),
+  readBack: true,
 };
