@@ -10,8 +10,8 @@ import { HOSTILE_POLICY, SAMPLE_METRICS, sampleReportData } from './sample-repor
 // Stand-in bundles keep these tests fast; the browser test uses the real ones.
 const FAKE = { vega: 'var vega = "</script>";', vegaLite: 'var vegaLite = {};', vegaEmbed: 'var vegaEmbed = null;' };
 
-function page(over: Partial<ReportPage> = {}): ReportPage {
-  const data = sampleReportData();
+function page(over: Partial<ReportPage> = {}, gpus = false): ReportPage {
+  const data = sampleReportData({ gpus });
   const tables = parseReportTables(reportCsvTexts(reportTables(data), SAMPLE_METRICS.map((m) => m.id)), '');
   return { info: { title: data.title, createdFor: data.createdFor, info: data.info ?? [] }, metrics: SAMPLE_METRICS, tables, files: ['runs.csv'], ...over };
 }
@@ -79,6 +79,26 @@ describe('renderReportHtml', () => {
     expect(html).toContain('No significant difference in Pods scheduled, Nodes in use (end).');
     expect(html).toContain('Undefined in every run: GPU allocated (end).');
     expect(html).toContain('With 2 paired seeds the smallest possible p is 0.500, not below 0.05');
+  });
+
+  it('GPU rows and GPU series only where the cluster has GPUs', () => {
+    /** The resources a chart's data draws (allocation over time, per-node allocation). */
+    const resources = (html: string) => chartsJson(html).map((c) => [...new Set((c.spec as { data?: { values?: { resource?: string }[] } }).data?.values?.map((v) => v.resource) ?? [])].filter((r) => r !== undefined));
+    const cpuOnly = renderReportHtml(page(), FAKE);
+    expect(cpuOnly).not.toContain('data-metric="gpu_alloc_end_pct"');
+    expect(cpuOnly).not.toMatch(/"metric":"GPU allocated \(end\) \(%\)"/);
+    expect(resources(cpuOnly).flat()).not.toContain('GPU');
+    // Said once, in the line of metrics the runs did not define.
+    expect(cpuOnly.match(/GPU allocated \(end\)/g)).toHaveLength(2);
+    expect(cpuOnly).toContain('Undefined in every run: GPU allocated (end).');
+
+    const gpu = renderReportHtml(page({}, true), FAKE);
+    expect(gpu).toContain('<tr data-metric="gpu_alloc_end_pct">');
+    expect(gpu).toMatch(/"metric":"GPU allocated \(end\) \(%\)"/);
+    // Allocation over time draws GPU beside CPU and memory; per-node allocation has no GPU
+    // column to draw (node-utilization.csv holds CPU and memory only).
+    expect(resources(gpu)).toEqual([[], ['CPU', 'Memory', 'GPU'], ['CPU', 'Memory'], [], []]);
+    expect(gpu).not.toContain('Undefined in every run: GPU allocated (end).');
   });
 
   it('pure: same page, same text', () => {

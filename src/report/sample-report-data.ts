@@ -16,8 +16,10 @@ export const SAMPLE_METRICS: readonly MetricDef[] = [
  * A small report's data for tests, built by hand: one scenario, 2 policies x 2 seeds (the
  * second policy named HOSTILE_POLICY), 4 nodes with hostile names, samples every 10 s,
  * 101 queue-delay quantiles, placements, and a summary with one significant difference.
+ * The cluster has no GPUs (GPU values NaN) unless `gpus`: then GPU allocation varies by
+ * policy and seed, over time and at the end.
  */
-export function sampleReportData(): ReportData {
+export function sampleReportData(opts: { readonly gpus?: boolean } = {}): ReportData {
   const scenario = 'spread & "pack"';
   const policies = ['default-kube', HOSTILE_POLICY];
   const runs: RunMetrics[] = [];
@@ -26,10 +28,10 @@ export function sampleReportData(): ReportData {
       const load = 40 + 20 * p + seed;
       runs.push({
         key: { scenario, policy, seed },
-        values: { pods_scheduled: 90 + 5 * p + seed, cpu_alloc_mean_pct: load + 0.123456789, nodes_in_use_end: 4 - p, gpu_alloc_end_pct: Number.NaN },
+        values: { pods_scheduled: 90 + 5 * p + seed, cpu_alloc_mean_pct: load + 0.123456789, nodes_in_use_end: 4 - p, gpu_alloc_end_pct: opts.gpus === true ? 50 + 10 * p + seed : Number.NaN },
         timing: { cycles: 100 + seed, cycleP50Us: 12.5 + p, cycleP99Us: 80.25, podsPerS: 50000 + 1000 * seed },
         timeseries: Array.from({ length: 7 }, (_, i) => ({
-          tS: i * 10, running: i * (3 + p), pending: Math.max(0, 5 - i), cpuAllocPct: Math.min(100, i * load / 6), memAllocPct: i * 5 + seed, gpuAllocPct: Number.NaN,
+          tS: i * 10, running: i * (3 + p), pending: Math.max(0, 5 - i), cpuAllocPct: Math.min(100, i * load / 6), memAllocPct: i * 5 + seed, gpuAllocPct: opts.gpus === true ? Math.min(100, i * (50 + 10 * p) / 6) : Number.NaN,
         })),
         nodeUtilization: ['n-1', 'n-2', 'n-3', `<img src=x onerror=alert(2)>-${seed}`].map((node, k) => ({
           node, cpuPct: p === 0 ? 30 + 10 * k : (k < 2 ? 95 : 5), memPct: 20 + 15 * k,
