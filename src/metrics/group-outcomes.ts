@@ -1,17 +1,30 @@
-import type { CompiledPod } from '../model/pod.js';
+import type { Sym } from '../model/ids.js';
+import type { CompiledPod, OwnerRef } from '../model/pod.js';
+import type { WorkloadKind } from '../model/workload.js';
 import type { SimResult } from '../sim/types.js';
 import { queueDelayByWorkloadPod, sortedQuantile } from './queue-delay.js';
 import type { GroupOutcome } from './types.js';
 
 /**
+ * What groupOutcomes reads of the cluster's workload objects: a controller by kind,
+ * namespace and name, with its own controller reference (WorkloadSet.get answers it).
+ */
+export interface ControllerLookup {
+  get(kind: WorkloadKind, namespace: Sym, name: string): { readonly owner: OwnerRef | null } | null;
+}
+
+/**
  * Outcomes per workload and per priority band (GroupOutcome): each workload pod (first
- * incarnation) is put in the group of the pod that arrived; its queueing delay and whether
+ * incarnation) is put in the group of the pod that arrived. A pod's workload is the one
+ * its user wrote (workloadGroup): a Deployment's pods are one group, `Deployment/<name>`,
+ * across its ReplicaSets, when `workloads` holds the ReplicaSet; any other pod's group is
+ * its controller, `<kind>/<name>`, or `(no owner)`. Its queueing delay and whether
  * it is unschedulable at the end are measured as the run-wide metrics measure them.
  * Workloads first, then priority bands from the highest priority down; within each, groups
  * in order of first arrival. Pods bound at time 0 (a snapshot's running pods) count in
  * `pods` but have no queueing delay, as in queue_delay_*.
  */
-export function groupOutcomes(result: SimResult, arrivedPods: readonly CompiledPod[]): GroupOutcome[] {
+export function groupOutcomes(result: SimResult, arrivedPods: readonly CompiledPod[], workloads?: ControllerLookup): GroupOutcome[] {
   const podOf = new Map<number, CompiledPod>();
   for (const p of arrivedPods) podOf.set(p.id, p);
   const delays = queueDelayByWorkloadPod(result.pods);
@@ -39,7 +52,26 @@ export function groupOutcomes(result: SimResult, arrivedPods: readonly CompiledP
     });
   };
   return [
-    ...groups('workload', (p) => (p.owner === null ? '(no owner)' : `${p.owner.kind}/${p.owner.name}`)),
+    ...groups('workload', (p) => workloadGroup(p, workloads)),
     ...groups('priority', (p) => (p.priorityClassName === '' ? String(p.priority) : `${p.priority} (${p.priorityClassName})`), (a, b) => b.priority - a.priority),
   ];
+}
+
+/**
+ * The workload group of a pod: its controller as `<kind>/<name>`, except that a
+ * ReplicaSet's pods are their Deployment's, `Deployment/<name>`, when the ReplicaSet's
+ * object is known and its controller reference names a Deployment (kube's Deployment
+ * controller owns the ReplicaSets it creates, one per pod template, and they own the
+ * pods: pkg/controller/deployment/sync.go getNewReplicaSet sets the owner reference).
+ * Jobs (a CronJob's too), StatefulSets and the rest stay as their controller; a pod
+ * without one is `(no owner)`.
+ */
+export function workloadGroup(pod: CompiledPod, workloads: ControllerLookup | undefined): string {
+  const owner = pod.owner;
+  if (owner === null) return '(no owner)';
+  if (owner.kind === 'ReplicaSet' && workloads !== undefined) {
+    const top = workloads.get('ReplicaSet', pod.namespace, owner.name)?.owner;
+    if (top?.kind === 'Deployment') return `Deployment/${top.name}`;
+  }
+  return `${owner.kind}/${owner.name}`;
 }
