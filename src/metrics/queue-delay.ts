@@ -12,19 +12,24 @@ export function queueDelaysS(records: readonly PodRecord[]): Float64Array {
 
 /** queueDelaysS per workload pod id (the id of its first incarnation), in order of first bind found. */
 export function queueDelayByWorkloadPod(records: readonly PodRecord[]): Map<number, number> {
-  const arrival = new Map<number, number>();
-  const firstBind = new Map<number, number>();
+  // Pod ids are dense from 0: per-id arrays instead of two maps (a run has thousands of pods).
+  let ids = 0;
+  for (const r of records) ids = Math.max(ids, r.workloadPodId + 1);
+  const arrival = new Float64Array(ids).fill(Number.NaN);
+  const firstBind = new Float64Array(ids).fill(Number.POSITIVE_INFINITY);
+  const bindOrder: number[] = [];
   for (const r of records) {
-    if (r.podId === r.workloadPodId) arrival.set(r.workloadPodId, r.arrivalS);
+    const w = r.workloadPodId;
+    if (r.podId === w) arrival[w] = r.arrivalS;
     if (r.bindS !== null && r.attempts > 0) {
-      const prev = firstBind.get(r.workloadPodId);
-      if (prev === undefined || r.bindS < prev) firstBind.set(r.workloadPodId, r.bindS);
+      if (firstBind[w] === Number.POSITIVE_INFINITY) bindOrder.push(w);
+      if (r.bindS < firstBind[w]!) firstBind[w] = r.bindS;
     }
   }
   const out = new Map<number, number>();
-  for (const [w, bindS] of firstBind) {
-    const a = arrival.get(w);
-    if (a !== undefined) out.set(w, bindS - a);
+  for (const w of bindOrder) {
+    const a = arrival[w]!;
+    if (!Number.isNaN(a)) out.set(w, firstBind[w]! - a);
   }
   return out;
 }
