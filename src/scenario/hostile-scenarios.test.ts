@@ -235,6 +235,23 @@ const cases: { name: string; file: () => string; err: RegExp }[] = [
   { name: 'a negative attach limit', file: () => scenario((s) => { withStorage(s); storage(s).csiDrivers[0]!.attachLimits = { node: -1 }; }), err: /:\d+: storage\.csiDrivers\[0\]\.attachLimits\.node: a count of volumes cannot be negative, got -1$/ },
   { name: 'an attach limit for a pool the cluster does not have', file: () => scenario((s) => { withStorage(s); storage(s).csiDrivers[0]!.attachLimits = { gpu: 8 }; }), err: /:\d+: storage\.csiDrivers\[0\]\.attachLimits\.gpu: no pool named "gpu" in cluster\.generate\.pools \(have node\)$/ },
   { name: 'a driver topology key that is no label key', file: () => scenario((s) => { withStorage(s); storage(s).csiDrivers[0]!.topologyKeys = ['zone/a/b']; }), err: /:\d+: storage\.csiDrivers\[0\]\.topologyKeys\[0\]: not a label key/ },
+  { name: 'a class whose provisioner is no CSI driver of the scenario', file: () => scenario((s) => { withStorage(s); storage(s).classes[0]!.provisioner = 'pd.csi.storage.gke.io'; }), err: /:\d+: storage\.classes\[0\]\.provisioner: no CSI driver named "pd\.csi\.storage\.gke\.io" in storage\.csiDrivers \(have ebs\.csi\.aws\.com\): the nodes need the driver/ },
+  { name: 'claims summed over replicas and templates', file: () => scenario((s) => { withStorage(s); sts(s).replicas = 1_500_000; job(s).completions = 1; sts(s).volumeClaimTemplates.push({ ...sts(s).volumeClaimTemplates[0]!, name: 'wal' }); }), err: /:\d+: workload\.workloads: 3000000 claims in all \(replicas x volumeClaimTemplates\), over the limit of 2000000 per scenario \(INPUT_LIMITS\.scenarioPods\)$/ },
+  {
+    name: '20,000 volumes with node affinities over 100,000 nodes, the last matching none (checked per group of alike nodes, in seconds)',
+    file: () => {
+      const s = base();
+      withStorage(s);
+      pool(s).count = 100_000;
+      storage(s).volumes = Array.from({ length: 20_000 }, (_, i) => ({
+        name: `v-${i}`, storageClassName: 'zonal', capacity: '1Gi', accessModes: ['ReadWriteOnce'],
+        nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'NotIn', values: [`z${i}`] }] }] } },
+      }));
+      storage(s).volumes[19_999]!.nodeAffinity = { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'schedbench.io/pool', operator: 'In', values: ['gpu'] }] }] } };
+      return write(JSON.stringify(s), '.json');
+    },
+    err: /\.json: storage\.volumes\[19999\]\.nodeAffinity\.required: no node of the generated cluster matches this node affinity/,
+  },
   { name: 'two drivers of one name', file: () => scenario((s) => { withStorage(s); storage(s).csiDrivers.push({ ...storage(s).csiDrivers[0]! }); }), err: /:\d+: storage\.csiDrivers\[1\]\.name: duplicate CSI driver name "ebs\.csi\.aws\.com"$/ },
   { name: 'an error quoting a long value stays short', file: () => scenario((s) => { job(s).arrival = { process: 'x'.repeat(100_000) }; }), err: /arrival\.process: got "x{50,60}…; supported/ },
 ];
