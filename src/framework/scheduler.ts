@@ -222,37 +222,34 @@ export class Scheduler {
     const groupOf = new Map<number, number>();
     const groupTexts: (readonly string[])[] = [];
     const groupCount: number[] = [];
+    // Whether a (verdict, plugin) is worded alike everywhere depends on nothing else this
+    // cycle, and neighbours in the list are mostly rejected alike: the last key's answer
+    // and group are reused without asking the plugin or the map again.
     let lastKey = -1;
+    let lastAlike = false;
     let lastGroup = -1;
     for (let r = 0; r < rejected; r++) {
       const f = rejectedPlugin[r]!;
-      const plugin = filters[f]!;
       const verdict = rejectedVerdict[r]!;
-      const st = this.filterState[f];
-      const alike = !plugin.describe || (!nominated && plugin.describeVariesByNode !== undefined && !plugin.describeVariesByNode(verdict, st));
-      if (!alike) {
-        groupTexts.push(distinct(verdictReasons(plugin, cx, pod, rejectedNode[r] as NodeId, verdict, st)));
-        groupCount.push(1);
-        continue;
-      }
       // verdict * filters + plugin is exact in a double.
       const key = verdict * filters.length + f;
-      // Neighbours in the list are mostly rejected alike: the last group answers without a lookup.
-      if (key === lastKey) {
-        groupCount[lastGroup]!++;
-        continue;
+      if (key !== lastKey) {
+        const plugin = filters[f]!;
+        lastKey = key;
+        lastAlike = !plugin.describe || (!nominated && plugin.describeVariesByNode !== undefined && !plugin.describeVariesByNode(verdict, this.filterState[f]));
+        lastGroup = lastAlike ? groupOf.get(key) ?? -1 : -1;
       }
-      let g = groupOf.get(key);
-      if (g !== undefined) {
-        groupCount[g]!++;
+      if (!lastAlike) {
+        groupTexts.push(distinct(verdictReasons(filters[f]!, cx, pod, rejectedNode[r] as NodeId, verdict, this.filterState[f])));
+        groupCount.push(1);
+      } else if (lastGroup !== -1) {
+        groupCount[lastGroup]!++;
       } else {
-        g = groupTexts.length;
-        groupOf.set(key, g);
-        groupTexts.push(distinct(verdictReasons(plugin, cx, pod, rejectedNode[r] as NodeId, verdict, st)));
+        lastGroup = groupTexts.length;
+        groupOf.set(key, lastGroup);
+        groupTexts.push(distinct(verdictReasons(filters[f]!, cx, pod, rejectedNode[r] as NodeId, verdict, this.filterState[f])));
         groupCount.push(1);
       }
-      lastKey = key;
-      lastGroup = g;
     }
     const reasons = new Map<string, number>();
     for (let g = 0; g < groupTexts.length; g++) {
