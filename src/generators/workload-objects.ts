@@ -113,7 +113,9 @@ function templateMetadata(labels: Readonly<Record<string, string>>, annotations:
  *                 and the job name is as unique within a namespace.
  *   FromSnapshot  no object: the pods are more of a snapshot's controller (its ReplicaSet or
  *                 StatefulSet, already in the cluster), with its template's labels as they
- *                 are and that controller as their owner.
+ *                 are and that controller as their owner; a StatefulSet's claims for the
+ *                 new ordinals, from its volumeClaimTemplates, and each pod's volumes naming
+ *                 them (a claim the snapshot holds already is reused when registered).
  *   service       v1 Service `<name>` selecting `app: <the pods' app label>`.
  *   pdb           policy/v1 PodDisruptionBudget `<name>` selecting the same `app` label.
  * The pods' `app` label is the workload's name unless the template's labels set it (a
@@ -125,7 +127,29 @@ export function workloadObjects(w: WorkloadItemSpec): WorkloadObjects {
   const parts = templateParts(w);
   const { podSpec, annotations } = parts;
   if (w.kind === 'FromSnapshot') {
-    return { podLabels: { ...parts.labels }, podAnnotations: annotations, podOwner: w.owner, podSpec, podVolumes: () => null, objects: [] };
+    const claims = w.claims;
+    if (claims === undefined || claims.templates.length === 0) {
+      return { podLabels: { ...parts.labels }, podAnnotations: annotations, podOwner: w.owner, podSpec, podVolumes: () => null, objects: [] };
+    }
+    // More replicas of a snapshot's StatefulSet: their claims, as its controller makes them.
+    const names = claims.templates.map((t) => t.name);
+    const sts = w.source.name;
+    const objects: WorkloadObject[] = [];
+    for (let i = 0; i < w.replicas; i++) {
+      for (const t of claims.templates) {
+        objects.push({
+          apiVersion: 'v1', kind: 'PersistentVolumeClaim',
+          metadata: { name: statefulClaimName(t.name, sts, w.podNames.first + i), namespace, labels: { ...t.labels, ...claims.selectorLabels } },
+          spec: structuredClone(t.spec) as Record<string, unknown>,
+        });
+      }
+    }
+    const ownVolumes = podSpec(false).volumes;
+    const podVolumes = (ordinal: number) => statefulPodVolumes(names, sts, ordinal, ownVolumes);
+    return {
+      podLabels: { ...parts.labels }, podAnnotations: annotations, podOwner: w.owner, objects, podVolumes,
+      podSpec: (bestEffort) => ({ ...podSpec(bestEffort), volumes: podVolumes(w.podNames.first) }),
+    };
   }
   const templateLabels: Record<string, string> = { app: w.name, ...parts.labels };
   const app = { app: templateLabels.app! };
@@ -203,8 +227,9 @@ export function workloadObjects(w: WorkloadItemSpec): WorkloadObjects {
       }
       podOwner = { apiVersion: 'apps/v1', kind: 'StatefulSet', name: w.name };
       if (claimTemplates.length > 0) {
-        podVolumes = (ordinal) => statefulPodVolumes(w, ordinal, template.spec.volumes);
-        podSpecOf = (bestEffort) => ({ ...podSpec(bestEffort), volumes: statefulPodVolumes(w, 0, template.spec.volumes) });
+        const names = claimTemplates.map((t) => t.name);
+        podVolumes = (ordinal) => statefulPodVolumes(names, w.name, ordinal, template.spec.volumes);
+        podSpecOf = (bestEffort) => ({ ...podSpec(bestEffort), volumes: statefulPodVolumes(names, w.name, 0, template.spec.volumes) });
       }
       break;
     }
@@ -238,12 +263,11 @@ function claimObject(t: NonNullable<StatefulSetSpec['volumeClaimTemplates']>[num
  * template's own volumes but those a claim template's name replaces. CAVEAT: kube walks
  * the claims as a Go map (any order); here they come in template order.
  */
-function statefulPodVolumes(w: StatefulSetSpec, ordinal: number, templateVolumes: unknown): Record<string, unknown>[] {
-  const claimTemplates = w.volumeClaimTemplates ?? [];
-  const names = new Set(claimTemplates.map((t) => t.name));
+function statefulPodVolumes(claimTemplates: readonly string[], statefulSet: string, ordinal: number, templateVolumes: unknown): Record<string, unknown>[] {
+  const names = new Set(claimTemplates);
   const own = Array.isArray(templateVolumes) ? (templateVolumes as Record<string, unknown>[]) : [];
   return [
-    ...claimTemplates.map((t) => ({ name: t.name, persistentVolumeClaim: { claimName: statefulClaimName(t.name, w.name, ordinal) } })),
+    ...claimTemplates.map((t) => ({ name: t, persistentVolumeClaim: { claimName: statefulClaimName(t, statefulSet, ordinal) } })),
     ...own.filter((v) => v === null || typeof v !== 'object' || !names.has(v.name as string)).map((v) => structuredClone(v)),
   ];
 }

@@ -30,9 +30,10 @@ export function registerWorkloadObjects(state: ClusterState, objects: readonly W
         break;
       case 'PersistentVolumeClaim': {
         const claim = compilePersistentVolumeClaim(o, state.model, { file });
-        // loadScenario refuses two StatefulSets whose claims would share a name.
-        if (!state.storage.addClaim(claim)) throw new Error(`claim ${o.metadata.namespace}/${o.metadata.name} registered twice`);
-        bindImmediateClaim(state, claim);
+        // A claim of that name exists already (a snapshot's StatefulSet keeps the claims of
+        // replicas it scaled down): the controller uses it, as kube's does. loadScenario
+        // refuses two generated StatefulSets whose claims would share a name.
+        if (state.storage.addClaim(claim)) bindImmediateClaim(state, claim);
         break;
       }
       case 'PodDisruptionBudget':

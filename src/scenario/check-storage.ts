@@ -21,7 +21,7 @@ import { partsOf } from './check-generated.js';
 import type { ClusterSpec, FromSnapshotSpec, StorageSpec, WorkloadItemInput } from './scenario-schema.js';
 
 /** A workload as loadScenario checks it; only a StatefulSet's claim templates are read here. */
-type CheckedWorkload = WorkloadItemInput | FromSnapshotSpec;
+type CheckedWorkload = Exclude<WorkloadItemInput, { kind: 'FromSnapshot' }> | FromSnapshotSpec;
 
 /**
  * Checks a scenario's storage against itself, the generated cluster and the workloads, so
@@ -171,7 +171,8 @@ function checkDrivers(storage: StorageSpec, cluster: ClusterSpec, fail: FailAt):
 function checkClaimTemplates(workloads: readonly CheckedWorkload[], classes: ReadonlySet<string> | null, fail: FailAt): void {
   const ctx = new ModelContext();
   const owners = new Map<string, string>();
-  const claims = workloads.reduce((sum, w) => sum + (w.kind === 'StatefulSet' ? w.replicas * (w.volumeClaimTemplates ?? []).length : 0), 0);
+  const claims = workloads.reduce((sum, w) => sum + (w.kind === 'StatefulSet' ? w.replicas * (w.volumeClaimTemplates ?? []).length
+    : w.kind === 'FromSnapshot' ? w.replicas * (w.claims?.templates.length ?? 0) : 0), 0);
   if (claims > INPUT_LIMITS.scenarioPods) {
     fail(['workload', 'workloads'], `${claims} claims in all (replicas x volumeClaimTemplates), over the limit of ${INPUT_LIMITS.scenarioPods} per scenario (INPUT_LIMITS.scenarioPods)`);
   }

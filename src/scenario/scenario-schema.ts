@@ -823,6 +823,15 @@ export interface FromSnapshotSpec {
   readonly owner: { readonly apiVersion: 'apps/v1'; readonly kind: 'ReplicaSet' | 'StatefulSet'; readonly name: string };
   /** Pods are named <prefix>-<first + i>: a StatefulSet's next ordinals, a Deployment's <name>-0, -1, ... */
   readonly podNames: { readonly prefix: string; readonly first: number };
+  /**
+   * A StatefulSet's spec.volumeClaimTemplates as the snapshot holds them (each its name,
+   * labels and v1.PersistentVolumeClaimSpec), and the labels its claims get besides (its
+   * selector's matchLabels); absent for a Deployment and a StatefulSet without any.
+   */
+  readonly claims?: {
+    readonly templates: readonly { readonly name: string; readonly labels: Readonly<Record<string, string>>; readonly spec: Readonly<Record<string, unknown>> }[];
+    readonly selectorLabels: Readonly<Record<string, string>>;
+  };
   readonly arrival: ArrivalSpec;
   readonly durationS?: Distribution | undefined;
 }

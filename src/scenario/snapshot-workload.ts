@@ -4,6 +4,7 @@ import { InputError, excerpt, formatPath } from '../model/errors.js';
 import type { LoadedObject } from '../model/load-objects.js';
 import { lineOf } from '../model/load-objects.js';
 import { ModelContext } from '../model/model-context.js';
+import { compilePersistentVolumeClaim } from '../model/persistent-volume-claim.js';
 import type { FailAt } from './check-generated.js';
 import { compileFirstPod, partsOf } from './check-generated.js';
 import type { Distribution, FromSnapshotInput, FromSnapshotSpec, FullPodTemplate } from './scenario-schema.js';
@@ -24,7 +25,9 @@ import type { Distribution, FromSnapshotInput, FromSnapshotSpec, FullPodTemplate
  *             deployment/util FindNewReplicaSet, EqualIgnoreHash; the oldest of several),
  *             and they carry that ReplicaSet's template, hash label included, and it as
  *             their owner. A StatefulSet's pods carry its template and it as their owner,
- *             and are named after it with the next ordinals (<name>-R, <name>-R+1, ...).
+ *             and are named after it with the next ordinals (<name>-R, <name>-R+1, ...);
+ *             with volumeClaimTemplates, each new ordinal gets its claims (or reuses the
+ *             snapshot's of that name, as kube's controller does).
  *   checked   the pod the generator makes of the template is compiled like any pod of a
  *             cluster file; what the model refuses is said at the template's line in the
  *             snapshot file.
@@ -66,11 +69,13 @@ export function resolveFromSnapshot(
     owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${name}-${hash}` };
   }
   const workloadName = w.name ?? name;
+  const claims = kind === 'StatefulSet' ? claimTemplatesOf(found, namespace, replicasRaw) : undefined;
   const spec: FromSnapshotSpec = {
     kind: 'FromSnapshot', name: workloadName, namespace,
     source: { kind, name, replicas: replicasRaw, scale },
     replicas, template: podTemplate, owner,
     podNames: kind === 'StatefulSet' ? { prefix: name, first: replicasRaw } : { prefix: workloadName, first: 0 },
+    ...(claims !== undefined ? { claims } : {}),
     arrival: w.arrival, durationS,
   };
   try {
@@ -82,6 +87,38 @@ export function resolveFromSnapshot(
     throw objectError(from, field, `${e.problem} (the pod template that ${at.text} takes)`);
   }
   return spec;
+}
+
+/**
+ * A StatefulSet's spec.volumeClaimTemplates, each checked by compiling the claim of the
+ * first new ordinal as the model compiles a PersistentVolumeClaim (what the API server
+ * refuses is said at the template's line in the snapshot), and its selector's
+ * matchLabels, which kube's controller adds to every claim's labels
+ * (getPersistentVolumeClaims). Undefined when it has none.
+ */
+function claimTemplatesOf(o: LoadedObject, namespace: string, firstOrdinal: number): FromSnapshotSpec['claims'] {
+  const spec = (o.object as { spec?: { volumeClaimTemplates?: unknown; selector?: { matchLabels?: unknown } | null } | null }).spec;
+  const list = spec?.volumeClaimTemplates;
+  if (list === undefined || list === null) return undefined;
+  if (!Array.isArray(list)) throw objectError(o, ['spec', 'volumeClaimTemplates'], `expected a list of claim templates, got ${excerpt(list)}`);
+  const selectorLabels = (spec?.selector?.matchLabels ?? {}) as Record<string, string>;
+  const ctx = new ModelContext();
+  const templates = list.map((t: unknown, j) => {
+    const at = ['spec', 'volumeClaimTemplates', j];
+    const meta = (t as { metadata?: { name?: unknown; labels?: unknown } } | null)?.metadata;
+    const claimSpec = (t as { spec?: unknown } | null)?.spec;
+    if (typeof meta?.name !== 'string' || meta.name === '') throw objectError(o, [...at, 'metadata', 'name'], `a claim template needs a name, got ${excerpt(meta?.name)}`);
+    if (claimSpec === null || typeof claimSpec !== 'object' || Array.isArray(claimSpec)) throw objectError(o, [...at, 'spec'], `expected a v1.PersistentVolumeClaimSpec, got ${excerpt(claimSpec)}`);
+    const labels = (meta.labels ?? {}) as Record<string, string>;
+    try {
+      compilePersistentVolumeClaim({ metadata: { name: `${meta.name}-${nameOf(o)}-${firstOrdinal}`, namespace, labels: { ...labels, ...selectorLabels } }, spec: claimSpec }, ctx);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      throw objectError(o, [...at, ...partsOf(e)], e.problem);
+    }
+    return { name: meta.name, labels, spec: structuredClone(claimSpec) as Record<string, unknown> };
+  });
+  return templates.length === 0 ? undefined : { templates, selectorLabels };
 }
 
 function nameOf(o: LoadedObject): string {

@@ -131,3 +131,68 @@ describe('a scenario\'s storage in its cells', () => {
     expect(zones[2]![1]).not.toBe(zones[3]![1]);
   });
 });
+
+describe('more replicas of a snapshot\'s StatefulSet with volumeClaimTemplates (fromSnapshot)', () => {
+  const ZONE = 'topology.kubernetes.io/zone';
+  const zonal = (name: string, zone: string, claim: string | null) => ({
+    apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name },
+    spec: {
+      capacity: { storage: '10Gi' }, accessModes: ['ReadWriteOnce'], storageClassName: 'zonal', csi: { driver: 'ebs.csi.aws.com', volumeHandle: name },
+      nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: ZONE, operator: 'In', values: [zone] }] }] } },
+      ...(claim !== null ? { claimRef: { namespace: 'shop', name: claim } } : {}),
+    },
+    status: { phase: 'Bound' },
+  });
+  const claim = (name: string, volume: string) => ({
+    apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name, namespace: 'shop', labels: { app: 'db' } },
+    spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'zonal', resources: { requests: { storage: '10Gi' } }, volumeName: volume },
+  });
+  const zones = ['a', 'b', 'c'];
+  const snapshot = {
+    apiVersion: 'v1', kind: 'List',
+    items: [
+      ...zones.map((z) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name: `n-${z}`, labels: { [ZONE]: z, 'kubernetes.io/hostname': `n-${z}` } }, status: { allocatable: { cpu: z === 'b' ? '4' : '8', memory: '16Gi', pods: '20' } } })),
+      ...zones.map((z) => ({ apiVersion: 'storage.k8s.io/v1', kind: 'CSINode', metadata: { name: `n-${z}` }, spec: { drivers: [{ name: 'ebs.csi.aws.com', nodeID: `n-${z}`, topologyKeys: [ZONE] }] } })),
+      { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'zonal' }, provisioner: 'ebs.csi.aws.com', volumeBindingMode: 'WaitForFirstConsumer' },
+      {
+        apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'shop' },
+        spec: {
+          replicas: 3, serviceName: 'db', selector: { matchLabels: { app: 'db' } },
+          template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'db:1', resources: { requests: { cpu: '1' } } }] } },
+          volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'zonal', resources: { requests: { storage: '10Gi' } } } }],
+        },
+      },
+      ...zones.map((z, i) => ({
+        apiVersion: 'v1', kind: 'Pod',
+        metadata: { name: `db-${i}`, namespace: 'shop', labels: { app: 'db' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'db', controller: true }] },
+        spec: { nodeName: `n-${z}`, containers: [{ name: 'db', image: 'db:1', resources: { requests: { cpu: '1' } } }], volumes: [{ name: 'data', persistentVolumeClaim: { claimName: `data-db-${i}` } }] },
+        status: { phase: 'Running' },
+      })),
+      ...zones.map((z, i) => zonal(`pv-${i}`, z, `data-db-${i}`)),
+      ...zones.map((_, i) => claim(`data-db-${i}`, `pv-${i}`)),
+      // Ordinal 3's claim, kept from an earlier scale-down, bound to a volume in zone b.
+      zonal('pv-3', 'b', 'data-db-3'),
+      claim('data-db-3', 'pv-3'),
+    ],
+  };
+
+  // n-b is the smallest node, so LeastAllocated alone would not choose it.
+  it('the new ordinals get their claims (ordinal 3 reuses the snapshot\'s, so its pod goes to zone b); the others are provisioned where their pods go', async () => {
+    const cluster = join(dir, 'stateful-snapshot.json');
+    writeFileSync(cluster, JSON.stringify(snapshot));
+    const s = await load({
+      name: 'snapshot-stateful', seeds: [1], durationS: 600, placements: true,
+      cluster: { snapshot: [cluster] },
+      workload: { workloads: [{ fromSnapshot: { kind: 'StatefulSet', name: 'db', namespace: 'shop', scale: 1 }, arrival: { process: 'all-at-once' } }] },
+      policies: [{ name: 'default', extends: 'default' }],
+    });
+    const w = s.workload.kind === 'generate' ? s.workload.spec.workloads[0]! : null;
+    expect(w?.kind === 'FromSnapshot' && w.claims?.templates.map((t) => t.name)).toEqual(['data']);
+    const run = cell(s, 'default', 1);
+    const placed = Object.fromEntries(run.placements!.map((p) => [p.pod, p.node]));
+    expect(placed['db-3']).toBe('n-b');
+    expect(placed['db-4']).toMatch(/^n-[abc]$/);
+    expect(placed['db-5']).toMatch(/^n-[abc]$/);
+    expect(run.values.volumes_provisioned).toBe(2);
+  });
+});
