@@ -13,18 +13,20 @@ export const MARKER_VERSION = 1;
 
 /**
  * What wrote a folder: `schedbench run` or `merge` (a report), `schedbench openb` (a
- * report with the experiment's tables), or `run --shard` (a shard's cell results).
+ * report with the experiment's tables), `run --shard` (a shard's cell results), or
+ * `schedbench figures` (one file per chart of a report).
  */
-export type OutputKind = 'report' | 'openb' | 'shard';
+export type OutputKind = 'report' | 'openb' | 'shard' | 'figures';
 
 /** Every OutputKind, for parsing. */
-export const OUTPUT_KINDS: readonly OutputKind[] = ['report', 'openb', 'shard'];
+export const OUTPUT_KINDS: readonly OutputKind[] = ['report', 'openb', 'shard', 'figures'];
 
 /** How each kind is named in messages. */
 export const OUTPUT_KIND_NAMES: Readonly<Record<OutputKind, string>> = {
   report: 'a `schedbench run` report',
   openb: 'a `schedbench openb` result',
   shard: 'a shard of a sweep (`run --shard`)',
+  figures: 'the figures of a report (`schedbench figures`)',
 };
 
 /** The marker's text: one line of JSON with the kind and the layout version. */
