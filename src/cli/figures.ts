@@ -12,7 +12,7 @@ export function registerFigures(program: Command): void {
     .description('write one file per chart of a report folder\'s page (named <scenario>--<chart>), rendered in Node by vega\'s headless SVG renderer, PNG by resvg; no browser needed')
     .argument('<dir>', 'report folder, as the run command wrote it')
     .option('--format <format>', 'svg or png', 'svg')
-    .option('--out <dir>', 'folder for the figures (default: <dir>/figures)')
+    .option('--out <dir>', 'folder for the figures: new, empty, or an earlier figures folder, which is replaced (default: <dir>/figures)')
     .option('--scale <n>', 'size factor (PNG: pixels per chart unit; 2 suits print)', undefined)
     .action(async (dir: string, opts: { format: string; out?: string; scale?: string }) => {
       const format = (['svg', 'png'] as const).find((f) => f === opts.format) as FigureFormat | undefined;
