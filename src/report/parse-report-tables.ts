@@ -1,7 +1,7 @@
+import { assembleTables } from './assemble-tables.js';
 import type { CsvTable } from './csv-table.js';
 import { parseCsvTableWithLines } from './parse-csv-table.js';
 import { ReportError } from './report-error.js';
-import { assembleTables } from './assemble-tables.js';
 import type { ReportTable, ReportTableLines, TableName, TableSetKey } from './report-table.js';
 import { CARRIER_NAMES, csvTableOf } from './report-table.js';
 import { TABLE_ENTRIES } from './report-table-list.js';
