@@ -42,7 +42,8 @@ type CheckedWorkload = Exclude<WorkloadItemInput, { kind: 'FromSnapshot' }> | Fr
  */
 export function checkStorage(storage: StorageSpec | undefined, cluster: ClusterSpec | null, clusterWord: string, workloads: readonly CheckedWorkload[], fail: FailAt): void {
   if (storage !== undefined && cluster === null) {
-    fail(['storage'], `the storage section describes a generated cluster's storage; a ${clusterWord} cluster brings its own (StorageClass, PersistentVolume, CSINode objects in its files)`);
+    const own = clusterWord === 'snapshot' ? '; a snapshot cluster brings its own (StorageClass, PersistentVolume, CSINode objects in its files)' : `, got an ${clusterWord} cluster`;
+    fail(['storage'], `the storage section describes a generated cluster's storage (its CSI limits are per pool)${own}`);
   }
   const classes = new Set<string>();
   if (storage !== undefined && cluster !== null) {
