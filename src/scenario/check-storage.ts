@@ -6,7 +6,6 @@ import { csiNodeObject, persistentVolumeObject, statefulClaimName, storageClassO
 import { compileCsiNode } from '../model/csi-node.js';
 import { InputError, excerpt } from '../model/errors.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
-import { NO_PROVISIONER } from '../model/storage-class.js';
 import type { Sym } from '../model/ids.js';
 import { labelKeyProblem } from '../model/label-schema.js';
 import type { LabelSet } from '../model/labels.js';
@@ -15,7 +14,7 @@ import type { NodeSelectorTerm } from '../model/node-selector.js';
 import { ModelContext } from '../model/model-context.js';
 import { compilePersistentVolume } from '../model/persistent-volume.js';
 import { compilePersistentVolumeClaim } from '../model/persistent-volume-claim.js';
-import { compileStorageClass } from '../model/storage-class.js';
+import { compileStorageClass, NO_PROVISIONER } from '../model/storage-class.js';
 import type { FailAt } from './check-generated.js';
 import { partsOf } from './check-generated.js';
 import type { ClusterSpec, FromSnapshotSpec, StorageSpec, WorkloadItemInput } from './scenario-schema.js';
