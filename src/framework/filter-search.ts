@@ -44,6 +44,14 @@ export class FilterSearch {
   private readonly chunk = new Int32Array(CHUNK_MAX);
   private readonly pos = new Int32Array(CHUNK_MAX);
   private readonly verdicts = new Int32Array(CHUNK_MAX);
+  /** The filter a cache asks for the verdicts it lacks, set before each fill (no closure per call). */
+  private readonly current: { plugin: Plugin | null; cx: CycleContext | null; pod: CompiledPod | null; state: unknown } = {
+    plugin: null, cx: null, pod: null, state: undefined,
+  };
+  private readonly computeCurrent = (ids: Int32Array, m: number, out: Int32Array): void => {
+    const c = this.current;
+    filterNodes(c.plugin!, c.cx!, c.pod!, ids, m, c.state, out);
+  };
 
   run(
     fw: Framework, state: readonly unknown[], cx: CycleContext, pod: CompiledPod, order: Int32Array, start: number, want: number,
@@ -62,8 +70,8 @@ export class FilterSearch {
       let from = start + k;
       if (from >= numAll) from -= numAll;
       const firstRun = Math.min(size, numAll - from);
-      chunk.set(order.subarray(from, from + firstRun), 0);
-      if (firstRun < size) chunk.set(order.subarray(0, size - firstRun), firstRun);
+      for (let j = 0; j < firstRun; j++) chunk[j] = order[from + j]!;
+      for (let j = firstRun; j < size; j++) chunk[j] = order[j - firstRun]!;
       // Positions are read only to cut the search inside this chunk, which can happen
       // only when it wants fewer nodes than the chunk holds (never when every node is
       // searched): otherwise they are not kept.
@@ -96,7 +104,12 @@ export class FilterSearch {
         const p = filters[f]!;
         const cache = caches?.[f];
         if (cache && p.reuseVerdicts) {
-          cache.fill(cx.view, chunk, n, pod, st, p.reuseVerdicts, (ids, m, o: Int32Array) => filterNodes(p, cx, pod, ids, m, st, o), verdicts);
+          const c = this.current;
+          c.plugin = p;
+          c.cx = cx;
+          c.pod = pod;
+          c.state = st;
+          cache.fill(cx.view, chunk, n, pod, st, p.reuseVerdicts, this.computeCurrent, verdicts);
         } else {
           filterNodes(p, cx, pod, chunk, n, st, verdicts);
         }

@@ -116,6 +116,8 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
   const requested = new Float64Array(sr.count);
   const allocatable = new Float64Array(sr.count);
   const checkBit: number[] = [];
+  /** PreFilter states by request vector (see preFilter). */
+  const preOfRequests = new WeakMap<Float64Array, FitPre>();
 
   /** The reason bit a dimension is checked under, computed when the dimension is new. */
   const bitOf = (table: ResourceTable, dim: number): number => {
@@ -131,6 +133,10 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
       // computePodResourceRequest sizes the incoming pod from its spec alone (a resize in
       // progress counts in the node's sums and in scoring, not here).
       const req = (pod.specResources ?? pod).requests;
+      // The state is a function of the request vector alone (a dimension's check bit never
+      // changes once known), and pods of one template share that vector: built once each.
+      const known = preOfRequests.get(req);
+      if (known !== undefined) return known;
       const table = cx.view.model.resources;
       // SetMaxResource floors requests at 0, so only positive requests are checked.
       let count = 0;
@@ -154,6 +160,7 @@ export function create(args: unknown, _env: PluginEnv): Plugin {
       const others = otherCount === 0 ? NO_OTHERS : new Int32Array(otherCount);
       for (let k = 0, o = 0; k < count; k++) if (dims[k] !== CPU && dims[k] !== MEMORY) others[o++] = k;
       const pre: FitPre = { count, dims, amounts, bits, cpu, memory, others };
+      preOfRequests.set(req, pre);
       return pre;
     },
 
