@@ -44,9 +44,16 @@ export function groupOutcomes(result: SimResult, arrivedPods: readonly CompiledP
     const list = [...members];
     if (order !== undefined) list.sort((a, b) => order(a[1].first, b[1].first) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return list.map(([group, g]) => {
-      const ds = Float64Array.from(g.ids.flatMap((id) => (delays.has(id) ? [delays.get(id)!] : []))).sort();
+      const found: number[] = [];
+      let unschedulableEnd = 0;
+      for (const id of g.ids) {
+        const d = delays.get(id);
+        if (d !== undefined) found.push(d);
+        if (unschedulable.has(id)) unschedulableEnd++;
+      }
+      const ds = Float64Array.from(found).sort();
       return {
-        by, group, pods: g.ids.length, unschedulableEnd: g.ids.filter((id) => unschedulable.has(id)).length,
+        by, group, pods: g.ids.length, unschedulableEnd,
         delayP50S: sortedQuantile(ds, 0.5), delayP95S: sortedQuantile(ds, 0.95), delayP99S: sortedQuantile(ds, 0.99),
       };
     });
