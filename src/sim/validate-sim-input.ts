@@ -12,25 +12,24 @@ export function validateSimInput(input: SimInput): void {
   const parallelismOf = new Map<string, number>();
   let prev = -Infinity;
   input.arrivals.forEach((a, i) => {
-    const at = `SimInput.arrivals[${i}]`;
-    if (!Number.isFinite(a.atS) || a.atS < 0) throw new RangeError(`${at}.atS: expected a non-negative finite number, got ${a.atS}`);
-    if (a.atS < prev) throw new RangeError(`${at}.atS: arrivals must be sorted by time, got ${a.atS} after ${prev}`);
+    if (!Number.isFinite(a.atS) || a.atS < 0) throw new RangeError(`${arrivalAt(i)}.atS: expected a non-negative finite number, got ${a.atS}`);
+    if (a.atS < prev) throw new RangeError(`${arrivalAt(i)}.atS: arrivals must be sorted by time, got ${a.atS} after ${prev}`);
     prev = a.atS;
     if (a.durationS !== null && (!Number.isFinite(a.durationS) || a.durationS < 0)) {
-      throw new RangeError(`${at}.durationS: expected null or a non-negative finite number, got ${a.durationS}`);
+      throw new RangeError(`${arrivalAt(i)}.durationS: expected null or a non-negative finite number, got ${a.durationS}`);
     }
-    if (seen.has(a.pod.id)) throw new RangeError(`${at}.pod: pod id ${a.pod.id} (${a.pod.name}) arrives twice`);
+    if (seen.has(a.pod.id)) throw new RangeError(`${arrivalAt(i)}.pod: pod id ${a.pod.id} (${a.pod.name}) arrives twice`);
     seen.add(a.pod.id);
-    if (input.state.nodeOf(a.pod.id) !== -1) throw new RangeError(`${at}.pod: pod ${a.pod.name} is already bound in SimInput.state`);
+    if (input.state.nodeOf(a.pod.id) !== -1) throw new RangeError(`${arrivalAt(i)}.pod: pod ${a.pod.name} is already bound in SimInput.state`);
     if (a.group !== undefined) {
       const { key, parallelism } = a.group;
-      if (typeof key !== 'string' || key === '') throw new RangeError(`${at}.group.key: expected a non-empty string, got ${JSON.stringify(key)}`);
+      if (typeof key !== 'string' || key === '') throw new RangeError(`${arrivalAt(i)}.group.key: expected a non-empty string, got ${JSON.stringify(key)}`);
       if (!Number.isInteger(parallelism) || parallelism < 1) {
-        throw new RangeError(`${at}.group.parallelism: expected a positive integer, got ${parallelism}`);
+        throw new RangeError(`${arrivalAt(i)}.group.parallelism: expected a positive integer, got ${parallelism}`);
       }
       const known = parallelismOf.get(key);
       if (known !== undefined && known !== parallelism) {
-        throw new RangeError(`${at}.group.parallelism: group ${key} has parallelism ${known} in an earlier arrival, got ${parallelism}`);
+        throw new RangeError(`${arrivalAt(i)}.group.parallelism: group ${key} has parallelism ${known} in an earlier arrival, got ${parallelism}`);
       }
       parallelismOf.set(key, parallelism);
     }
@@ -43,4 +42,9 @@ export function validateSimInput(input: SimInput): void {
     prev = e.atS;
     if (e.kind === 'add' && typeof e.node === 'number') throw new RangeError(`${at}.node: an 'add' event needs a CompiledNode, got node id ${e.node}`);
   });
+}
+
+/** Where an error in arrival i is (built only for an error: runs have thousands of arrivals). */
+function arrivalAt(i: number): string {
+  return `SimInput.arrivals[${i}]`;
 }
