@@ -19,6 +19,15 @@ export interface ProfileSpec {
    * @default ['DefaultPreemption'] when the registry has it
    */
   readonly postFilter?: readonly string[];
+  /**
+   * Reserve and PreBind plugins, in order, where the profile lists them (a
+   * KubeSchedulerConfiguration's expanded sets). Absent: each filter plugin that has these
+   * points runs them, as MultiPoint puts it there. Of these points schedbench models only
+   * VolumeBinding's effect: the simulator binds a pod's claims when it runs at both
+   * (volumeBindingBindsClaims).
+   */
+  readonly reserve?: readonly string[];
+  readonly preBind?: readonly string[];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProfile } from '../framework/profile.js';
+import { volumeBindingBindsClaims } from '../sim/simulator.js';
 import type { KubeSchedulerConfiguration, MergedPlugins, PluginCapabilities, PluginSet } from './kube-scheduler-config.js';
 import { frameworkPlugins, kubeSchedulerConfigurationSchema, mergePluginSet, profilesFromConfig } from './kube-scheduler-config.js';
 
@@ -114,6 +115,23 @@ describe('profilesFromConfig', () => {
     expect(p!.score).toEqual(d.score);
     expect(p!.postFilter).toEqual(['DefaultPreemption']);
   });
+
+  // The simulator binds claims only where VolumeBinding runs at Reserve and PreBind.
+  const volumeCases = [
+    { name: 'the default profile', plugins: {}, reserve: true, preBind: true, binds: true },
+    { name: 'VolumeBinding disabled at reserve', plugins: { reserve: { disabled: [{ name: 'VolumeBinding' }] } }, reserve: false, preBind: true, binds: false },
+    { name: 'VolumeBinding disabled at preBind', plugins: { preBind: { disabled: [{ name: 'VolumeBinding' }] } }, reserve: true, preBind: false, binds: false },
+    { name: 'every reserve plugin disabled', plugins: { reserve: { disabled: [{ name: '*' }] } }, reserve: false, preBind: true, binds: false },
+  ];
+  for (const c of volumeCases) {
+    it(`reserve and preBind as expanded: ${c.name}`, () => {
+      const p = profileOf({ plugins: c.plugins });
+      expect(p.reserve?.includes('VolumeBinding')).toBe(c.reserve);
+      expect(p.preBind?.includes('VolumeBinding')).toBe(c.preBind);
+      expect(p.filter).toContain('VolumeBinding');
+      expect(volumeBindingBindsClaims(p)).toBe(c.binds);
+    });
+  }
 
   it('a score weight re-listed at the Score point overrides MultiPoint and moves first', () => {
     expect(scoreOf({ plugins: { score: { enabled: [{ name: 'NodeAffinity', weight: 5 }] } } })).toEqual([

@@ -146,6 +146,8 @@ function profileFrom(p: Profile, path: string, name: string, globalPct: number |
     ...(Object.keys(args).length > 0 ? { args } : {}),
     ...(pct !== undefined ? { percentageOfNodesToScore: pct } : {}),
     postFilter: [...points.postFilter],
+    reserve: [...points.reserve],
+    preBind: [...points.preBind],
   };
 }
 

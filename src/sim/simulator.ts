@@ -652,16 +652,13 @@ class Simulation {
  * Reserve without PreBind binds the pod and its kubelet waits on the volumes; a PreBind
  * without Reserve waits for bindings nobody makes and fails the pod after
  * bindTimeoutSeconds, again and again.
- * CAVEAT: ProfileSpec does not declare `reserve` and `preBind` yet (the framework's owner
- * adds them and the KubeSchedulerConfiguration reader keeps its points.reserve/preBind);
- * until then they are read when present, and a profile without them has VolumeBinding at
- * every point or at none.
+ * A profile without `reserve` and `preBind` lists (a scenario's short form, a schedbench
+ * profile) has VolumeBinding at every point or at none.
  */
 export function volumeBindingBindsClaims(profile: ProfileSpec): boolean {
-  const points = profile as ProfileSpec & { readonly reserve?: readonly string[]; readonly preBind?: readonly string[] };
   return profile.filter.includes(VOLUME_BINDING)
-    && (points.reserve?.includes(VOLUME_BINDING) ?? true)
-    && (points.preBind?.includes(VOLUME_BINDING) ?? true);
+    && (profile.reserve?.includes(VOLUME_BINDING) ?? true)
+    && (profile.preBind?.includes(VOLUME_BINDING) ?? true);
 }
 
 function nodeEventOf(e: NodeEvent, index: number): SimEvent {
