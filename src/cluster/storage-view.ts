@@ -5,7 +5,6 @@ import type { CsiStorageCapacity } from '../model/csi-storage-capacity.js';
 import type { PersistentVolume } from '../model/persistent-volume.js';
 import type { PersistentVolumeClaim } from '../model/persistent-volume-claim.js';
 import type { StorageClass } from '../model/storage-class.js';
-import type { ClusterView } from './cluster-view.js';
 
 /**
  * The cluster's storage objects, read-only, as kube-scheduler's informers and its
@@ -29,13 +28,4 @@ export interface StorageView {
   capacities(): readonly CsiStorageCapacity[];
   /** How many bound pods use the claim `namespace/name` (StorageInfos.IsPVCUsedByPods: more than 0). */
   claimUsers(namespace: Sym, name: string): number;
-}
-
-/**
- * The storage of a cluster view: ClusterView.storage. The volume plugins call this from
- * before ClusterView declared the member; they can read `cx.view.storage` directly, after
- * which this function (and this file's import of ClusterView) can go.
- */
-export function storageOf(view: ClusterView): StorageView {
-  return view.storage;
 }

@@ -2,7 +2,6 @@ import { NO_ARGS, parsePluginArgs } from '../framework/plugin-args.js';
 import type { Plugin, PluginEnv } from '../framework/types.js';
 import { PASS, SKIP } from '../framework/types.js';
 import type { StorageView } from '../cluster/storage-view.js';
-import { storageOf } from '../cluster/storage-view.js';
 import type { Sym } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { PersistentVolumeClaim } from '../model/persistent-volume-claim.js';
@@ -46,7 +45,7 @@ export function create(args: unknown, env: PluginEnv): Plugin {
   return {
     name: NAME,
     reasons: REASONS,
-    preFilter: (cx, pod) => (pod.volumes.claims.length === 0 ? SKIP : storageOf(cx.view)),
+    preFilter: (cx, pod) => (pod.volumes.claims.length === 0 ? SKIP : cx.view.storage),
     filter: (cx, pod, node, storage) => {
       const wanted = new Map<string, string>();
       if (!attachableVolumes(storage, pod, true, wanted, symbols)) return CLAIM_NOT_FOUND;

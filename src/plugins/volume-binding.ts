@@ -4,7 +4,6 @@ import { ProfileError } from '../framework/profile-error.js';
 import type { Plugin, PluginEnv } from '../framework/types.js';
 import { PASS, Rejection, SKIP } from '../framework/types.js';
 import type { StorageView } from '../cluster/storage-view.js';
-import { storageOf } from '../cluster/storage-view.js';
 import type { PodVolumeClaims } from '../cluster/volume-binder.js';
 import { findPodVolumes, readPodVolumeClaims } from '../cluster/volume-binder.js';
 import type { Sym } from '../model/ids.js';
@@ -64,7 +63,7 @@ export function create(args: unknown, env: PluginEnv): Plugin {
     reasons: REASONS,
     preFilter: (cx, pod) => {
       if (pod.volumes.claims.length === 0) return SKIP;
-      const storage = storageOf(cx.view);
+      const storage = cx.view.storage;
       const claims = readPodVolumeClaims(storage, pod);
       if (claims === null) return SKIP;
       if ('problem' in claims) return new Rejection(claims.problem, true);

@@ -1,7 +1,6 @@
 import { NO_ARGS, parsePluginArgs } from '../framework/plugin-args.js';
 import type { Plugin, PluginEnv } from '../framework/types.js';
 import { PASS, Rejection, SKIP } from '../framework/types.js';
-import { storageOf } from '../cluster/storage-view.js';
 import { READ_WRITE_ONCE_POD } from '../model/access-modes.js';
 import type { CompiledPod } from '../model/pod.js';
 import { disksConflict } from '../model/pod-volumes.js';
@@ -51,7 +50,7 @@ export function create(args: unknown, env: PluginEnv): Plugin {
     preFilter: (cx, pod) => {
       const { claims, disks } = pod.volumes;
       if (claims.length === 0 && disks.length === 0) return SKIP;
-      const storage = storageOf(cx.view);
+      const storage = cx.view.storage;
       const rwop = new Set<string>();
       for (const ref of claims) {
         if (ref.ephemeral) continue;

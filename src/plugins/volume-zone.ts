@@ -1,7 +1,6 @@
 import { NO_ARGS, parsePluginArgs } from '../framework/plugin-args.js';
 import type { Plugin, PluginEnv } from '../framework/types.js';
 import { PASS, Rejection, SKIP } from '../framework/types.js';
-import { storageOf } from '../cluster/storage-view.js';
 import type { Sym } from '../model/ids.js';
 import { NO_SYM } from '../model/ids.js';
 import { labelValue } from '../model/labels.js';
@@ -49,7 +48,7 @@ export function create(args: unknown, env: PluginEnv): Plugin {
     reasons: REASONS,
     preFilter: (cx, pod) => {
       if (pod.volumes.claims.length === 0) return SKIP;
-      const storage = storageOf(cx.view);
+      const storage = cx.view.storage;
       const out: VolumeTopology[] = [];
       for (const ref of pod.volumes.claims) {
         if (ref.ephemeral) continue;
