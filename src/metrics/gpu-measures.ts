@@ -47,6 +47,22 @@ export function gpuAmounts(view: ClusterView): GpuAmounts {
   return { tableTotalMilli: totalMilli, tableFreeMilli: freeMilli, nvidiaRequested, nvidiaAllocatable };
 }
 
+/**
+ * The GPU amounts of one node now: its GPUs in the GPU-sharing table (count x 1000
+ * milli-GPU, and their free milli-GPU) and its nvidia.com/gpu requested and allocatable.
+ * gpuAllocPct of them is the node's allocated GPU in percent, NaN for a node without GPUs.
+ */
+export function nodeGpuAmounts(view: ClusterView, node: NodeId): GpuAmounts {
+  const dim = view.model.resources.lookup(NVIDIA_GPU_RESOURCE);
+  const nvidia = dim !== undefined && dim < view.dims;
+  return {
+    tableTotalMilli: view.gpus.count[node]! * MILLI_PER_GPU,
+    tableFreeMilli: view.gpus.freeMilliTotal[node]!,
+    nvidiaRequested: nvidia ? view.requested[node * view.dims + dim]! : 0,
+    nvidiaAllocatable: nvidia ? view.allocatable[node * view.dims + dim]! : 0,
+  };
+}
+
 /** All milli-GPU of live nodes in the GPU-sharing table and how much of it is free. */
 export function gpuAllocation(view: ClusterView): { totalMilli: number; freeMilli: number } {
   let totalMilli = 0;

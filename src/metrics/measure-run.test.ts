@@ -4,13 +4,16 @@ import type { ProfileSpec } from '../framework/profile.js';
 import { Scheduler } from '../framework/scheduler.js';
 import { Rng } from '../generators/rng.js';
 import { compilePod } from '../model/compile-pod.js';
+import type { NodeId } from '../model/ids.js';
+import { compileWorkload } from '../model/workloads.js';
 import { inTreeRegistry } from '../plugins/index.js';
 import type { SimOptions } from '../sim/sim-options.js';
 import { simulate } from '../sim/simulator.js';
 import type { NodeEvent, PodArrival, SimResult } from '../sim/types.js';
 import type { NodeSketch, TestCluster } from '../testing/builders.js';
 import { testCluster } from '../testing/builders.js';
-import { gpuAllocPct, gpuAmounts } from './gpu-measures.js';
+import { gpuAllocPct, gpuAmounts, nodeGpuAmounts } from './gpu-measures.js';
+import type { ControllerLookup } from './group-outcomes.js';
 import { measureRun } from './measure-run.js';
 import type { RunMetrics } from './types.js';
 
@@ -46,16 +49,26 @@ function arrival(c: TestCluster, s: PodSpec): PodArrival {
   return { atS: s.atS ?? 0, pod, durationS: s.durationS ?? null };
 }
 
-/** Simulates `pods` on `nodes` until endS and measures the run (samples every 10 s). */
-function measured(nodes: readonly NodeSketch[], pods: readonly PodSpec[], endS: number, opts: SimOptions = {}, events: (c: TestCluster) => NodeEvent[] = () => []): { m: RunMetrics; result: SimResult; c: TestCluster } {
+/**
+ * Simulates `pods` on `nodes` until endS and measures the run (samples every 10 s), with
+ * the workload objects `workloads` adds to the cluster when given.
+ */
+function measured(
+  nodes: readonly NodeSketch[], pods: readonly PodSpec[], endS: number, opts: SimOptions = {}, events: (c: TestCluster) => NodeEvent[] = () => [],
+  workloads?: (c: TestCluster) => ControllerLookup,
+): { m: RunMetrics; result: SimResult; c: TestCluster } {
   const c = testCluster(nodes);
+  const lookup = workloads?.(c);
   const arrivals = pods.map((p) => arrival(c, p));
   const scheduler = new Scheduler(buildFramework(PROFILE, inTreeRegistry, c.model), Rng.fromSeed(1).fork('tiebreak'));
   const result = simulate(
     { state: c.state, scheduler, arrivals, nodeEvents: events(c), endS, rng: Rng.fromSeed(1).fork('preemption') },
     { sampleIntervalS: 10, ...opts },
   );
-  const m = measureRun({ key: { scenario: 's', policy: 'p', seed: 1 }, result, view: c.state, arrivedPods: arrivals.map((a) => a.pod), withPlacements: false });
+  const m = measureRun({
+    key: { scenario: 's', policy: 'p', seed: 1 }, result, view: c.state, arrivedPods: arrivals.map((a) => a.pod), withPlacements: false,
+    ...(lookup === undefined ? {} : { workloads: lookup }),
+  });
   return { m, result, c };
 }
 
@@ -130,6 +143,50 @@ describe('gpu_alloc_end_pct and the timeseries gpu_alloc_pct count both GPU mode
   });
 });
 
+describe('nodeUtilization gpuPct: each node\'s allocated GPU, NaN for a node without GPUs', () => {
+  // nvidia.com/gpu pods fit only on a (NodeResourcesFit), GPU-sharing pods only on b (GpuFit).
+  const cases: { name: string; nodes: NodeSketch[]; pods: PodSpec[]; want: Record<string, number> }[] = [
+    {
+      name: 'an nvidia.com/gpu node (3 of 4 GPUs), a GPU-sharing node (500 of 2000 milli) and a CPU node',
+      nodes: [nvidiaNode('a', 4), sharingNode('b', 2), cpuNode('c', 4)],
+      pods: [{ name: 'p1', nvidia: 1 }, { name: 'p2', nvidia: 2 }, { name: 's', shared: { gpus: 1, milli: 500 } }],
+      // a: 3 x 1000 / (4 x 1000) = 75%; b: 500 / 2000 = 25%; c: no GPUs.
+      want: { a: 75, b: 25, c: Number.NaN },
+    },
+    {
+      name: 'GPU nodes with no GPU pod are at 0%',
+      nodes: [nvidiaNode('a', 8), sharingNode('b', 1)],
+      pods: [{ name: 'x' }],
+      want: { a: 0, b: 0 },
+    },
+    {
+      name: 'a CPU-only cluster: NaN on every node (gpu_pct empty)',
+      nodes: [cpuNode('c', 4), cpuNode('d', 4)],
+      pods: [{ name: 'x' }],
+      want: { c: Number.NaN, d: Number.NaN },
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const { m, result } = measured(c.nodes, c.pods, 30);
+      expect(result.counts.running).toBe(c.pods.length);
+      expect(Object.fromEntries(m.nodeUtilization.map((u) => [u.node, u.gpuPct]))).toEqual(c.want);
+    });
+  }
+
+  it('the GPU nodes\' allocation pooled is gpu_alloc_end_pct', () => {
+    const { m, c } = measured([nvidiaNode('a', 4), sharingNode('b', 2), cpuNode('c', 4)], [{ name: 'p', nvidia: 1 }, { name: 's', shared: { gpus: 1, milli: 500 } }], 30);
+    // a: 1000 of 4000 milli; b: 500 of 2000: (1000 + 500) / 6000 = 25%.
+    expect(m.values.gpu_alloc_end_pct).toBe(25);
+    expect(([...c.state.nodeOrder()] as NodeId[]).map((n) => nodeGpuAmounts(c.state, n))).toEqual([
+      { tableTotalMilli: 0, tableFreeMilli: 0, nvidiaRequested: 1, nvidiaAllocatable: 4 },
+      { tableTotalMilli: 2000, tableFreeMilli: 1500, nvidiaRequested: 0, nvidiaAllocatable: 0 },
+      { tableTotalMilli: 0, tableFreeMilli: 0, nvidiaRequested: 0, nvidiaAllocatable: 0 },
+    ]);
+    expect(m.nodeUtilization.map((u) => u.gpuPct)).toEqual([25, 25, Number.NaN]);
+  });
+});
+
 describe('groups: outcomes by workload and by priority band', () => {
   it('puts each workload pod in its controller\'s group and its priority band, with the group\'s delays and unschedulable pods', () => {
     // One 2-CPU node. web-1 and web-2 (the ReplicaSet's, 1 CPU each) arrive at 0 and bind at
@@ -143,6 +200,26 @@ describe('groups: outcomes by workload and by priority band', () => {
       ['workload', 'ReplicaSet/web-abc', 2, 0, 0],
       ['workload', '(no owner)', 1, 1, Number.NaN],
       ['priority', '0', 3, 1, 0],
+    ]);
+  });
+
+  it('with the cluster\'s workload objects, a Deployment\'s pods are one group Deployment/<name>', () => {
+    // The pods' ReplicaSet web-abc is the Deployment web's (its controller reference).
+    const { m } = measured([cpuNode('n0', 2)], [
+      { name: 'web-1', replicated: true },
+      { name: 'web-2', replicated: true },
+      { name: 'bare', atS: 5 },
+    ], 30, {}, () => [], (c) => {
+      c.state.workloads.add(compileWorkload({
+        apiVersion: 'apps/v1', kind: 'ReplicaSet',
+        metadata: { name: 'web-abc', namespace: 'default', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', controller: true }] },
+        spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } } } },
+      }, c.model));
+      return c.state.workloads;
+    });
+    expect(m.groups!.filter((g) => g.by === 'workload').map((g) => [g.group, g.pods, g.unschedulableEnd])).toEqual([
+      ['Deployment/web', 2, 0],
+      ['(no owner)', 1, 1],
     ]);
   });
 });

@@ -5,7 +5,8 @@ import { CPU, MEMORY } from '../model/resources.js';
 import type { SimResult } from '../sim/types.js';
 import type { CompiledPod } from '../model/pod.js';
 import { groupOutcomes } from './group-outcomes.js';
-import { gpuAllocPct, gpuAmounts, gpuFragPct, NVIDIA_GPU_RESOURCE } from './gpu-measures.js';
+import type { ControllerLookup } from './group-outcomes.js';
+import { gpuAllocPct, gpuAmounts, gpuFragPct, nodeGpuAmounts, NVIDIA_GPU_RESOURCE } from './gpu-measures.js';
 import { preferredSatisfiedPct } from './preferred-terms.js';
 import { queueDelaysS, sortedQuantile } from './queue-delay.js';
 import { maxSpreadSkew } from './spread-skew.js';
@@ -37,6 +38,12 @@ export interface RunOutcome {
    * metrics (pods_volume_pending_end to stateful_replacement_wait_max_s) are NaN without it.
    */
   readonly storage?: StorageFacts;
+  /**
+   * The cluster's workload objects (the run's WorkloadSet): with them, outcomes-by-group
+   * puts a Deployment's pods in one group, `Deployment/<name>`, across its ReplicaSets;
+   * without them each ReplicaSet is its own group.
+   */
+  readonly workloads?: ControllerLookup;
 }
 
 const SPREAD_KEYS = ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'];
@@ -64,7 +71,9 @@ export function measureRun(o: RunOutcome): RunMetrics {
   const nodes = [...view.nodeOrder()] as NodeId[];
   const { dims, allocatable, requested } = view;
   const share = (n: NodeId, d: number) => (allocatable[n * dims + d]! > 0 ? (requested[n * dims + d]! / allocatable[n * dims + d]!) * 100 : Number.NaN);
-  const nodeUtilization = nodes.map((n) => ({ node: view.model.symbols.text(view.nodeName[n] as Sym), cpuPct: share(n, CPU), memPct: share(n, MEMORY) }));
+  const nodeUtilization = nodes.map((n) => ({
+    node: view.model.symbols.text(view.nodeName[n] as Sym), cpuPct: share(n, CPU), memPct: share(n, MEMORY), gpuPct: gpuAllocPct(nodeGpuAmounts(view, n)),
+  }));
   const totals = (d: number) => {
     let req = 0;
     let alloc = 0;
@@ -128,7 +137,7 @@ export function measureRun(o: RunOutcome): RunMetrics {
     nodeUtilization,
     queueDelayQuantilesS: Array.from({ length: 101 }, (_, i) => sortedQuantile(delays, i / 100)),
     placements,
-    groups: groupOutcomes(result, o.arrivedPods),
+    groups: groupOutcomes(result, o.arrivedPods, o.workloads),
   };
 }
 

@@ -56,10 +56,10 @@ export interface Placement {
 }
 
 /**
- * What became of one group of workload pods in one run: the pods of one workload (their
- * controller, `Kind/name`, or "(no owner)") or of one priority band (the priority value,
- * with its PriorityClass when it has one). So a policy that helps batch by hurting
- * services shows it.
+ * What became of one group of workload pods in one run: the pods of one workload (a
+ * Deployment's pods as `Deployment/<name>`, other pods by their controller `<kind>/<name>`,
+ * "(no owner)" for bare pods) or of one priority band (the priority value, with its
+ * PriorityClass when it has one). So a policy that helps batch by hurting services shows it.
  */
 export interface GroupOutcome {
   readonly by: 'workload' | 'priority';
@@ -81,8 +81,12 @@ export interface RunMetrics {
   readonly values: Readonly<Record<string, number>>;
   readonly timing: RunTiming;
   readonly timeseries: readonly TimePoint[];
-  /** Requested / allocatable CPU and memory per live node at the end, in percent. */
-  readonly nodeUtilization: readonly { readonly node: string; readonly cpuPct: number; readonly memPct: number }[];
+  /**
+   * Per live node at the end, in percent: requested over allocatable CPU and memory, and
+   * allocated GPU as gpu_alloc_end_pct measures it over the whole cluster (gpuAllocPct; NaN
+   * for a node without GPUs).
+   */
+  readonly nodeUtilization: readonly { readonly node: string; readonly cpuPct: number; readonly memPct: number; readonly gpuPct: number }[];
   /** Queueing delay (first bind minus arrival, simulated seconds) at quantiles 0, 0.01, ..., 1. */
   readonly queueDelayQuantilesS: readonly number[];
   readonly placements: readonly Placement[] | null;

@@ -9,7 +9,7 @@ import { SAMPLE_METRICS, sampleReportData } from './sample-report-data.js';
 import { nodeUtilizationTable } from './tables/node-utilization-table.js';
 import { summaryTable } from './tables/summary-table.js';
 
-const HEADER = 'scenario,policy,seed,node,cpu_pct,mem_pct';
+const HEADER = 'scenario,policy,seed,node,cpu_pct,mem_pct,gpu_pct';
 
 function errorOf(f: () => unknown): ReportError {
   try {
@@ -23,20 +23,25 @@ function errorOf(f: () => unknown): ReportError {
 
 describe('parseCsvTable', () => {
   it('reads rows back: text, ints, reals, empty as NaN, CRLF and BOM accepted', () => {
-    const rows = parseCsvTable(`\uFEFF${HEADER}\r\ns,"p,1",3,n-1,12.5,\r\n`, 'node-utilization.csv', csvTableOf(nodeUtilizationTable));
-    expect(rows).toEqual([{ scenario: 's', policy: 'p,1', seed: 3, node: 'n-1', cpuPct: 12.5, memPct: Number.NaN }]);
+    const rows = parseCsvTable(`\uFEFF${HEADER}\r\ns,"p,1",3,n-1,12.5,,\r\ns,p,3,g-1,1,2,62.5\r\n`, 'node-utilization.csv', csvTableOf(nodeUtilizationTable));
+    expect(rows).toEqual([
+      { scenario: 's', policy: 'p,1', seed: 3, node: 'n-1', cpuPct: 12.5, memPct: Number.NaN, gpuPct: Number.NaN },
+      { scenario: 's', policy: 'p', seed: 3, node: 'g-1', cpuPct: 1, memPct: 2, gpuPct: 62.5 },
+    ]);
   });
 
   const cases: { name: string; text: string; want: string }[] = [
     { name: 'empty file', text: '', want: 'r/node-utilization.csv: empty file: expected a header line' },
-    { name: 'wrong column name', text: 'scenario,policy,seed,nodes,cpu_pct,mem_pct\n', want: 'r/node-utilization.csv:1: column 4: expected column "node", found "nodes"' },
-    { name: 'missing columns', text: 'scenario,policy,seed,node\n', want: 'r/node-utilization.csv:1: missing columns cpu_pct, mem_pct (expected header scenario,policy,seed,node,cpu_pct,mem_pct)' },
-    { name: 'extra column', text: `${HEADER},x\n`, want: 'r/node-utilization.csv:1: column 7: unexpected column "x" (expected header scenario,policy,seed,node,cpu_pct,mem_pct)' },
-    { name: 'not a number', text: `${HEADER}\ns,p,1,n,1,2\ns,p,1,n,12%,2\n`, want: 'r/node-utilization.csv:3: column 5 (cpu_pct): "12%" is not a number' },
-    { name: 'not an integer', text: `${HEADER}\ns,p,1.5,n,1,2\n`, want: 'r/node-utilization.csv:2: column 3 (seed): "1.5" is not an integer' },
-    { name: 'empty integer', text: `${HEADER}\ns,p,,n,1,2\n`, want: 'r/node-utilization.csv:2: column 3 (seed): empty, expected an integer' },
-    { name: 'wrong field count', text: `${HEADER}\ns,p,1,n,1,2\ns,p,1,n,1\n`, want: 'r/node-utilization.csv:3: malformed CSV: Invalid Record Length: expect 6, got 5' },
-    { name: 'unclosed quote', text: `${HEADER}\ns,"p,1,n,1,2\n`, want: 'r/node-utilization.csv:2: malformed CSV: Quote Not Closed: the parsing is finished with an opening quote' },
+    { name: 'wrong column name', text: 'scenario,policy,seed,nodes,cpu_pct,mem_pct,gpu_pct\n', want: 'r/node-utilization.csv:1: column 4: expected column "node", found "nodes"' },
+    { name: 'missing columns', text: 'scenario,policy,seed,node\n', want: 'r/node-utilization.csv:1: missing columns cpu_pct, mem_pct, gpu_pct (expected header scenario,policy,seed,node,cpu_pct,mem_pct,gpu_pct)' },
+    { name: 'a folder written before gpu_pct', text: 'scenario,policy,seed,node,cpu_pct,mem_pct\ns,p,1,n,1,2\n', want: 'r/node-utilization.csv:1: missing column gpu_pct (expected header scenario,policy,seed,node,cpu_pct,mem_pct,gpu_pct)' },
+    { name: 'extra column', text: `${HEADER},x\n`, want: 'r/node-utilization.csv:1: column 8: unexpected column "x" (expected header scenario,policy,seed,node,cpu_pct,mem_pct,gpu_pct)' },
+    { name: 'not a number', text: `${HEADER}\ns,p,1,n,1,2,\ns,p,1,n,12%,2,\n`, want: 'r/node-utilization.csv:3: column 5 (cpu_pct): "12%" is not a number' },
+    { name: 'gpu_pct not a number', text: `${HEADER}\ns,p,1,n,1,2,50%\n`, want: 'r/node-utilization.csv:2: column 7 (gpu_pct): "50%" is not a number' },
+    { name: 'not an integer', text: `${HEADER}\ns,p,1.5,n,1,2,\n`, want: 'r/node-utilization.csv:2: column 3 (seed): "1.5" is not an integer' },
+    { name: 'empty integer', text: `${HEADER}\ns,p,,n,1,2,\n`, want: 'r/node-utilization.csv:2: column 3 (seed): empty, expected an integer' },
+    { name: 'wrong field count', text: `${HEADER}\ns,p,1,n,1,2,\ns,p,1,n,1,2\n`, want: 'r/node-utilization.csv:3: malformed CSV: Invalid Record Length: expect 7, got 6' },
+    { name: 'unclosed quote', text: `${HEADER}\ns,"p,1,n,1,2,\n`, want: 'r/node-utilization.csv:2: malformed CSV: Quote Not Closed: the parsing is finished with an opening quote' },
   ];
   for (const c of cases) {
     it(`error names file, line and column: ${c.name}`, () => {
@@ -46,8 +51,19 @@ describe('parseCsvTable', () => {
 
   it('a number cell must be only a number (no spaces, hex or units)', () => {
     for (const bad of [' 1', '0x10', '1e', '--1', '1,5']) {
-      const text = `${HEADER}\ns,p,1,n,"${bad}",2\n`;
+      const text = `${HEADER}\ns,p,1,n,"${bad}",2,\n`;
       expect(errorOf(() => parseCsvTable(text, 'f.csv', csvTableOf(nodeUtilizationTable))).where).toMatchObject({ line: 2, column: 5 });
+    }
+  });
+
+  it('node-utilization.csv round-trips through writer and reader, gpu_pct empty for nodes without GPUs', () => {
+    for (const gpus of [false, true]) {
+      const data = sampleReportData({ gpus });
+      const text = reportCsvTexts(reportTables(data), SAMPLE_METRICS.map((m) => m.id)).get('node-utilization.csv')!;
+      const back = parseCsvTable(text, 'node-utilization.csv', csvTableOf(nodeUtilizationTable));
+      expect(back).toEqual(data.runs.flatMap((r) => r.nodeUtilization.map((n) => ({ ...r.key, ...n }))));
+      // sampleReportData({ gpus: true }) gives GPUs to 2 of 4 nodes: 8 of 16 rows have a value.
+      expect(back.filter((r) => Number.isFinite(r.gpuPct))).toHaveLength(gpus ? 8 : 0);
     }
   });
 

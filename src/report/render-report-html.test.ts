@@ -81,13 +81,14 @@ describe('renderReportHtml', () => {
     expect(html).toContain('With 2 paired seeds the smallest possible p is 0.500, not below 0.05');
   });
 
-  it('GPU rows and GPU series only where the cluster has GPUs', () => {
+  it('GPU rows, GPU series and the GPU per-node histogram only where the cluster has GPUs', () => {
     /** The resources a chart's data draws (allocation over time, per-node allocation). */
     const resources = (html: string) => chartsJson(html).map((c) => [...new Set((c.spec as { data?: { values?: { resource?: string }[] } }).data?.values?.map((v) => v.resource) ?? [])].filter((r) => r !== undefined));
     const cpuOnly = renderReportHtml(page(), FAKE);
     expect(cpuOnly).not.toContain('data-metric="gpu_alloc_end_pct"');
     expect(cpuOnly).not.toMatch(/"metric":"GPU allocated \(end\) \(%\)"/);
     expect(resources(cpuOnly).flat()).not.toContain('GPU');
+    expect(cpuOnly).not.toContain('of the nodes with GPUs');
     // Said once, in the line of metrics the runs did not define.
     expect(cpuOnly.match(/GPU allocated \(end\)/g)).toHaveLength(2);
     expect(cpuOnly).toContain('Undefined in every run: GPU allocated (end).');
@@ -95,9 +96,14 @@ describe('renderReportHtml', () => {
     const gpu = renderReportHtml(page({}, true), FAKE);
     expect(gpu).toContain('<tr data-metric="gpu_alloc_end_pct">');
     expect(gpu).toMatch(/"metric":"GPU allocated \(end\) \(%\)"/);
-    // Allocation over time draws GPU beside CPU and memory; per-node allocation has no GPU
-    // column to draw (node-utilization.csv holds CPU and memory only).
-    expect(resources(gpu)).toEqual([[], ['CPU', 'Memory', 'GPU'], ['CPU', 'Memory'], [], []]);
+    // Allocation over time and per-node allocation draw GPU beside CPU and memory.
+    expect(resources(gpu)).toEqual([[], ['CPU', 'Memory', 'GPU'], ['CPU', 'Memory', 'GPU'], [], []]);
+    expect(gpu).toContain('GPU: allocated over total milli-GPU (a whole nvidia.com/gpu as 1000) of the nodes with GPUs; nodes without GPUs are left out.');
+    // The GPU histogram counts the 2 GPU nodes of each seed: 4 node rows per policy, in the
+    // bins of 40% and 50% (default-kube) and of 70% and 80% (the other policy).
+    const perNode = chartsJson(gpu)[2]!.spec as { data: { values: { policy: string; resource: string; fromPct: number; nodes: number }[] } };
+    const gpuBars = perNode.data.values.filter((v) => v.resource === 'GPU' && v.nodes > 0).map((v) => [v.policy, v.fromPct, v.nodes]);
+    expect(gpuBars).toEqual([['default-kube', 40, 2], ['default-kube', 50, 2], [HOSTILE_POLICY, 70, 2], [HOSTILE_POLICY, 80, 2]]);
     expect(gpu).not.toContain('Undefined in every run: GPU allocated (end).');
   });
 

@@ -112,6 +112,8 @@ export function renderReportPage(page: ReportPage, bundles: VegaBundles): { html
     const twins = verdict.policies.filter((p) => p.identicalTo !== null)
       .map((p) => ` ${escapeHtml(p.policy)} ran identically to ${escapeHtml(p.identicalTo!)}: their lines lie on each other (dashes tell them apart).`).join('');
     const delays = of(tables.queueDelay);
+    // gpu_pct is empty for a node without GPUs: a CPU-only scenario gets neither the GPU histogram nor its note.
+    const nodeRows = of(tables.nodeUtilization);
     const description = of(tables.scenarios)[0]?.description ?? '';
     const settings = of(tables.policies);
     nav.push(`<li><a href="#${sid}">${escapeHtml(scenario)}</a></li>`);
@@ -132,8 +134,9 @@ export function renderReportPage(page: ReportPage, bundles: VegaBundles): { html
       '<p class="note">Requested over allocatable resources of live nodes, mean over seeds.</p>',
       chart(utilizationChart(of(tables.timeseries), policies), 'allocation samples', scenario, 'allocation-over-time'),
       '<h3>Per-node allocation at the end</h3>',
-      '<p class="note">Distribution of nodes by how much of their allocatable resources is requested, all seeds pooled.</p>',
-      chart(nodeUtilizationChart(of(tables.nodeUtilization), policies), 'per-node allocation', scenario, 'per-node-allocation'),
+      `<p class="note">Distribution of nodes by how much of their allocatable resources is requested, all seeds pooled.${nodeRows.some((r) => Number.isFinite(r.gpuPct))
+        ? ' GPU: allocated over total milli-GPU (a whole nvidia.com/gpu as 1000) of the nodes with GPUs; nodes without GPUs are left out.' : ''}</p>`,
+      chart(nodeUtilizationChart(nodeRows, policies), 'per-node allocation', scenario, 'per-node-allocation'),
       '<h3>Queueing delay</h3>',
       '<p class="note">Cumulative distribution of the delay from arrival to first bind of the pods that were bound, quantiles averaged over seeds.</p>',
       delays.length > 0 && !delays.some((d) => d.delayS > 0)
@@ -141,7 +144,7 @@ export function renderReportPage(page: ReportPage, bundles: VegaBundles): { html
         : chart(queueDelayChart(delays, policies), 'queueing delays', scenario, 'queueing-delay'),
       ...(of(tables.groups).length > 0 ? [
         '<h3>By workload and priority</h3>',
-        '<p class="note">Queueing delay p95 and pods unschedulable at the end for each workload (its controller) and each priority band, mean over seeds (outcomes-by-group.csv has p50 and p99 too); a measure that is 0 everywhere is not drawn.</p>',
+        '<p class="note">Queueing delay p95 and pods unschedulable at the end for each workload (a Deployment\'s pods as <code>Deployment/&lt;name&gt;</code>, other pods by their controller <code>&lt;kind&gt;/&lt;name&gt;</code>, <code>(no owner)</code> for bare pods) and each priority band, mean over seeds (outcomes-by-group.csv has p50 and p99 too); a measure that is 0 everywhere is not drawn.</p>',
         groupOutcomesChart(of(tables.groups), policies) === null
           ? '<p class="empty">No workload or priority band waited or was left unschedulable under any policy.</p>'
           : chart(groupOutcomesChart(of(tables.groups), policies), 'outcomes by group', scenario, 'outcomes-by-group'),

@@ -18,7 +18,7 @@ const RUN: RunMetrics = {
     { tS: 0, running: 0, pending: 3, cpuAllocPct: 0, memAllocPct: 0, gpuAllocPct: Number.NaN },
     { tS: 60, running: 12, pending: 0, cpuAllocPct: 200 / 3, memAllocPct: 12.5, gpuAllocPct: Number.NaN },
   ],
-  nodeUtilization: [{ node: 'node-a', cpuPct: 75, memPct: 50.0000001 }],
+  nodeUtilization: [{ node: 'node-a', cpuPct: 75, memPct: 50.0000001, gpuPct: Number.NaN }, { node: 'node-g', cpuPct: 10, memPct: 20, gpuPct: 200 / 3 }],
   queueDelayQuantilesS: [0, 0.5, 2.25],
   placements: [{ pod: 'default/p-1', node: 'node-a', arrivalS: 1, bindS: null, outcome: 'unschedulable', attempts: 2 }],
 };
@@ -46,8 +46,9 @@ describe('report CSV files', () => {
       + '"tiny, ""quoted""",bin-pack,7,0,0,3,0,0,\n'
       + '"tiny, ""quoted""",bin-pack,7,60,12,0,66.6667,12.5,\n');
     expect(t.get('node-utilization.csv')).toBe(
-      'scenario,policy,seed,node,cpu_pct,mem_pct\n'
-      + '"tiny, ""quoted""",bin-pack,7,node-a,75,50\n');
+      'scenario,policy,seed,node,cpu_pct,mem_pct,gpu_pct\n'
+      + '"tiny, ""quoted""",bin-pack,7,node-a,75,50,\n'
+      + '"tiny, ""quoted""",bin-pack,7,node-g,10,20,66.6667\n');
     expect(t.get('queue-delay.csv')).toBe(
       'scenario,policy,seed,quantile,delay_s\n'
       + '"tiny, ""quoted""",bin-pack,7,0,0\n'

@@ -17,7 +17,7 @@ export const SAMPLE_METRICS: readonly MetricDef[] = [
  * second policy named HOSTILE_POLICY), 4 nodes with hostile names, samples every 10 s,
  * 101 queue-delay quantiles, placements, and a summary with one significant difference.
  * The cluster has no GPUs (GPU values NaN) unless `gpus`: then GPU allocation varies by
- * policy and seed, over time and at the end.
+ * policy and seed, over time and at the end, and the first two nodes have GPUs.
  */
 export function sampleReportData(opts: { readonly gpus?: boolean } = {}): ReportData {
   const scenario = 'spread & "pack"';
@@ -35,6 +35,7 @@ export function sampleReportData(opts: { readonly gpus?: boolean } = {}): Report
         })),
         nodeUtilization: ['n-1', 'n-2', 'n-3', `<img src=x onerror=alert(2)>-${seed}`].map((node, k) => ({
           node, cpuPct: p === 0 ? 30 + 10 * k : (k < 2 ? 95 : 5), memPct: 20 + 15 * k,
+          gpuPct: opts.gpus === true && k < 2 ? 40 + 30 * p + 10 * k : Number.NaN,
         })),
         queueDelayQuantilesS: Array.from({ length: 101 }, (_, i) => (i / 100) ** 3 * (10 + 20 * p + seed)),
         placements: [

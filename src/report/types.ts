@@ -140,6 +140,8 @@ export interface NodeUtilizationRow extends RunRowKey {
   readonly node: string;
   readonly cpuPct: number;
   readonly memPct: number;
+  /** Allocated over total milli-GPU (a whole nvidia.com/gpu as 1000); NaN for a node without GPUs. */
+  readonly gpuPct: number;
 }
 
 /** queue-delay.csv: one quantile of one run's queueing delay. */

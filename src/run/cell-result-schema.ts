@@ -16,7 +16,7 @@ const runMetricsSchema = z.strictObject({
   values: z.record(z.string(), num),
   timing: z.strictObject({ cycles: num, cycleP50Us: num, cycleP99Us: num, podsPerS: num }),
   timeseries: z.array(z.strictObject({ tS: num, running: num, pending: num, cpuAllocPct: num, memAllocPct: num, gpuAllocPct: num })),
-  nodeUtilization: z.array(z.strictObject({ node: z.string(), cpuPct: num, memPct: num })),
+  nodeUtilization: z.array(z.strictObject({ node: z.string(), cpuPct: num, memPct: num, gpuPct: num })),
   queueDelayQuantilesS: z.array(num),
   placements: z.array(z.strictObject({
     pod: z.string(), node: z.string(), arrivalS: num, bindS: num.nullable(), outcome: z.string(), attempts: num,

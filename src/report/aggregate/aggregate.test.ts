@@ -35,7 +35,7 @@ describe('meanTimeseries', () => {
 });
 
 describe('nodeHistogram', () => {
-  const node = (policy: string, cpuPct: number, memPct = Number.NaN): NodeUtilizationRow => ({ scenario: 's', policy, seed: 1, node: 'n', cpuPct, memPct });
+  const node = (policy: string, cpuPct: number, memPct = Number.NaN, gpuPct = Number.NaN): NodeUtilizationRow => ({ scenario: 's', policy, seed: 1, node: 'n', cpuPct, memPct, gpuPct });
 
   it('10% bins over all seeds, 100% in the last bin, shares in percent, empty bins kept', () => {
     const bins = nodeHistogram([node('a', 0), node('a', 9.99), node('a', 55), node('a', 100), node('a', 130)]);
@@ -46,6 +46,15 @@ describe('nodeHistogram', () => {
 
   it('a resource with no finite values has no bins', () => {
     expect(nodeHistogram([node('a', 50)]).every((b) => b.resource === 'CPU')).toBe(true);
+  });
+
+  it('GPU: shares over the nodes with GPUs only, after CPU and memory', () => {
+    // Two GPU nodes (25% and 100% of their milli-GPU allocated) and two CPU-only nodes.
+    const bins = nodeHistogram([node('a', 10, 20, 25), node('a', 10, 20, 100), node('a', 10, 20), node('a', 10, 20)]);
+    expect([...new Set(bins.map((b) => b.resource))]).toEqual(['CPU', 'Memory', 'GPU']);
+    const gpu = bins.filter((b) => b.resource === 'GPU');
+    expect(gpu.map((b) => b.nodes)).toEqual([0, 0, 1, 0, 0, 0, 0, 0, 0, 1]);
+    expect(gpu.filter((b) => b.nodes > 0).map((b) => b.sharePct)).toEqual([50, 50]);
   });
 });
 

@@ -1,12 +1,13 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { nodeHistogram } from '../aggregate/node-histogram.js';
+import { NODE_HISTOGRAM_RESOURCES, nodeHistogram } from '../aggregate/node-histogram.js';
 import type { NodeUtilizationRow } from '../types.js';
 import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './chart-config.js';
 
 /**
  * One scenario's per-node allocation at the end of the runs as histograms (nodeHistogram:
  * 10% bins, all seeds pooled): a row per policy, a column per resource, bar height the
- * share of nodes. Bin packing shows as mass at both ends, spreading as one hump. Null when
+ * share of nodes. Bin packing shows as mass at both ends, spreading as one hump. The GPU
+ * column counts the nodes with GPUs and is there only when some node has GPUs. Null when
  * there are no nodes.
  */
 export function nodeUtilizationChart(rows: readonly NodeUtilizationRow[], policies: readonly string[]): TopLevelSpec | null {
@@ -18,7 +19,7 @@ export function nodeUtilizationChart(rows: readonly NodeUtilizationRow[], polici
     data: { values: bins.map((b) => ({ ...b })) },
     facet: {
       row: { field: 'policy', type: 'nominal', sort: [...policies], title: null, header: { labelAngle: 0, labelAlign: 'left', labelLimit: 160 } },
-      column: { field: 'resource', type: 'nominal', sort: ['CPU', 'Memory'], title: null },
+      column: { field: 'resource', type: 'nominal', sort: [...NODE_HISTOGRAM_RESOURCES], title: null },
     },
     spec: {
       width: 300,
@@ -28,7 +29,7 @@ export function nodeUtilizationChart(rows: readonly NodeUtilizationRow[], polici
         // bin: 'binned' says the bins are precomputed, which makes the bars vertical.
         x: { field: 'fromPct', type: 'quantitative', bin: 'binned', title: 'allocated (% of the node\'s allocatable)', scale: { domain: [0, 100] } },
         x2: { field: 'toPct' },
-        y: { field: 'sharePct', type: 'quantitative', title: '% of nodes' },
+        y: { field: 'sharePct', type: 'quantitative', title: '% of nodes with the resource' },
         color: { field: 'policy', type: 'nominal', legend: null, scale: { domain: [...policies] } },
         tooltip: [
           { field: 'policy', type: 'nominal' }, { field: 'resource', type: 'nominal' },

@@ -5,7 +5,7 @@ import type { GroupOutcomeRow } from '../types.js';
 /** outcomes-by-group.csv: per run, each workload's and each priority band's pods, unschedulable pods and queueing delays; absent unless some run measured them. */
 export const groupOutcomesTable: ReportTable<GroupOutcomeRow> = {
   file: 'outcomes-by-group.csv',
-  description: 'per run, each workload (its controller) and each priority band: pods, unschedulable at the end, queueing delay p50, p95, p99',
+  description: 'per run, each workload (a Deployment\'s pods as Deployment/<name>, other pods by their controller <kind>/<name>, (no owner) for bare pods) and each priority band: pods, unschedulable at the end, queueing delay p50, p95, p99',
   required: false,
   carriedBy: 'every',
   columns: {
