@@ -42,6 +42,7 @@ describe('chart specs', () => {
     { name: 'metricMeansChart', spec: () => metricMeansChart(SAMPLE_METRICS, data.summary, policies), marks: /mark-rect/ },
     { name: 'utilizationChart', spec: () => utilizationChart(tables.timeseries!, policies), marks: /mark-line/ },
     { name: 'nodeUtilizationChart', spec: () => nodeUtilizationChart(tables.nodeUtilization!, policies), marks: /mark-rect/ },
+    { name: 'nodeUtilizationChart with GPUs', spec: () => nodeUtilizationChart(reportTables(sampleReportData({ gpus: true })).nodeUtilization!, policies), marks: /mark-rect/ },
     { name: 'queueDelayChart', spec: () => queueDelayChart(tables.queueDelay!, policies), marks: /mark-line/ },
     { name: 'scalingChart', spec: () => scalingChart(tables.bench!), marks: /mark-line/ },
     { name: 'openbCurveChart', spec: () => openbCurveChart(openb.curve, policies), marks: /mark-line/ },
@@ -66,6 +67,15 @@ describe('chart specs', () => {
     expect(scalingChart([])).toBeNull();
     expect(openbCurveChart([], policies)).toBeNull();
     expect(groupOutcomesChart([], policies)).toBeNull();
+  });
+
+  it('per-node allocation: a GPU column only where some node has GPUs', () => {
+    const columns = (gpus: boolean) => {
+      const spec = nodeUtilizationChart(reportTables(sampleReportData({ gpus })).nodeUtilization!, policies) as { facet: { column: { sort: string[] } }; data: { values: { resource: string }[] } };
+      return [spec.facet.column.sort, [...new Set(spec.data.values.map((v) => v.resource))]];
+    };
+    expect(columns(false)).toEqual([['CPU', 'Memory'], ['CPU', 'Memory']]);
+    expect(columns(true)).toEqual([['CPU', 'Memory', 'GPU'], ['CPU', 'Memory', 'GPU']]);
   });
 
   it('outcomes by group: a measure 0 everywhere is not drawn, and nothing at all when every measure is 0', () => {
