@@ -86,7 +86,7 @@ export class OpenbCellRunner {
     curve.finish();
     const run = measureRun({
       key: { scenario: OPENB_SCENARIO, policy: how.profile.name, seed: task.seed },
-      result, view: state, arrivedPods: arrivals.map((a) => a.pod), withPlacements: false,
+      result, view: state, arrivedPods: arrivals.map((a) => a.pod), withPlacements: false, workloads: state.workloads,
     });
     const frag = clusterGpuFragmentation(state, state.gpus, new GpuFragmentation(this.shapes, model.symbols));
     const at100 = curve.points.length > 100 ? curve.points[100]! : null;

@@ -161,6 +161,7 @@ export class ScenarioCellRunner {
       arrivedPods: arrivals.map((a) => a.pod),
       withPlacements: s.placements,
       storage: storage.facts(),
+      workloads: state.workloads,
     });
     const whatif = replay === null ? {} : { whatif: finishReplay(replay, result, state) };
     return { id, run, ...whatif, wallMs: performance.now() - start };
