@@ -13,7 +13,7 @@ import {
 import { loadProfiles } from './load-profile.js';
 import type { OpenbSummaryRow } from '../report/index.js';
 import { METRICS } from '../metrics/catalogue.js';
-import { readReportFolder, verdictText } from '../report/index.js';
+import { verdictText } from '../report/index.js';
 import { formatTable } from './table.js';
 import { buildFramework } from '../framework/framework.js';
 import { ProfileError } from '../framework/profile-error.js';
@@ -50,7 +50,7 @@ export function registerOpenb(program: Command): void {
     const plan = buildOpenbPlan({ nodesFile: opts.nodes, podsFile: opts.pods, inflate, tieBreak, policies }, seeds, plugins.map((p) => p.file));
     const r = await runSweep(plan, { out: opts.out, ...flags }, sweepProgress(flags.shard === null ? 'openb' : `openb shard ${shardText(flags.shard)}`));
     // The experiment's summary first, then the policies' verdict against the baseline, as read back from the report (the one writer's numbers).
-    const tables = r.written && flags.shard === null ? readReportFolder(r.dir).tables : undefined;
+    const tables = r.tables;
     if (tables?.openb != null) process.stdout.write(`${formatOpenbSummary(tables.openb.summary)}\n`);
     if (tables !== undefined) process.stdout.write(verdictText(tables, METRICS));
     reportSweepOutcome(r, flags.shard === null ? `${r.dir}/index.html` : r.dir);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { METRICS } from '../metrics/catalogue.js';
-import { readReportFolder, verdictText } from '../report/index.js';
+import { verdictText } from '../report/index.js';
 import { buildScenarioPlan, defaultOutDir, loadScenarios, runSweep, shardText } from '../run/index.js';
 import { collect } from './collect.js';
 import { parseSeeds } from './parse-seeds.js';
@@ -27,7 +27,7 @@ export function registerRun(program: Command): void {
     const out = opts.out ?? (flags.shard !== null ? join('reports', `${name}-shard-${shardText(flags.shard).replace('/', '-of-')}`) : defaultOutDir(name, new Date()));
     const r = await runSweep(plan, { out, ...flags }, sweepProgress(flags.shard === null ? 'run' : `run shard ${shardText(flags.shard)}`));
     // The answer first, as read back from the report (the one writer's numbers), then where the page is.
-    if (r.written && flags.shard === null) process.stdout.write(verdictText(readReportFolder(r.dir).tables, METRICS));
+    if (r.tables !== undefined) process.stdout.write(verdictText(r.tables, METRICS));
     reportSweepOutcome(r, flags.shard === null ? join(r.dir, 'index.html') : r.dir);
   });
 }

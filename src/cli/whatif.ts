@@ -10,7 +10,7 @@ import { ModelContext } from '../model/model-context.js';
 import type { WhatifSummary } from '../metrics/types.js';
 import { WHATIF_MEASURES } from '../metrics/whatif-measures.js';
 import { METRICS } from '../metrics/catalogue.js';
-import { readReportFolder, verdictText } from '../report/index.js';
+import { verdictText } from '../report/index.js';
 import type { ReplayScope } from '../scenario/scenario-schema.js';
 import type { UserPluginFile } from '../run/index.js';
 import { buildScenarioPlan, defaultOutDir, loadUserPlugins, OPENB_POLICIES, runSweep, shardText } from '../run/index.js';
@@ -74,7 +74,7 @@ export function registerWhatif(program: Command): void {
     const out = opts.out ?? (flags.shard !== null ? join('reports', `${WHATIF_SCENARIO_NAME}-shard-${shardText(flags.shard).replace('/', '-of-')}`) : defaultOutDir(WHATIF_SCENARIO_NAME, new Date()));
     const r = await runSweep(plan, { out, ...flags }, sweepProgress(flags.shard === null ? 'whatif' : `whatif shard ${shardText(flags.shard)}`));
     // The comparison with the dump first, then the policies' verdict against the baseline, as read back from the report (the one writer's numbers).
-    const tables = r.written && flags.shard === null ? readReportFolder(r.dir).tables : undefined;
+    const tables = r.tables;
     if (tables?.whatif != null) process.stdout.write(`${formatWhatifSummary(tables.whatif.summary)}\n`);
     if (tables !== undefined) process.stdout.write(verdictText(tables, METRICS));
     reportSweepOutcome(r, flags.shard === null ? join(r.dir, 'index.html') : r.dir);

@@ -8,7 +8,7 @@ export { readBenchCsv } from './read-bench-csv.js';
 export { rebuildHtml } from './rebuild-html.js';
 export { ReportError } from './report-error.js';
 export { REPORT_FILE_DESCRIPTIONS, REPORT_FILES } from './report-files.js';
-export type { BenchRow, OpenbRunData, OpenbSummaryRow, ReportData } from './types.js';
+export type { BenchRow, OpenbRunData, OpenbSummaryRow, ReportData, ReportTables } from './types.js';
 export { readReportFolder } from './read-report-folder.js';
 export type { WriteReportOptions, WrittenReport } from './write-report.js';
 export { writeReport } from './write-report.js';

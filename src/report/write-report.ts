@@ -9,7 +9,7 @@ import { reportCsvTexts } from './report-csv-texts.js';
 import { REPORT_FILE_NAMES, REPORT_FILES } from './report-files.js';
 import { reportInfoJson } from './report-info-json.js';
 import { reportTables } from './report-tables.js';
-import type { ReportData, ReportInfo } from './types.js';
+import type { ReportData, ReportInfo, ReportTables } from './types.js';
 
 /** Options of writeReport. */
 export interface WriteReportOptions {
@@ -26,6 +26,8 @@ export interface WrittenReport {
   /** File names in the folder, in writing order. */
   readonly files: readonly string[];
   readonly htmlBytes: number;
+  /** The tables as the folder reads back (what `schedbench report` would draw from it). */
+  readonly tables: ReportTables;
 }
 
 /**
@@ -64,5 +66,5 @@ export function writeReport(dir: string, data: ReportData, opts: WriteReportOpti
   replaceDirAtomic(dir, data.openb === undefined ? 'report' : 'openb', (version) => {
     for (const [name, text] of texts) writeFileSync(join(version, name), text);
   });
-  return { dir, files, htmlBytes: Buffer.byteLength(html) };
+  return { dir, files, htmlBytes: Buffer.byteLength(html), tables };
 }

@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../model/errors.js';
-import type { BenchRow } from '../report/index.js';
+import type { BenchRow, ReportTables } from '../report/index.js';
 import { claimOutputFolder, releaseOutputFolder } from '../report/index.js';
 import type { Cell, CellResult } from './cell.js';
 import { CellJournal, CELLS_FILE, JOURNAL_FILE, readCellsFile } from './cells-file.js';
@@ -46,6 +46,11 @@ export interface SweepOutcome {
   readonly interrupted: boolean;
   /** false when nothing had finished: then nothing is written. */
   readonly written: boolean;
+  /**
+   * A whole report's tables as its folder reads back (the one writer's numbers, for a
+   * verdict on stdout without reading the folder again); absent for a shard or nothing written.
+   */
+  readonly tables?: ReportTables;
 }
 
 /**
@@ -114,10 +119,11 @@ export async function runSweep(plan: Plan, opts: SweepOptions, watch: SweepWatch
     releaseOutputFolder(claim, [JOURNAL_FILE]);
     return { ...outcome, written: false };
   }
-  if (opts.shard !== null) writeShardFolder(opts.out, plan, opts.shard, results);
-  else writePlanReport(opts.out, plan, results, opts.bench ? { bench: opts.bench } : {});
+  const tables = opts.shard !== null
+    ? (writeShardFolder(opts.out, plan, opts.shard, results), undefined)
+    : writePlanReport(opts.out, plan, results, opts.bench ? { bench: opts.bench } : {});
   rmSync(journalPath, { force: true });
-  return { ...outcome, written: true };
+  return { ...outcome, written: true, ...(tables !== undefined ? { tables } : {}) };
 }
 
 /**

@@ -4,7 +4,7 @@ import { METRICS } from '../metrics/catalogue.js';
 import { summarize } from '../metrics/summarize.js';
 import { summarizeWhatif } from '../metrics/summarize-whatif.js';
 import { WHATIF_MEASURES } from '../metrics/whatif-measures.js';
-import type { BenchRow, ReportData } from '../report/index.js';
+import type { BenchRow, ReportData, ReportTables } from '../report/index.js';
 import { replaceDirAtomic, writeReport } from '../report/index.js';
 import type { CellResult } from './cell.js';
 import { CELLS_FILE, cellsFileText } from './cells-file.js';
@@ -33,12 +33,12 @@ export interface PlanOutline {
  */
 export function writePlanReport(
   dir: string, plan: PlanOutline, results: ReadonlyMap<string, CellResult>, extra: { readonly bench?: readonly BenchRow[] } = {},
-): void {
+): ReportTables {
   const ordered = inPlanOrder(plan, results);
   const runs = ordered.map((r) => r.run);
   const summary = summarize(runs, METRICS, new Map(plan.report.baselines.map(([s, b]) => [s, b])));
   const incomplete = ordered.length < plan.cells.length ? ` (incomplete: ${ordered.length} of ${plan.cells.length} runs)` : '';
-  writeReport(dir, {
+  return writeReport(dir, {
     title: plan.report.title + incomplete,
     createdFor: plan.report.createdFor,
     metrics: METRICS,
@@ -51,7 +51,7 @@ export function writePlanReport(
     info: [...plan.report.info, SIGNIFICANCE_INFO],
   }, {
     extraFiles: { [PLAN_FILE]: planFileText(plan, schedbenchVersion(), null), [CELLS_FILE]: cellsFileText(plan.hash, null, ordered) },
-  });
+  }).tables;
 }
 
 /** Writes a shard folder: plan.json and cells.jsonl of the shard's finished cells, in plan order. */
