@@ -81,6 +81,9 @@ export class OpenbCellRunner {
     }, {
       preemption: false,
       retryUnschedulable: false,
+      // The experiment's measures read no unschedulable reasons and no per-node samples.
+      explainFailures: 'never',
+      sampleNodeUtilization: false,
       sampleIntervalS: Math.max(1, endS / 100),
     });
     curve.finish();

@@ -48,7 +48,9 @@ export interface SimOptions {
    * retries in a busy cluster are many:
    *   first - the first failed attempt of each pod incarnation; later attempts keep its
    *           message (a PreFilter rejection's message costs nothing and is always kept);
-   *   every - every failed attempt, as kube-scheduler reports them.
+   *   every - every failed attempt, as kube-scheduler reports them;
+   *   never - none: a failed pod's message says its reasons were not collected (for a
+   *           run whose measures read no reasons: the openb experiment).
    * Either way the decisions are the same: preemption needs only `unresolvable`, which
    * is always exact. @default 'first'
    */
@@ -56,7 +58,7 @@ export interface SimOptions {
 }
 
 /** See SimOptions.explainFailures. */
-export type ExplainFailures = 'first' | 'every';
+export type ExplainFailures = 'first' | 'every' | 'never';
 
 /** SimOptions with every default filled in and checked. */
 export interface ResolvedSimOptions {
@@ -97,10 +99,10 @@ export function resolveSimOptions(o: SimOptions = {}): ResolvedSimOptions {
   if (r.defaultTolerationSeconds !== null) nonNegative('defaultTolerationSeconds', r.defaultTolerationSeconds);
   nonNegative('sampleIntervalS', r.sampleIntervalS);
   switch (r.explainFailures) {
-    case 'first': case 'every': break;
+    case 'first': case 'every': case 'never': break;
     default: {
       const never: never = r.explainFailures;
-      throw new RangeError(`SimOptions.explainFailures: expected 'first' or 'every', got ${JSON.stringify(never)}`);
+      throw new RangeError(`SimOptions.explainFailures: expected 'first', 'every' or 'never', got ${JSON.stringify(never)}`);
     }
   }
   const c = r.cycleCost;

@@ -665,7 +665,7 @@ describe('simulate: preemptionPolicy', () => {
 
 describe('simulate: explainFailures', () => {
   /** `big` fails for cpu at 0 (n0 is full); n0 is drained at 5, so the retry fails on the cordon instead. */
-  function cordoned(explainFailures: 'first' | 'every' | undefined) {
+  function cordoned(explainFailures: 'first' | 'every' | 'never' | undefined) {
     const w = world([node('n0', 1)]);
     const seen: { explained: boolean; unresolvable: boolean }[] = [];
     const r = run(w, [arrival(w, 0, { name: 'small', cpu: 1 }, null), arrival(w, 0, { name: 'big', cpu: 1 }, null)], 50, explainFailures === undefined ? {} : { explainFailures },
@@ -677,6 +677,7 @@ describe('simulate: explainFailures', () => {
     { how: undefined, last: '0/1 nodes are available: 1 Insufficient cpu.', explained: [true, false] },
     { how: 'first' as const, last: '0/1 nodes are available: 1 Insufficient cpu.', explained: [true, false] },
     { how: 'every' as const, last: '0/1 nodes are available: 1 node(s) were unschedulable.', explained: [true, true] },
+    { how: 'never' as const, last: '0/1 nodes are available (reasons not collected).', explained: [false, false] },
   ];
   for (const k of cases) {
     it(`${k.how ?? '(default)'}: the recorded message and which attempts are explained`, () => {

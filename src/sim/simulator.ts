@@ -415,7 +415,9 @@ class Simulation {
 
     if (node !== -1) return this.bind(e, node, gpuMask);
     const diag = diagnosis!;
-    if (isExplained(diag)) this.ledger.diagnosed(e, diag.message);
+    // An unexplained attempt keeps an earlier explained message; without one (explainFailures
+    // 'never') its own message says the pod was found unschedulable, reasons not collected.
+    if (isExplained(diag) || e.record.lastDiagnosis === null) this.ledger.diagnosed(e, diag.message);
     for (const o of this.observers) o.onUnschedulable?.(pod, diag, this.nowS);
     // kube's PostFilter clears the nomination when preemption found no candidate; a pod not
     // eligible to preempt (preemptionPolicy Never, or a victim still terminating on its
@@ -435,6 +437,7 @@ class Simulation {
     switch (how) {
       case 'every': return true;
       case 'first': return e.record.lastDiagnosis === null;
+      case 'never': return false;
       default: {
         const never: never = how;
         throw new Error(`unknown explainFailures ${JSON.stringify(never)}`);
