@@ -25,16 +25,26 @@ export interface ControllerLookup {
  * `pods` but have no queueing delay, as in queue_delay_*.
  */
 export function groupOutcomes(result: SimResult, arrivedPods: readonly CompiledPod[], workloads?: ControllerLookup): GroupOutcome[] {
-  const podOf = new Map<number, CompiledPod>();
-  for (const p of arrivedPods) podOf.set(p.id, p);
+  // Pod ids are dense from 0: per-id arrays rather than maps and sets (runs have thousands of pods).
   const delays = queueDelayByWorkloadPod(result.pods);
-  const unschedulable = new Set<number>();
-  for (const r of result.pods) if (r.replacedBy === -1 && r.outcome === 'pending' && r.lastDiagnosis !== null) unschedulable.add(r.workloadPodId);
-  const workloadPods = [...new Set(result.pods.map((r) => r.workloadPodId as number))];
+  let ids = delays.length;
+  for (const p of arrivedPods) ids = Math.max(ids, p.id + 1);
+  const podOf: (CompiledPod | undefined)[] = new Array(ids);
+  for (const p of arrivedPods) podOf[p.id] = p;
+  const unschedulable = new Uint8Array(ids);
+  for (const r of result.pods) if (r.replacedBy === -1 && r.outcome === 'pending' && r.lastDiagnosis !== null) unschedulable[r.workloadPodId] = 1;
+  // Workload pods in order of first appearance in the records.
+  const seen = new Uint8Array(ids);
+  const workloadPods: number[] = [];
+  for (const r of result.pods) {
+    if (seen[r.workloadPodId] === 1) continue;
+    seen[r.workloadPodId] = 1;
+    workloadPods.push(r.workloadPodId);
+  }
   const groups = (by: GroupOutcome['by'], key: (p: CompiledPod) => string, order?: (a: CompiledPod, b: CompiledPod) => number): GroupOutcome[] => {
     const members = new Map<string, { first: CompiledPod; ids: number[] }>();
     for (const id of workloadPods) {
-      const pod = podOf.get(id);
+      const pod = podOf[id];
       if (pod === undefined) continue;
       const k = key(pod);
       const g = members.get(k);
@@ -47,9 +57,9 @@ export function groupOutcomes(result: SimResult, arrivedPods: readonly CompiledP
       const found: number[] = [];
       let unschedulableEnd = 0;
       for (const id of g.ids) {
-        const d = delays.get(id);
-        if (d !== undefined) found.push(d);
-        if (unschedulable.has(id)) unschedulableEnd++;
+        const d = id < delays.length ? delays[id]! : Number.NaN;
+        if (!Number.isNaN(d)) found.push(d);
+        unschedulableEnd += unschedulable[id]!;
       }
       const ds = Float64Array.from(found).sort();
       return {
@@ -58,8 +68,18 @@ export function groupOutcomes(result: SimResult, arrivedPods: readonly CompiledP
       };
     });
   };
+  // Pods of one workload share their owner reference, and pods of one band their priority:
+  // each key is worded once.
+  const workloadKeys = new Map<CompiledPod['owner'], { readonly namespace: number; readonly key: string }>();
+  const workloadKey = (p: CompiledPod) => {
+    const known = workloadKeys.get(p.owner);
+    if (known !== undefined && known.namespace === p.namespace) return known.key;
+    const key = workloadGroup(p, workloads);
+    workloadKeys.set(p.owner, { namespace: p.namespace, key });
+    return key;
+  };
   return [
-    ...groups('workload', (p) => workloadGroup(p, workloads)),
+    ...groups('workload', workloadKey),
     ...groups('priority', (p) => (p.priorityClassName === '' ? String(p.priority) : `${p.priority} (${p.priorityClassName})`), (a, b) => b.priority - a.priority),
   ];
 }
