@@ -4,6 +4,8 @@ import type { NodeId, Sym } from '../model/ids.js';
 import { MILLI_PER_GPU } from '../model/gpu-resources.js';
 import type { CompiledPod } from '../model/pod.js';
 import { typicalTaskShapes } from '../model/typical-task-shapes.js';
+import type { TaskOfShape } from '../model/typical-task-shapes.js';
+import type { GpuRequest } from '../model/gpu-request.js';
 
 /** The extended resource of the NVIDIA device plugin: whole GPUs, no sharing. */
 export const NVIDIA_GPU_RESOURCE = 'nvidia.com/gpu';
@@ -83,12 +85,23 @@ export function gpuAllocation(view: ClusterView): { totalMilli: number; freeMill
 export function gpuFragPct(view: ClusterView, arrived: readonly CompiledPod[]): number {
   if (arrived.length === 0 || gpuAllocation(view).totalMilli === 0) return Number.NaN;
   const { symbols } = view.model;
-  const shapes = typicalTaskShapes(arrived.map((p) => ({
-    cpuMilli: p.nonZeroCpuMilli,
-    gpuCount: p.gpu.count,
-    gpuMilliPerGpu: p.gpu.milliPerGpu,
-    gpuModels: [...p.gpu.models].map((m) => symbols.text(m as Sym)),
-  })));
+  // Pods of one template share its GPU request: count them per (request, cpu) and word
+  // each such shape once, instead of once per pod.
+  const tasks = new Map<GpuRequest, Map<number, { shape: TaskOfShape; count: number }>>();
+  for (const p of arrived) {
+    let byCpu = tasks.get(p.gpu);
+    if (byCpu === undefined) tasks.set(p.gpu, (byCpu = new Map()));
+    const t = byCpu.get(p.nonZeroCpuMilli);
+    if (t !== undefined) {
+      t.count++;
+      continue;
+    }
+    byCpu.set(p.nonZeroCpuMilli, {
+      shape: { cpuMilli: p.nonZeroCpuMilli, gpuCount: p.gpu.count, gpuMilliPerGpu: p.gpu.milliPerGpu, gpuModels: [...p.gpu.models].map((m) => symbols.text(m as Sym)) },
+      count: 1,
+    });
+  }
+  const shapes = typicalTaskShapes([...tasks.values()].flatMap((byCpu) => [...byCpu.values()].map((t) => ({ ...t.shape, count: t.count }))));
   const { fragMilli, idleMilli } = clusterGpuFragmentation(view, view.gpus, new GpuFragmentation(shapes, symbols));
   return idleMilli > 0 ? (fragMilli / idleMilli) * 100 : Number.NaN;
 }

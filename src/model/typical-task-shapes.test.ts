@@ -36,6 +36,13 @@ describe('typicalTaskShapes', () => {
     });
   }
 
+  it('a task with a count stands for that many tasks of its shape', () => {
+    const listed = [...times(3, cpu(2000)), ...times(2, share(1000, 500)), share(1000, 300)];
+    const counted = [{ ...cpu(2000), count: 2 }, share(1000, 500), { ...cpu(2000), count: 1 }, { ...share(1000, 500), count: 1 }, share(1000, 300)];
+    expect(typicalTaskShapes(counted)).toEqual(typicalTaskShapes(listed));
+    expect(typicalTaskShapes(counted, { popularityPct: 50 })).toEqual(typicalTaskShapes(listed, { popularityPct: 50 }));
+  });
+
   it('can leave CPU-only tasks out', () => {
     const got = typicalTaskShapes([...times(3, cpu(2000)), share(1000, 500)], { includeCpuOnly: false });
     expect(got.map((s) => [s.gpuCount, s.weight])).toEqual([[1, 1]]);

@@ -1,5 +1,8 @@
 import type { TaskShape } from './task-shape.js';
 
+/** A task's shape, standing for `count` tasks of that shape (default 1). */
+export type TaskOfShape = Omit<TaskShape, 'weight'> & { readonly count?: number };
+
 /** How typicalTaskShapes picks the shapes to keep. */
 export interface TypicalShapeOptions {
   /** Keep the most frequent shapes until they cover this % of tasks. @default 95 */
@@ -20,7 +23,7 @@ export interface TypicalShapeOptions {
  *   3. keep the first shapes, `step` at a time, until they cover popularityPct of tasks;
  *   4. weight each kept shape by its count over the kept shapes' total (weights sum to 1).
  */
-export function typicalTaskShapes(tasks: readonly Omit<TaskShape, 'weight'>[], opts: TypicalShapeOptions = {}): TaskShape[] {
+export function typicalTaskShapes(tasks: readonly TaskOfShape[], opts: TypicalShapeOptions = {}): TaskShape[] {
   const popularityPct = opts.popularityPct ?? 95;
   const step = opts.step ?? 1;
   if (!(popularityPct > 0 && popularityPct <= 100)) throw new RangeError(`popularityPct must be in (0, 100], got ${popularityPct}`);
@@ -31,10 +34,11 @@ export function typicalTaskShapes(tasks: readonly Omit<TaskShape, 'weight'>[], o
     if (opts.includeCpuOnly === false && t.gpuCount === 0) continue;
     const spec = t.gpuModels.join('|');
     const key = `${t.cpuMilli}/${t.gpuMilliPerGpu}/${t.gpuCount}/${spec}`;
+    const n = t.count ?? 1;
     const e = counts.get(key);
-    if (e) e.n++;
-    else counts.set(key, { shape: t, spec, n: 1 });
-    total++;
+    if (e) e.n += n;
+    else counts.set(key, { shape: { cpuMilli: t.cpuMilli, gpuCount: t.gpuCount, gpuMilliPerGpu: t.gpuMilliPerGpu, gpuModels: t.gpuModels }, spec, n });
+    total += n;
   }
   const sorted = [...counts.values()].sort((a, b) =>
     b.n - a.n || b.shape.cpuMilli - a.shape.cpuMilli || b.shape.gpuMilliPerGpu - a.shape.gpuMilliPerGpu
