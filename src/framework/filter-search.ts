@@ -4,6 +4,9 @@ import type { NodeResultCache } from './node-result-cache.js';
 import type { CycleContext, Plugin } from './types.js';
 import { PASS, SKIP } from './types.js';
 
+// The search tells a pass from a rejection by `verdict !== 0` without a branch.
+if (PASS !== 0) throw new Error('filter-search: PASS must be 0');
+
 const CHUNK_MIN = 32;
 const CHUNK_MAX = 1024;
 
@@ -113,20 +116,25 @@ export class FilterSearch {
         } else {
           filterNodes(p, cx, pod, chunk, n, st, verdicts);
         }
+        // Without branches: in a busy cluster passes and rejections are mixed, and a branch
+        // on each verdict mispredicts often. Every node is written to both lists and only
+        // the count of its own list advances (both writes land at or below the node's own
+        // position, within capacity).
         let m = 0;
         for (let j = 0; j < n; j++) {
           const v = verdicts[j]!;
-          if (v === PASS) {
-            chunk[m] = chunk[j]!;
-            if (track) pos[m] = pos[j]!;
-            m++;
-          } else {
-            rejectedNode[rejected] = chunk[j]!;
-            rejectedPlugin[rejected] = f;
-            rejectedVerdict[rejected] = v;
-            if (track) rejectedPos[rejected] = pos[j]!;
-            rejected++;
+          const node = chunk[j]!;
+          const rejects = (v | -v) >>> 31; // 1 for any verdict but PASS (0)
+          chunk[m] = node;
+          rejectedNode[rejected] = node;
+          rejectedPlugin[rejected] = f;
+          rejectedVerdict[rejected] = v;
+          if (track) {
+            pos[m] = pos[j]!;
+            rejectedPos[rejected] = pos[j]!;
           }
+          m += rejects ^ 1;
+          rejected += rejects;
         }
         n = m;
       }
