@@ -1,11 +1,10 @@
 import type { ClusterView } from '../cluster/cluster-view.js';
 import { clusterGpuFragmentation, GpuFragmentation } from '../cluster/gpu-fragmentation.js';
 import type { NodeId, Sym } from '../model/ids.js';
-import { MILLI_PER_GPU } from '../model/gpu-resources.js';
+import { MAX_GPUS_PER_NODE, MILLI_PER_GPU } from '../model/gpu-resources.js';
 import type { CompiledPod } from '../model/pod.js';
 import { typicalTaskShapes } from '../model/typical-task-shapes.js';
 import type { TaskOfShape } from '../model/typical-task-shapes.js';
-import type { GpuRequest } from '../model/gpu-request.js';
 
 /** The extended resource of the NVIDIA device plugin: whole GPUs, no sharing. */
 export const NVIDIA_GPU_RESOURCE = 'nvidia.com/gpu';
@@ -85,23 +84,27 @@ export function gpuAllocation(view: ClusterView): { totalMilli: number; freeMill
 export function gpuFragPct(view: ClusterView, arrived: readonly CompiledPod[]): number {
   if (arrived.length === 0 || gpuAllocation(view).totalMilli === 0) return Number.NaN;
   const { symbols } = view.model;
-  // Pods of one template share its GPU request: count them per (request, cpu) and word
-  // each such shape once, instead of once per pod.
-  const tasks = new Map<GpuRequest, Map<number, { shape: TaskOfShape; count: number }>>();
+  // Count arrived pods per shape and word each shape once: a run has thousands of pods
+  // and a few hundred shapes. A shape with at most one model is keyed by one safe integer.
+  const modelRange = symbols.size + 1;
+  const tasks = new Map<number | string, { shape: TaskOfShape; count: number }>();
   for (const p of arrived) {
-    let byCpu = tasks.get(p.gpu);
-    if (byCpu === undefined) tasks.set(p.gpu, (byCpu = new Map()));
-    const t = byCpu.get(p.nonZeroCpuMilli);
+    const { count, milliPerGpu, models } = p.gpu;
+    const cpu = p.nonZeroCpuMilli;
+    const small = models.length <= 1 && Number.isInteger(cpu) && cpu >= 0 && count <= MAX_GPUS_PER_NODE && milliPerGpu <= MILLI_PER_GPU;
+    const numeric = small ? ((cpu * (MAX_GPUS_PER_NODE + 1) + count) * (MILLI_PER_GPU + 1) + milliPerGpu) * modelRange + (models.length === 0 ? 0 : models[0]! + 1) : -1;
+    const key = Number.isSafeInteger(numeric) && numeric >= 0 ? numeric : `${cpu}/${count}/${milliPerGpu}/${models.join(',')}`;
+    const t = tasks.get(key);
     if (t !== undefined) {
       t.count++;
       continue;
     }
-    byCpu.set(p.nonZeroCpuMilli, {
-      shape: { cpuMilli: p.nonZeroCpuMilli, gpuCount: p.gpu.count, gpuMilliPerGpu: p.gpu.milliPerGpu, gpuModels: [...p.gpu.models].map((m) => symbols.text(m as Sym)) },
+    tasks.set(key, {
+      shape: { cpuMilli: cpu, gpuCount: count, gpuMilliPerGpu: milliPerGpu, gpuModels: [...models].map((m) => symbols.text(m as Sym)) },
       count: 1,
     });
   }
-  const shapes = typicalTaskShapes([...tasks.values()].flatMap((byCpu) => [...byCpu.values()].map((t) => ({ ...t.shape, count: t.count }))));
+  const shapes = typicalTaskShapes([...tasks.values()].map((t) => ({ ...t.shape, count: t.count })));
   const { fragMilli, idleMilli } = clusterGpuFragmentation(view, view.gpus, new GpuFragmentation(shapes, symbols));
   return idleMilli > 0 ? (fragMilli / idleMilli) * 100 : Number.NaN;
 }
