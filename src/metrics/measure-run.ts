@@ -20,8 +20,9 @@ import { NAME as VOLUME_RESTRICTIONS } from '../plugins/volume-restrictions.js';
 import { NAME as VOLUME_ZONE } from '../plugins/volume-zone.js';
 import type { StorageFacts } from './storage-observer.js';
 import { volumePendingEnd } from './volume-pending.js';
+import type { VolumePending } from './volume-pending.js';
 import type { MetricId } from './catalogue.js';
-import type { Placement, RunKey, RunMetrics, TimePoint } from './types.js';
+import type { Placement, RunKey, RunMetrics, TimePoint, ZoneVolumes } from './types.js';
 
 /** What measureRun needs from one finished run. */
 export interface RunOutcome {
@@ -88,6 +89,8 @@ export function measureRun(o: RunOutcome): RunMetrics {
   const shapes = distinctShapes(o.arrivedPods.map((p) => p.requests));
   const delays = queueDelaysS(result.pods);
   const latest = latestIncarnations(result);
+  const pending = o.storage === undefined ? undefined : volumePendingEnd(result, o.storage);
+  const zones = o.storage === undefined ? undefined : provisionedByZone(o.storage);
   // Keyed by the catalogue's ids: a misspelt or missing metric fails to compile.
   const values: Record<MetricId, number> = {
     pods_arrived: result.counts.arrived,
@@ -115,7 +118,7 @@ export function measureRun(o: RunOutcome): RunMetrics {
     queue_delay_p50_s: sortedQuantile(delays, 0.5),
     queue_delay_p95_s: sortedQuantile(delays, 0.95),
     queue_delay_p99_s: sortedQuantile(delays, 0.99),
-    ...storageValues(result, o.storage),
+    ...storageValues(result, o.storage, pending, zones),
   };
 
   const cycles = Float64Array.from(result.cycleNs).sort();
@@ -138,20 +141,20 @@ export function measureRun(o: RunOutcome): RunMetrics {
     queueDelayQuantilesS: Array.from({ length: 101 }, (_, i) => sortedQuantile(delays, i / 100)),
     placements,
     groups: groupOutcomes(result, o.arrivedPods, o.workloads),
+    // Absent, not empty, without the observer: empty lists would say "no pod, no volume".
+    ...(pending !== undefined && zones !== undefined ? { volumes: { pendingByReason: pending.byReason, provisionedByZone: zones } } : {}),
   };
 }
 
-/** The storage metrics, from what the run's StorageObserver saw; NaN each without it. */
-function storageValues(result: SimResult, facts: StorageFacts | undefined) {
-  if (facts === undefined) {
+/** The storage metrics, from what the run's StorageObserver saw (pending and zones computed from it); NaN each without it. */
+function storageValues(result: SimResult, facts: StorageFacts | undefined, pending: VolumePending | undefined, zones: readonly ZoneVolumes[] | undefined) {
+  if (facts === undefined || pending === undefined || zones === undefined) {
     return {
       pods_volume_pending_end: Number.NaN, volume_binding_pending_end: Number.NaN, volume_zone_pending_end: Number.NaN,
       volume_restrictions_pending_end: Number.NaN, node_volume_limits_pending_end: Number.NaN, volumes_provisioned: Number.NaN,
       volumes_provisioned_max_zone_pct: Number.NaN, stateful_replacement_wait_mean_s: Number.NaN, stateful_replacement_wait_max_s: Number.NaN,
     };
   }
-  const pending = volumePendingEnd(result, facts);
-  const zones = provisionedByZone(facts);
   const waits = statefulReplacementWaitsS(facts, result.endS);
   return {
     pods_volume_pending_end: pending.pods,

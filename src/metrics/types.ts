@@ -92,6 +92,22 @@ export interface RunMetrics {
   readonly placements: readonly Placement[] | null;
   /** Outcomes by workload, then by priority band, each in order of first arrival; absent from older cell results. */
   readonly groups?: readonly GroupOutcome[];
+  /**
+   * Pods pending at the end because of volumes, per plugin and reason, and the volumes
+   * provisioned per zone (volumes-pending-by-reason.csv, volumes-by-zone.csv); absent when
+   * the run had no storage observer (and from older cell results).
+   */
+  readonly volumes?: RunVolumes;
+}
+
+/**
+ * A run's storage outcome row by row (the catalogue's storage metrics are its totals):
+ * pendingByReason in VOLUME_PLUGINS order (kube's default profile order) then by reason
+ * text; provisionedByZone by zone text, '' for nodes without a zone label.
+ */
+export interface RunVolumes {
+  readonly pendingByReason: readonly VolumePendingReason[];
+  readonly provisionedByZone: readonly ZoneVolumes[];
 }
 
 /** A metric across the seeds of one scenario x policy, compared with the baseline policy. */

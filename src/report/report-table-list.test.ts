@@ -22,7 +22,14 @@ function everyTableData(): ReportData {
   }));
   return {
     ...data,
-    runs: data.runs.map((r) => ({ ...r, groups: [{ by: 'workload', group: 'Deployment/web', pods: 3, unschedulableEnd: 0, delayP50S: 0, delayP95S: 1, delayP99S: 2 }] })),
+    runs: data.runs.map((r) => ({
+      ...r,
+      groups: [{ by: 'workload', group: 'Deployment/web', pods: 3, unschedulableEnd: 0, delayP50S: 0, delayP95S: 1, delayP99S: 2 }],
+      volumes: {
+        pendingByReason: [{ plugin: 'VolumeBinding', reason: 'node(s) had volume node affinity conflict, "quoted"', pods: 2 }],
+        provisionedByZone: [{ zone: '', volumes: 1 }, { zone: 'eu-west-1a', volumes: 3 }],
+      },
+    })),
     whatif: { runs, summary, measures },
   };
 }

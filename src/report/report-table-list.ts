@@ -13,6 +13,8 @@ import { scenariosTable } from './tables/scenarios-table.js';
 import { summaryTable } from './tables/summary-table.js';
 import { timeseriesTable } from './tables/timeseries-table.js';
 import { timingTable } from './tables/timing-table.js';
+import { volumesByZoneTable } from './tables/volumes-by-zone-table.js';
+import { volumesPendingTable } from './tables/volumes-pending-table.js';
 import { whatifPodsTable } from './tables/whatif-pods-table.js';
 import { whatifRunsTable } from './tables/whatif-runs-table.js';
 import { whatifSummaryTable } from './tables/whatif-summary-table.js';
@@ -37,6 +39,8 @@ export const REPORT_TABLES: ReportTableDecls = {
   nodeUtilization: nodeUtilizationTable,
   queueDelay: queueDelayTable,
   groups: groupOutcomesTable,
+  volumesPending: volumesPendingTable,
+  volumesByZone: volumesByZoneTable,
   placements: placementsTable,
   timing: timingTable,
   bench: benchTable,

@@ -161,6 +161,23 @@ export interface GroupOutcomeRow extends RunRowKey {
   readonly delayP99S: number;
 }
 
+/**
+ * volumes-pending-by-reason.csv: workload pods of one run pending at the end on one
+ * volume plugin's reason (metrics' VolumePendingReason); a pod refused for several
+ * reasons counts in each of their rows.
+ */
+export interface VolumePendingRow extends RunRowKey {
+  readonly plugin: string;
+  readonly reason: string;
+  readonly pods: number;
+}
+
+/** volumes-by-zone.csv: the volumes provisioned in one zone during one run ('' for nodes without a zone label). */
+export interface VolumeZoneRow extends RunRowKey {
+  readonly zone: string;
+  readonly volumes: number;
+}
+
 /** placements.csv: one pod of one run (bindS NaN when never bound). */
 export interface PlacementRow extends RunRowKey {
   readonly pod: string;
@@ -276,6 +293,10 @@ export interface ReportTables {
   readonly queueDelay: readonly QueueDelayRow[] | null;
   /** Per workload and priority band; null in a report without them. */
   readonly groups: readonly GroupOutcomeRow[] | null;
+  /** Pods pending because of volumes, per reason; null in a report whose runs had none. */
+  readonly volumesPending: readonly VolumePendingRow[] | null;
+  /** Volumes provisioned per zone; null in a report whose runs provisioned none. */
+  readonly volumesByZone: readonly VolumeZoneRow[] | null;
   readonly placements: readonly PlacementRow[] | null;
   readonly timing: readonly TimingRow[] | null;
   readonly bench: readonly BenchRow[] | null;

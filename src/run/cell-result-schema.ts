@@ -24,6 +24,10 @@ const runMetricsSchema = z.strictObject({
   groups: z.array(z.strictObject({
     by: z.enum(['workload', 'priority']), group: z.string(), pods: num, unschedulableEnd: num, delayP50S: num, delayP95S: num, delayP99S: num,
   })).optional(),
+  volumes: z.strictObject({
+    pendingByReason: z.array(z.strictObject({ plugin: z.string(), reason: z.string(), pods: num })),
+    provisionedByZone: z.array(z.strictObject({ zone: z.string(), volumes: num })),
+  }).optional(),
 });
 
 const openbRowSchema = z.strictObject({
