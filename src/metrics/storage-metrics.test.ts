@@ -167,6 +167,23 @@ describe('storage metrics of a run', () => {
     });
   });
 
+  it('measureRun carries the rows behind them as RunMetrics.volumes, in VOLUME_PLUGINS then reason order, zones sorted', () => {
+    const m = measureRun({ key: { scenario: 's', policy: 'p', seed: 1 }, result: w.result, view: w.state, arrivedPods: w.arrivedPods, withPlacements: false, storage: w.facts });
+    // Hand-counted from the fixture: db-0's replacement is refused by VolumeBinding (b1: its
+    // volume is in zone a) and NodeVolumeLimits (c1, limit 0); logger by VolumeBinding's
+    // PreFilter; cache-0 by NodeVolumeLimits; legacy by VolumeZone; reader by VolumeRestrictions.
+    expect(m.volumes).toEqual({
+      pendingByReason: [
+        { plugin: 'VolumeBinding', reason: 'node(s) had volume node affinity conflict', pods: 1 },
+        { plugin: 'VolumeBinding', reason: 'pod has unbound immediate PersistentVolumeClaims', pods: 1 },
+        { plugin: 'VolumeZone', reason: 'node(s) had no available volume zone', pods: 1 },
+        { plugin: 'VolumeRestrictions', reason: 'node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode', pods: 1 },
+        { plugin: 'NodeVolumeLimits', reason: 'node(s) exceed max volume count', pods: 2 },
+      ],
+      provisionedByZone: [{ zone: 'a', volumes: 1 }, { zone: 'b', volumes: 1 }],
+    });
+  });
+
   it('watching changes nothing in the run (its PreFilter questions only read)', () => {
     const strip = (r: typeof w.result) => ({ ...r, cycleNs: null });
     expect(strip(world(false).result)).toEqual(strip(w.result));
@@ -177,5 +194,8 @@ describe('storage metrics of a run', () => {
     expect(m.values.pods_volume_pending_end).toBeNaN();
     expect(m.values.volumes_provisioned).toBeNaN();
     expect(m.values.stateful_replacement_wait_max_s).toBeNaN();
+    // Absent, not empty: no rows would claim that no pod waited on a volume.
+    expect(m.volumes).toBeUndefined();
+    expect('volumes' in m).toBe(false);
   });
 });

@@ -68,6 +68,29 @@ describe('report CSV files', () => {
     expect(t.get('bench.csv')).toBe('benchmark,nodes,existing_pods,percentage_of_nodes_to_score,pods_per_s,p50_us,p99_us,mean_us,samples\n');
   });
 
+  it('the storage tables: exact bytes, in the run\'s row order; neither without the storage observer or when no run has rows', () => {
+    const volumes = {
+      pendingByReason: [
+        { plugin: 'VolumeBinding', reason: 'node(s) had volume node affinity conflict', pods: 1 },
+        { plugin: 'NodeVolumeLimits', reason: 'node(s) exceed max volume count', pods: 2 },
+      ],
+      provisionedByZone: [{ zone: '', volumes: 1 }, { zone: 'a', volumes: 2 }],
+    };
+    const t = reportCsvTexts(reportTables({ ...TINY, runs: [{ ...RUN, volumes }] }), ['pods_scheduled']);
+    expect(t.get('volumes-pending-by-reason.csv')).toBe(
+      'scenario,policy,seed,plugin,reason,pods\n'
+      + '"tiny, ""quoted""",bin-pack,7,VolumeBinding,node(s) had volume node affinity conflict,1\n'
+      + '"tiny, ""quoted""",bin-pack,7,NodeVolumeLimits,node(s) exceed max volume count,2\n');
+    expect(t.get('volumes-by-zone.csv')).toBe('scenario,policy,seed,zone,volumes\n"tiny, ""quoted""",bin-pack,7,,1\n"tiny, ""quoted""",bin-pack,7,a,2\n');
+    // One table with rows does not bring the other.
+    const zonesOnly = reportCsvTexts(reportTables({ ...TINY, runs: [{ ...RUN, volumes: { ...volumes, pendingByReason: [] } }] }), ['pods_scheduled']);
+    expect([zonesOnly.has('volumes-pending-by-reason.csv'), zonesOnly.has('volumes-by-zone.csv')]).toEqual([false, true]);
+    for (const run of [RUN, { ...RUN, volumes: { pendingByReason: [], provisionedByZone: [] } }]) {
+      const none = reportCsvTexts(reportTables({ ...TINY, runs: [run] }), ['pods_scheduled']);
+      expect([none.has('volumes-pending-by-reason.csv'), none.has('volumes-by-zone.csv')]).toEqual([false, false]);
+    }
+  });
+
   it('queue-delay quantiles are 0, 0.01, ..., 1 written exactly', () => {
     const t = reportCsvTexts(reportTables(sampleReportData()), SAMPLE_METRICS.map((m) => m.id));
     const qs = t.get('queue-delay.csv')!.trim().split('\n').slice(1, 102).map((l) => l.split(',').at(-2));
