@@ -1,5 +1,6 @@
 import { intColumn, realColumn, textColumn } from '../csv-table.js';
 import type { ReportTable } from '../report-table.js';
+import { runKeyColumns, runKeyOf } from './run-key-columns.js';
 import type { GroupOutcomeRow } from '../types.js';
 
 /** outcomes-by-group.csv: per run, each workload's and each priority band's pods, unschedulable pods and queueing delays; absent unless some run measured them. */
@@ -12,9 +13,7 @@ export const groupOutcomesTable: ReportTable<GroupOutcomeRow> = {
     kind: 'fixed',
     layout: {
       columns: [
-        textColumn('scenario', (r) => r.scenario),
-        textColumn('policy', (r) => r.policy),
-        intColumn('seed', (r) => r.seed),
+        ...runKeyColumns(),
         textColumn('by', (r) => r.by),
         textColumn('group', (r) => r.group),
         intColumn('pods', (r) => r.pods),
@@ -24,7 +23,7 @@ export const groupOutcomesTable: ReportTable<GroupOutcomeRow> = {
         realColumn('queue_delay_p99_s', (r) => r.delayP99S),
       ],
       fromRecord: (r) => ({
-        scenario: r.text('scenario'), policy: r.text('policy'), seed: r.num('seed'), by: r.text('by'), group: r.text('group'),
+        ...runKeyOf(r), by: r.text('by'), group: r.text('group'),
         pods: r.num('pods'), unschedulableEnd: r.num('unschedulable_end'),
         delayP50S: r.num('queue_delay_p50_s'), delayP95S: r.num('queue_delay_p95_s'), delayP99S: r.num('queue_delay_p99_s'),
       }),

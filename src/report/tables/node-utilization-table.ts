@@ -1,5 +1,6 @@
-import { intColumn, realColumn, textColumn } from '../csv-table.js';
+import { realColumn, textColumn } from '../csv-table.js';
 import type { ReportTable } from '../report-table.js';
+import { runKeyColumns, runKeyOf } from './run-key-columns.js';
 import type { NodeUtilizationRow } from '../types.js';
 
 /**
@@ -16,17 +17,14 @@ export const nodeUtilizationTable: ReportTable<NodeUtilizationRow> = {
     kind: 'fixed',
     layout: {
       columns: [
-        textColumn('scenario', (r) => r.scenario),
-        textColumn('policy', (r) => r.policy),
-        intColumn('seed', (r) => r.seed),
+        ...runKeyColumns(),
         textColumn('node', (r) => r.node),
         realColumn('cpu_pct', (r) => r.cpuPct),
         realColumn('mem_pct', (r) => r.memPct),
         realColumn('gpu_pct', (r) => r.gpuPct),
       ],
       fromRecord: (r) => ({
-        scenario: r.text('scenario'), policy: r.text('policy'), seed: r.num('seed'),
-        node: r.text('node'), cpuPct: r.num('cpu_pct'), memPct: r.num('mem_pct'), gpuPct: r.num('gpu_pct'),
+        ...runKeyOf(r), node: r.text('node'), cpuPct: r.num('cpu_pct'), memPct: r.num('mem_pct'), gpuPct: r.num('gpu_pct'),
       }),
     },
   },

@@ -1,5 +1,6 @@
 import { intColumn, realColumn, textColumn } from '../csv-table.js';
 import type { ReportTable } from '../report-table.js';
+import { runKeyColumns, runKeyOf } from './run-key-columns.js';
 import type { PlacementRow } from '../types.js';
 
 /** placements.csv (opt-in): every pod of every run that recorded placements; absent unless some run did. Not read back: the page does not draw it, and it is the largest file. */
@@ -12,9 +13,7 @@ export const placementsTable: ReportTable<PlacementRow> = {
     kind: 'fixed',
     layout: {
       columns: [
-        textColumn('scenario', (r) => r.scenario),
-        textColumn('policy', (r) => r.policy),
-        intColumn('seed', (r) => r.seed),
+        ...runKeyColumns(),
         textColumn('pod', (r) => r.pod),
         textColumn('node', (r) => r.node),
         realColumn('arrival_s', (r) => r.arrivalS),
@@ -23,8 +22,7 @@ export const placementsTable: ReportTable<PlacementRow> = {
         intColumn('attempts', (r) => r.attempts),
       ],
       fromRecord: (r) => ({
-        scenario: r.text('scenario'), policy: r.text('policy'), seed: r.num('seed'),
-        pod: r.text('pod'), node: r.text('node'), arrivalS: r.num('arrival_s'), bindS: r.num('bind_s'),
+        ...runKeyOf(r), pod: r.text('pod'), node: r.text('node'), arrivalS: r.num('arrival_s'), bindS: r.num('bind_s'),
         outcome: r.text('outcome'), attempts: r.num('attempts'),
       }),
     },

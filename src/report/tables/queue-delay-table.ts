@@ -1,5 +1,6 @@
-import { intColumn, realColumn, textColumn } from '../csv-table.js';
+import { realColumn } from '../csv-table.js';
 import type { ReportTable } from '../report-table.js';
+import { runKeyColumns, runKeyOf } from './run-key-columns.js';
 import type { QueueDelayRow } from '../types.js';
 
 /** queue-delay.csv: each run's queueing delay at quantiles 0, 0.01, ..., 1. */
@@ -12,15 +13,12 @@ export const queueDelayTable: ReportTable<QueueDelayRow> = {
     kind: 'fixed',
     layout: {
       columns: [
-        textColumn('scenario', (r) => r.scenario),
-        textColumn('policy', (r) => r.policy),
-        intColumn('seed', (r) => r.seed),
+        ...runKeyColumns(),
         realColumn('quantile', (r) => r.quantile),
         realColumn('delay_s', (r) => r.delayS),
       ],
       fromRecord: (r) => ({
-        scenario: r.text('scenario'), policy: r.text('policy'), seed: r.num('seed'),
-        quantile: r.num('quantile'), delayS: r.num('delay_s'),
+        ...runKeyOf(r), quantile: r.num('quantile'), delayS: r.num('delay_s'),
       }),
     },
   },

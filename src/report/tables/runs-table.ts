@@ -1,19 +1,18 @@
 import { checkRuns } from '../check-runs.js';
-import { intColumn, realColumn, textColumn } from '../csv-table.js';
+import { realColumn } from '../csv-table.js';
 import type { CsvLayout, ReportTable } from '../report-table.js';
+import { runKeyColumns, runKeyOf } from './run-key-columns.js';
 import type { RunRow } from '../types.js';
 
 /** runs.csv's columns: scenario,policy,seed, then one column per metric id in the order given. */
 function runsLayout(metricIds: readonly string[]): CsvLayout<RunRow> {
   return {
     columns: [
-      textColumn<RunRow>('scenario', (r) => r.scenario),
-      textColumn<RunRow>('policy', (r) => r.policy),
-      intColumn<RunRow>('seed', (r) => r.seed),
+      ...runKeyColumns<RunRow>(),
       ...metricIds.map((id) => realColumn<RunRow>(id, (r) => r.values[id] ?? Number.NaN)),
     ],
     fromRecord: (r) => ({
-      scenario: r.text('scenario'), policy: r.text('policy'), seed: r.num('seed'),
+      ...runKeyOf(r),
       values: Object.fromEntries(metricIds.map((id) => [id, r.num(id)])),
     }),
   };

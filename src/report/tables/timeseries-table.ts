@@ -1,5 +1,6 @@
-import { intColumn, realColumn, textColumn } from '../csv-table.js';
+import { intColumn, realColumn } from '../csv-table.js';
 import type { ReportTable } from '../report-table.js';
+import { runKeyColumns, runKeyOf } from './run-key-columns.js';
 import type { TimeseriesRow } from '../types.js';
 
 /** timeseries.csv: the cluster samples of every run over simulated time. */
@@ -12,9 +13,7 @@ export const timeseriesTable: ReportTable<TimeseriesRow> = {
     kind: 'fixed',
     layout: {
       columns: [
-        textColumn('scenario', (r) => r.scenario),
-        textColumn('policy', (r) => r.policy),
-        intColumn('seed', (r) => r.seed),
+        ...runKeyColumns(),
         realColumn('t_s', (r) => r.tS),
         intColumn('running', (r) => r.running),
         intColumn('pending', (r) => r.pending),
@@ -23,7 +22,7 @@ export const timeseriesTable: ReportTable<TimeseriesRow> = {
         realColumn('gpu_alloc_pct', (r) => r.gpuAllocPct),
       ],
       fromRecord: (r) => ({
-        scenario: r.text('scenario'), policy: r.text('policy'), seed: r.num('seed'), tS: r.num('t_s'),
+        ...runKeyOf(r), tS: r.num('t_s'),
         running: r.num('running'), pending: r.num('pending'),
         cpuAllocPct: r.num('cpu_alloc_pct'), memAllocPct: r.num('mem_alloc_pct'), gpuAllocPct: r.num('gpu_alloc_pct'),
       }),

@@ -1,5 +1,6 @@
-import { intColumn, realColumn, textColumn } from '../csv-table.js';
+import { intColumn, realColumn } from '../csv-table.js';
 import type { ReportTable } from '../report-table.js';
+import { runKeyColumns, runKeyOf } from './run-key-columns.js';
 import type { TimingRow } from '../types.js';
 
 /** timing.csv: scheduler wall-clock figures per run (not reproducible, hence its own file). */
@@ -12,17 +13,14 @@ export const timingTable: ReportTable<TimingRow> = {
     kind: 'fixed',
     layout: {
       columns: [
-        textColumn('scenario', (r) => r.scenario),
-        textColumn('policy', (r) => r.policy),
-        intColumn('seed', (r) => r.seed),
+        ...runKeyColumns(),
         intColumn('cycles', (r) => r.cycles),
         realColumn('cycle_p50_us', (r) => r.cycleP50Us),
         realColumn('cycle_p99_us', (r) => r.cycleP99Us),
         realColumn('pods_per_s', (r) => r.podsPerS),
       ],
       fromRecord: (r) => ({
-        scenario: r.text('scenario'), policy: r.text('policy'), seed: r.num('seed'),
-        cycles: r.num('cycles'), cycleP50Us: r.num('cycle_p50_us'), cycleP99Us: r.num('cycle_p99_us'), podsPerS: r.num('pods_per_s'),
+        ...runKeyOf(r), cycles: r.num('cycles'), cycleP50Us: r.num('cycle_p50_us'), cycleP99Us: r.num('cycle_p99_us'), podsPerS: r.num('pods_per_s'),
       }),
     },
   },

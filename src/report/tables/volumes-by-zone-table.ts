@@ -1,6 +1,7 @@
 import { checkVolumesByZone } from '../check-volume-tables.js';
 import { intColumn, textColumn } from '../csv-table.js';
 import type { ReportTable } from '../report-table.js';
+import { runKeyColumns, runKeyOf } from './run-key-columns.js';
 import type { VolumeZoneRow } from '../types.js';
 
 /**
@@ -17,14 +18,12 @@ export const volumesByZoneTable: ReportTable<VolumeZoneRow> = {
     kind: 'fixed',
     layout: {
       columns: [
-        textColumn('scenario', (r) => r.scenario),
-        textColumn('policy', (r) => r.policy),
-        intColumn('seed', (r) => r.seed),
+        ...runKeyColumns(),
         textColumn('zone', (r) => r.zone),
         intColumn('volumes', (r) => r.volumes),
       ],
       fromRecord: (r) => ({
-        scenario: r.text('scenario'), policy: r.text('policy'), seed: r.num('seed'), zone: r.text('zone'), volumes: r.num('volumes'),
+        ...runKeyOf(r), zone: r.text('zone'), volumes: r.num('volumes'),
       }),
     },
   },

@@ -1,6 +1,7 @@
 import { checkVolumesPending } from '../check-volume-tables.js';
 import { intColumn, textColumn } from '../csv-table.js';
 import type { ReportTable } from '../report-table.js';
+import { runKeyColumns, runKeyOf } from './run-key-columns.js';
 import type { VolumePendingRow } from '../types.js';
 
 /**
@@ -17,16 +18,13 @@ export const volumesPendingTable: ReportTable<VolumePendingRow> = {
     kind: 'fixed',
     layout: {
       columns: [
-        textColumn('scenario', (r) => r.scenario),
-        textColumn('policy', (r) => r.policy),
-        intColumn('seed', (r) => r.seed),
+        ...runKeyColumns(),
         textColumn('plugin', (r) => r.plugin),
         textColumn('reason', (r) => r.reason),
         intColumn('pods', (r) => r.pods),
       ],
       fromRecord: (r) => ({
-        scenario: r.text('scenario'), policy: r.text('policy'), seed: r.num('seed'),
-        plugin: r.text('plugin'), reason: r.text('reason'), pods: r.num('pods'),
+        ...runKeyOf(r), plugin: r.text('plugin'), reason: r.text('reason'), pods: r.num('pods'),
       }),
     },
   },
