@@ -18,4 +18,4 @@ export type { OutputKind } from './output-marker.js';
 export { verdictText } from './verdict-text.js';
 export type { FigureFormat } from './render-figure.js';
 export type { FigureOptions } from './write-figures.js';
-export { writeFigures } from './write-figures.js';
+export { writeFigures } from './write-figures-on-demand.js';
