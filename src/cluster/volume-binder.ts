@@ -4,9 +4,8 @@ import type { Sym } from '../model/ids.js';
 import { NO_SYM } from '../model/ids.js';
 import type { LabelSet, Requirement } from '../model/labels.js';
 import { labelValue, OP_IN, selectorMatches } from '../model/labels.js';
-import type { NodeSelector } from '../model/node-selector.js';
-import { nodeSelectorMatches } from '../model/node-selector.js';
 import type { PersistentVolume } from '../model/persistent-volume.js';
+import { volumeAdmitsNode } from '../model/persistent-volume.js';
 import type { PersistentVolumeClaim } from '../model/persistent-volume-claim.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { StorageClass } from '../model/storage-class.js';
@@ -157,15 +156,6 @@ export function findPodVolumes(storage: StorageView, claims: PodVolumeClaims, no
   if (!unboundSatisfied) reasons |= BIND_CONFLICT;
   if (!sufficientStorage) reasons |= NOT_ENOUGH_SPACE;
   return { reasons, staticBindings, provisions };
-}
-
-/**
- * CheckNodeAffinity: a volume without a required node affinity admits every node; else
- * some term must match the node's labels. kube matches against a node holding only the
- * labels, so a matchFields term on metadata.name never matches.
- */
-export function volumeAdmitsNode(affinity: NodeSelector | null, label: (key: Sym) => Sym, symbols: SymbolTable): boolean {
-  return affinity === null || nodeSelectorMatches(affinity, NO_SYM, label, symbols);
 }
 
 /**

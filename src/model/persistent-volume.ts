@@ -4,13 +4,16 @@ import { ACCESS_MODE_NAMES, accessModeBits, accessModesProblem } from './access-
 import { nodeSelectorSchema, objectMetaSchema } from './k8s-schema.js';
 import type { LabelSet } from './labels.js';
 import { compileLabels } from './labels.js';
+import type { Sym } from './ids.js';
+import { NO_SYM } from './ids.js';
 import type { ModelContext } from './model-context.js';
 import type { NodeSelector } from './node-selector.js';
-import { compileNodeSelector, termCanMatch } from './node-selector.js';
+import { compileNodeSelector, nodeSelectorMatches, termCanMatch } from './node-selector.js';
 import { parseObject } from './parse-object.js';
 import { BETA_STORAGE_CLASS_ANNOTATION } from './persistent-volume-claim.js';
 import type { VolumeMode } from './persistent-volume-claim.js';
 import { storageListSchema } from './storage-quantity.js';
+import type { SymbolTable } from './symbols.js';
 
 /** v1.PersistentVolumePhase; absent reads as Pending, as a volume the controller has not seen. */
 export type VolumePhase = 'Pending' | 'Available' | 'Bound' | 'Released' | 'Failed';
@@ -108,4 +111,13 @@ export function compilePersistentVolume(raw: unknown, ctx: ModelContext, opts: C
     csi: spec.csi === null || spec.csi === undefined ? null : { driver: spec.csi.driver, volumeHandle: spec.csi.volumeHandle },
     terminating: data.metadata.deletionTimestamp !== null && data.metadata.deletionTimestamp !== undefined,
   };
+}
+
+/**
+ * CheckNodeAffinity: a volume without a required node affinity admits every node; else
+ * some term must match the node's labels. kube matches against a node holding only the
+ * labels, so a matchFields term on metadata.name never matches.
+ */
+export function volumeAdmitsNode(affinity: NodeSelector | null, label: (key: Sym) => Sym, symbols: SymbolTable): boolean {
+  return affinity === null || nodeSelectorMatches(affinity, NO_SYM, label, symbols);
 }

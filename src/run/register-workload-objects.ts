@@ -1,5 +1,5 @@
 import type { ClusterState } from '../cluster/cluster-state.js';
-import { bindImmediateClaim } from '../generators/immediate-binding.js';
+import { bindImmediateClaim } from '../cluster/immediate-binding.js';
 import type { WorkloadObject } from '../generators/workload-spec.js';
 import { compilePersistentVolumeClaim } from '../model/persistent-volume-claim.js';
 import { compilePodDisruptionBudget } from '../model/pod-disruption-budget.js';

@@ -1,4 +1,4 @@
-import { volumeAdmitsNode } from '../cluster/volume-binder.js';
+import { volumeAdmitsNode } from '../model/persistent-volume.js';
 import { generateCluster } from '../generators/generate-cluster.js';
 import { HOSTNAME_LABEL } from '../generators/cluster-spec.js';
 import { Rng } from '../generators/rng.js';

@@ -1,5 +1,5 @@
-import type { ClusterState } from '../cluster/cluster-state.js';
-import { findMatchingVolume } from '../cluster/volume-binder.js';
+import type { ClusterState } from './cluster-state.js';
+import { findMatchingVolume } from './volume-binder.js';
 import { ACCESS_MODE_NAMES } from '../model/access-modes.js';
 import type { NodeId, Sym } from '../model/ids.js';
 import { NO_SYM } from '../model/ids.js';

@@ -6,7 +6,7 @@ import { compilePersistentVolumeClaim } from '../model/persistent-volume-claim.j
 import { compileStorageClass } from '../model/storage-class.js';
 import type { TestCluster } from '../testing/builders.js';
 import { testCluster } from '../testing/builders.js';
-import { ZONE_LABEL } from './cluster-spec.js';
+import { ZONE_LABEL } from '../generators/cluster-spec.js';
 import { bindImmediateClaim, immediateTopology, pvcNameHashAndIndex } from './immediate-binding.js';
 
 const DRIVER = 'ebs.csi.aws.com';
