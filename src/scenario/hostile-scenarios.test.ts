@@ -8,6 +8,7 @@ import { registryCapabilities } from '../framework/registry-capabilities.js';
 import { generateCluster } from '../generators/generate-cluster.js';
 import { Rng } from '../generators/rng.js';
 import { InputError } from '../model/errors.js';
+import { inputErrorOf } from '../testing/load-outcome.js';
 import { INPUT_LIMITS } from '../model/input-limits.js';
 import { ModelContext } from '../model/model-context.js';
 import { inTreeRegistry } from '../plugins/index.js';
@@ -84,16 +85,9 @@ const job = (s: File): Job => s.workload.workloads[0]!;
 
 /** The error a load gives: an InputError of one line, at most INPUT_LIMITS.errorChars long. */
 const errorOf = (file: string): string => {
-  try {
-    load(file);
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    const m = (e as Error).message;
-    expect(m).not.toContain('\n');
-    expect(m.length).toBeLessThanOrEqual(INPUT_LIMITS.errorChars);
-    return m;
-  }
-  throw new Error(`${file} loaded without error`);
+  const m = inputErrorOf(load, file);
+  expect(m.length).toBeLessThanOrEqual(INPUT_LIMITS.errorChars);
+  return m;
 };
 
 const csv = (text: string) => {

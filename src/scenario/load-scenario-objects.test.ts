@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { registryCapabilities } from '../framework/registry-capabilities.js';
 import { InputError } from '../model/errors.js';
+import { inputErrorOf } from '../testing/load-outcome.js';
 import { ModelContext } from '../model/model-context.js';
 import { inTreeRegistry } from '../plugins/index.js';
 import { loadScenario } from './load-scenario.js';
@@ -48,16 +49,7 @@ const scenario = (edit: (s: File) => void): string => {
 const web = (s: File): Workload => s.workload.workloads[0]!;
 const batch = (s: File): Workload => s.workload.workloads[1]!;
 
-const errorOf = (file: string): string => {
-  try {
-    loadScenario(file, caps);
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    expect((e as Error).message).not.toContain('\n');
-    return (e as Error).message;
-  }
-  throw new Error(`${file} loaded without error`);
-};
+const errorOf = (file: string): string => inputErrorOf((f) => loadScenario(f, caps), file);
 
 describe('scenario fields for the objects around generated pods', () => {
   it('reads service, pdb, priorityClassName and priorityClasses as written', () => {

@@ -9,6 +9,7 @@ import { Rng } from '../generators/rng.js';
 import { POD_TEMPLATE_HASH_LABEL } from '../generators/workload-objects.js';
 import { compilePod } from '../model/compile-pod.js';
 import { InputError } from '../model/errors.js';
+import { inputErrorOf } from '../testing/load-outcome.js';
 import { ModelContext } from '../model/model-context.js';
 import { CPU } from '../model/resources.js';
 import { inTreeRegistry } from '../plugins/index.js';
@@ -62,16 +63,7 @@ const scenario = (edit: (s: File) => void): string => {
 const web = (s: File): Obj => s.workload.workloads[0]!.template;
 const train = (s: File): Obj & { pod: Obj & { metadata: Obj; spec: Obj & { containers: Obj[] } } } => s.workload.workloads[1]!.template as never;
 
-const errorOf = (file: string): string => {
-  try {
-    loadScenario(file, caps);
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    expect((e as Error).message).not.toContain('\n');
-    return (e as Error).message;
-  }
-  throw new Error(`${file} loaded without error`);
-};
+const errorOf = (file: string): string => inputErrorOf((f) => loadScenario(f, caps), file);
 
 /** The first pod of each template the generator makes from a loaded scenario, as plain objects. */
 const podsOf = (s: Scenario): { metadata: Obj & { labels: Record<string, string>; annotations?: Record<string, string> }; spec: Obj }[] => {

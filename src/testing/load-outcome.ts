@@ -36,3 +36,18 @@ export function expectOneLine(message: string | null): void {
   expect(message.length).toBeLessThanOrEqual(INPUT_LIMITS.errorChars);
   expect(message).toMatch(/fuzz-\d+\.(yaml|json)/);
 }
+
+/**
+ * The one-line InputError message a loader gives for `file` (failing the test when it
+ * loads, throws anything else, or words the error over several lines).
+ */
+export function inputErrorOf(load: (file: string) => unknown, file: string): string {
+  try {
+    load(file);
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as Error).message).not.toContain('\n');
+    return (e as Error).message;
+  }
+  throw new Error(`${file} loaded without error`);
+}
