@@ -1,6 +1,6 @@
 import { realColumn } from '../csv-table.js';
 import type { ReportTable } from '../report-table.js';
-import { runKeyColumns, runKeyOf } from './run-key-columns.js';
+import { perRunColumns } from './run-key-columns.js';
 import type { QueueDelayRow } from '../types.js';
 
 /** queue-delay.csv: each run's queueing delay at quantiles 0, 0.01, ..., 1. */
@@ -9,19 +9,10 @@ export const queueDelayTable: ReportTable<QueueDelayRow> = {
   description: 'queueing delay (arrival to first bind) at quantiles 0, 0.01, ..., 1 per run',
   required: false,
   carriedBy: 'every',
-  columns: {
-    kind: 'fixed',
-    layout: {
-      columns: [
-        ...runKeyColumns(),
-        realColumn('quantile', (r) => r.quantile),
-        realColumn('delay_s', (r) => r.delayS),
-      ],
-      fromRecord: (r) => ({
-        ...runKeyOf(r), quantile: r.num('quantile'), delayS: r.num('delay_s'),
-      }),
-    },
-  },
+  columns: perRunColumns([
+    realColumn('quantile', (r) => r.quantile),
+    realColumn('delay_s', (r) => r.delayS),
+  ], (r) => ({ quantile: r.num('quantile'), delayS: r.num('delay_s') })),
   rows: (data) => data.runs.flatMap((r) => {
     const qs = r.queueDelayQuantilesS;
     // Quantiles are evenly spaced from 0 to 1 (101 of them: 0, 0.01, ..., 1); i / (n - 1)

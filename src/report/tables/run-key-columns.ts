@@ -1,5 +1,6 @@
 import type { CsvColumn, CsvRecord } from '../csv-table.js';
 import { intColumn, textColumn } from '../csv-table.js';
+import type { TableColumns } from '../report-table.js';
 import type { RunRowKey } from '../types.js';
 
 /** The run key's columns, scenario, policy and seed: the first columns of every per-run table. */
@@ -14,4 +15,20 @@ export function runKeyColumns<Row extends RunRowKey>(): CsvColumn<Row>[] {
 /** A per-run table record's run key, as runKeyColumns wrote it. */
 export function runKeyOf(r: CsvRecord): RunRowKey {
   return { scenario: r.text('scenario'), policy: r.text('policy'), seed: r.num('seed') };
+}
+
+/**
+ * The fixed columns of a per-run table: the run key's, then `columns`; a record becomes
+ * the run key plus what `fromRecord` reads of the rest.
+ */
+export function perRunColumns<Row extends RunRowKey>(
+  columns: readonly CsvColumn<Row>[], fromRecord: (r: CsvRecord) => Omit<Row, keyof RunRowKey>,
+): TableColumns<Row> {
+  return {
+    kind: 'fixed',
+    layout: {
+      columns: [...runKeyColumns<Row>(), ...columns],
+      fromRecord: (r) => ({ ...runKeyOf(r), ...fromRecord(r) }) as Row,
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { checkVolumesByZone } from '../check-volume-tables.js';
 import { intColumn, textColumn } from '../csv-table.js';
 import type { ReportTable } from '../report-table.js';
-import { runKeyColumns, runKeyOf } from './run-key-columns.js';
+import { perRunColumns } from './run-key-columns.js';
 import type { VolumeZoneRow } from '../types.js';
 
 /**
@@ -14,19 +14,10 @@ export const volumesByZoneTable: ReportTable<VolumeZoneRow> = {
   description: 'per run, volumes provisioned per zone (topology.kubernetes.io/zone of the node each was provisioned for; empty for nodes without the label) (only when some run provisioned one)',
   required: false,
   carriedBy: 'every',
-  columns: {
-    kind: 'fixed',
-    layout: {
-      columns: [
-        ...runKeyColumns(),
-        textColumn('zone', (r) => r.zone),
-        intColumn('volumes', (r) => r.volumes),
-      ],
-      fromRecord: (r) => ({
-        ...runKeyOf(r), zone: r.text('zone'), volumes: r.num('volumes'),
-      }),
-    },
-  },
+  columns: perRunColumns([
+    textColumn('zone', (r) => r.zone),
+    intColumn('volumes', (r) => r.volumes),
+  ], (r) => ({ zone: r.text('zone'), volumes: r.num('volumes') })),
   rows: (data) => (data.runs.some((r) => (r.volumes?.provisionedByZone.length ?? 0) > 0)
     ? data.runs.flatMap((r) => (r.volumes?.provisionedByZone ?? []).map((z) => ({ ...r.key, zone: z.zone, volumes: z.volumes })))
     : null),
