@@ -20,3 +20,6 @@ const runner: CellRunner | CellOutcome = await CellRunner.load(workerData as Pla
 export function runCellInWorker(task: { readonly id: string; readonly task: CellTask }): CellOutcome {
   return runner instanceof CellRunner ? runner.run(task) : runner;
 }
+
+// The bundled worker (src/cli/compiled-sources.js) is this module itself: piscina calls its default export.
+export default runCellInWorker;

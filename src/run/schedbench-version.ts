@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import pkg from '../../package.json' with { type: 'json' };
 
 /** The version in package.json: printed by --version and part of every plan hash. */
 export function schedbenchVersion(): string {
-  const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-  const v = typeof pkg === 'object' && pkg !== null ? (pkg as { version?: unknown }).version : undefined;
+  // Imported, not read from disk relative to this file: the CLI's bundle (src/cli/compiled-sources.js) lives elsewhere.
+  const v: unknown = (pkg as { version?: unknown }).version;
   return typeof v === 'string' ? v : 'unknown';
 }
