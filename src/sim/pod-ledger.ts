@@ -143,7 +143,12 @@ export class PodLedger {
   private add(pod: CompiledPod, durationS: number | null, replicated: boolean, group: number, record: MutableRecord): LedgerEntry {
     if (this.entries[pod.id] !== undefined) throw new Error(`pod ${pod.name} (id ${pod.id}) entered the simulation twice`);
     const e: LedgerEntry = { pod, durationS, replicated, group, bindEpoch: 0, record };
-    this.entries[pod.id] = e;
+    // Ids start where the run's model left off (an openb run's after its pod list), and
+    // an array first written far past its end falls back to slow dictionary elements:
+    // the gap is filled instead, so lookups stay indexed.
+    const entries = this.entries;
+    while (entries.length < pod.id) entries.push(undefined);
+    entries[pod.id] = e;
     this.ids.push(pod.id);
     return e;
   }
