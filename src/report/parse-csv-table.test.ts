@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsvTable } from './parse-csv-table.js';
-import { parseReportTables } from './parse-report-tables.js';
-import { reportCsvTexts } from './report-csv-texts.js';
+import type { CsvTable } from './csv-table.js';
+import { intColumn, realColumn, textColumn } from './csv-table.js';
+import { csvTableRows, parseCsvTable, parseCsvTableWithLines, tokenizeCsv, writtenCsvRecords } from './parse-csv-table.js';
+import { parseReportTables, parseReportTablesWithLines } from './parse-report-tables.js';
+import { reportCsvRecords, reportCsvTexts } from './report-csv-texts.js';
 import { ReportError } from './report-error.js';
 import { csvTableOf } from './report-table.js';
 import { reportTables } from './report-tables.js';
 import { SAMPLE_METRICS, sampleReportData } from './sample-report-data.js';
 import { nodeUtilizationTable } from './tables/node-utilization-table.js';
 import { summaryTable } from './tables/summary-table.js';
+import { csvRecords, csvText } from './to-csv.js';
 
 const HEADER = 'scenario,policy,seed,node,cpu_pct,mem_pct,gpu_pct';
 
@@ -104,4 +107,70 @@ describe('parseReportTables', () => {
     expect(r.bench).toBeNull();
     expect(r.queueDelay).toHaveLength(404);
   });
+});
+
+/** A table with a cell of every kind, for cells the writer must quote or the reader treats specially. */
+interface AwkwardRow { readonly a: string; readonly n: number; readonly x: number; readonly b: string }
+const AWKWARD: CsvTable<AwkwardRow> = {
+  file: 'awkward.csv',
+  columns: [textColumn('a', (r) => r.a), intColumn('n', (r) => r.n), realColumn('x', (r) => r.x), textColumn('b', (r) => r.b)],
+  fromRecord: (r) => ({ a: r.text('a'), n: r.num('n'), x: r.num('x'), b: r.text('b') }),
+};
+
+/** One text column: a record of one empty cell is an empty line, which the reader skips. */
+const ONE_COLUMN: CsvTable<{ readonly a: string }> = {
+  file: 'one.csv',
+  columns: [textColumn('a', (r) => r.a)],
+  fromRecord: (r) => ({ a: r.text('a') }),
+};
+
+const AWKWARD_TEXTS = [
+  '', 'plain', 'a,b', '"', 'say "hi"', '""', 'line\nbreak', 'cr\ronly', 'crlf\r\nend', '\n', '\r\n\r\n', ' padded ',
+  'NaN', 'Infinity', '#not a comment', '\uFEFFbom', 'lone \uD800 high', '\uDC00 lone low', 'pair \uD83D\uDE00', 'tab\there', 'é',
+];
+const AWKWARD_NUMBERS = [0, -0, 1.5, 1e-7, 1234567.8, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+
+describe('writtenCsvRecords: the cells the writer kept read as their text does', () => {
+  /** Reading the text toCsv writes of `rows`, and reading the cells it was written from, give the same rows and lines. */
+  function expectSameReading<Row>(table: CsvTable<Row>, rows: readonly Row[]): void {
+    const records = csvRecords(table, rows);
+    const text = csvText(records);
+    expect(writtenCsvRecords(records)).toEqual(tokenizeCsv(text, table.file));
+    expect(csvTableRows(writtenCsvRecords(records), table.file, table)).toEqual(parseCsvTableWithLines(text, table.file, table));
+  }
+
+  it('every awkward text in either text column, beside every awkward number', () => {
+    const rows: AwkwardRow[] = [];
+    AWKWARD_TEXTS.forEach((a, i) => AWKWARD_TEXTS.forEach((b, j) => {
+      rows.push({ a, n: i - j, x: AWKWARD_NUMBERS[(i + j) % AWKWARD_NUMBERS.length]!, b });
+    }));
+    expectSameReading(AWKWARD, rows);
+  });
+
+  const cases: { name: string; rows: AwkwardRow[] }[] = [
+    { name: 'no rows', rows: [] },
+    { name: 'all cells empty or NaN', rows: [{ a: '', n: 0, x: Number.NaN, b: '' }, { a: '', n: 0, x: Number.NaN, b: '' }] },
+    { name: 'line breaks in consecutive records', rows: [{ a: 'a\nb', n: 1, x: 1, b: '\r' }, { a: '\r\n', n: 2, x: Number.POSITIVE_INFINITY, b: 'c\n\nd' }, { a: 'e', n: 3, x: 3, b: 'f' }] },
+  ];
+  for (const c of cases) it(c.name, () => expectSameReading(AWKWARD, c.rows));
+
+  it('one column: an empty cell is an empty line, skipped, but still counted', () => {
+    const rows = ['x', '', 'y\n', '', '\r', '"'].map((a) => ({ a }));
+    expectSameReading(ONE_COLUMN, rows);
+    expect(parseCsvTableWithLines(csvText(csvRecords(ONE_COLUMN, rows)), 'one.csv', ONE_COLUMN).lines).toEqual([2, 5, 8, 9]);
+  });
+
+  it('a lone surrogate reads back as U+FFFD, as the UTF-8 text holds it', () => {
+    const back = csvTableRows(writtenCsvRecords(csvRecords(ONE_COLUMN, [{ a: 'a\uD800b' }])), 'one.csv', ONE_COLUMN);
+    expect(back.rows).toEqual([{ a: 'a\uFFFDb' }]);
+  });
+
+  for (const gpus of [false, true]) {
+    it(`the sample report's tables and lines${gpus ? ' (with GPUs)' : ''}`, () => {
+      const records = reportCsvRecords(reportTables(sampleReportData({ gpus })), SAMPLE_METRICS.map((m) => m.id));
+      const texts = new Map([...records].map(([file, cells]) => [file, csvText(cells)]));
+      expect(texts).toEqual(reportCsvTexts(reportTables(sampleReportData({ gpus })), SAMPLE_METRICS.map((m) => m.id)));
+      expect(parseReportTablesWithLines(texts, 'd', records)).toEqual(parseReportTablesWithLines(texts, 'd'));
+    });
+  }
 });

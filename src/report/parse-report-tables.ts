@@ -1,6 +1,6 @@
 import { assembleTables } from './assemble-tables.js';
-import type { CsvTable } from './csv-table.js';
-import { parseCsvTableWithLines } from './parse-csv-table.js';
+import type { ReadingTable } from './parse-csv-table.js';
+import { csvTableRows, tokenizeCsv, writtenCsvRecords } from './parse-csv-table.js';
 import { ReportError } from './report-error.js';
 import type { ReportTable, ReportTableLines, TableName, TableSetKey } from './report-table.js';
 import { CARRIER_NAMES, csvTableOf } from './report-table.js';
@@ -20,8 +20,15 @@ export function parseReportTables(texts: ReadonlyMap<string, string>, dir: strin
   return parseReportTablesWithLines(texts, dir).tables;
 }
 
-/** parseReportTables, also giving the line of every row read (for the checks' messages). */
-export function parseReportTablesWithLines(texts: ReadonlyMap<string, string>, dir: string): { tables: ReportTables; lines: ReportTableLines } {
+/**
+ * parseReportTables, also giving the line of every row read (for the checks' messages).
+ * `written` holds the cells of texts this process formatted (csvText of a file's records
+ * is its text, as writeReport makes them): those files are read from their cells
+ * (writtenCsvRecords) instead of tokenizing the text again, with the same rows and lines.
+ */
+export function parseReportTablesWithLines(
+  texts: ReadonlyMap<string, string>, dir: string, written: ReadonlyMap<string, readonly (readonly string[])[]> = new Map(),
+): { tables: ReportTables; lines: ReportTableLines } {
   const rows = new Map<TableName, readonly unknown[] | null>();
   const lines = new Map<TableName, readonly number[]>();
   for (const { name, decl } of TABLE_ENTRIES) {
@@ -34,7 +41,9 @@ export function parseReportTablesWithLines(texts: ReadonlyMap<string, string>, d
     }
     if (!decl.readBack) continue;
     const file = reportPath(dir, decl.file);
-    const parsed = parseCsvTableWithLines(text, file, readingTable(decl, file));
+    const cells = written.get(decl.file);
+    const records = cells === undefined ? tokenizeCsv(text, file) : writtenCsvRecords(cells);
+    const parsed = csvTableRows(records, file, readingTable(decl, file));
     rows.set(name, parsed.rows);
     lines.set(name, parsed.lines);
   }
@@ -66,7 +75,7 @@ function listed(names: readonly string[]): string {
 }
 
 /** The table to read a file with: a fixed table as declared, a per-metric one with the metric ids of its header. */
-function readingTable<Row>(decl: ReportTable<Row>, file: string): CsvTable<Row> | ((header: readonly string[]) => CsvTable<Row>) {
+function readingTable<Row>(decl: ReportTable<Row>, file: string): ReadingTable<Row> {
   if (decl.columns.kind === 'fixed') return csvTableOf(decl);
   const keyColumns = csvTableOf(decl, []).columns.length;
   return (header) => csvTableOf(decl, metricColumns(header, keyColumns, file));

@@ -1,6 +1,6 @@
 import { csvTableOf } from './report-table.js';
 import { TABLE_ENTRIES } from './report-table-list.js';
-import { toCsv } from './to-csv.js';
+import { csvRecords, csvText } from './to-csv.js';
 import type { ReportTables } from './types.js';
 
 /**
@@ -9,10 +9,15 @@ import type { ReportTables } from './types.js';
  * of metricIds, in that order (the catalogue's order).
  */
 export function reportCsvTexts(tables: ReportTables, metricIds: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
+  return new Map([...reportCsvRecords(tables, metricIds)].map(([file, records]) => [file, csvText(records)]));
+}
+
+/** The cells of reportCsvTexts' files (csvText of each is its text), by file name, in the same order. */
+export function reportCsvRecords(tables: ReportTables, metricIds: readonly string[]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
   for (const t of TABLE_ENTRIES) {
     const rows = rowsIn(tables, t.field, t.member);
-    if (rows !== null) out.set(t.decl.file, toCsv(csvTableOf(t.decl, metricIds), rows));
+    if (rows !== null) out.set(t.decl.file, csvRecords(csvTableOf(t.decl, metricIds), rows));
   }
   return out;
 }

@@ -7,18 +7,32 @@ import { formatCsvNumber } from './format-csv-number.js';
  * formatCsvNumber, RFC 4180 quoting, LF line endings. Same rows, same bytes.
  */
 export function toCsv<Row>(table: CsvTable<Row>, rows: readonly Row[]): string {
-  const records: string[][] = [table.columns.map((c) => c.name)];
+  return csvText(csvRecords(table, rows));
+}
+
+/** The cells toCsv writes: the header, then one record per row, numbers formatted per formatCsvNumber. */
+export function csvRecords<Row>(table: CsvTable<Row>, rows: readonly Row[]): string[][] {
+  const { columns } = table;
+  const records: string[][] = [columns.map((c) => c.name)];
   for (const row of rows) {
-    records.push(table.columns.map((c) => {
+    const record = new Array<string>(columns.length);
+    for (let j = 0; j < columns.length; j++) {
+      const c = columns[j]!;
       const v = c.get(row);
       if (c.kind === 'text') {
         if (typeof v !== 'string') throw new Error(`toCsv: ${table.file} column ${c.name} expects text, got ${typeof v}`);
-        return v;
+        record[j] = v;
+        continue;
       }
       if (typeof v !== 'number') throw new Error(`toCsv: ${table.file} column ${c.name} expects a number, got ${typeof v}`);
-      return formatCsvNumber(c.kind, v);
-    }));
+      record[j] = formatCsvNumber(c.kind, v);
+    }
+    records.push(record);
   }
-  // All cells are strings already; quoted only when a cell needs it, so output is stable.
-  return stringify(records, { record_delimiter: 'unix', quoted_empty: false });
+  return records;
+}
+
+/** The CSV text of records of cells: quoted only when a cell needs it, so output is stable; LF line endings. */
+export function csvText(records: readonly (readonly string[])[]): string {
+  return stringify(records as string[][], { record_delimiter: 'unix', quoted_empty: false });
 }
