@@ -1,6 +1,6 @@
 import { realColumn, textColumn } from '../csv-table.js';
 import type { ReportTable } from '../report-table.js';
-import { perRunColumns } from './run-key-columns.js';
+import { perRunColumns, perRunRow } from './run-key-columns.js';
 import type { NodeUtilizationRow } from '../types.js';
 
 /**
@@ -19,6 +19,6 @@ export const nodeUtilizationTable: ReportTable<NodeUtilizationRow> = {
     realColumn('mem_pct', (r) => r.memPct),
     realColumn('gpu_pct', (r) => r.gpuPct),
   ], (r) => ({ node: r.text('node'), cpuPct: r.num('cpu_pct'), memPct: r.num('mem_pct'), gpuPct: r.num('gpu_pct') })),
-  rows: (data) => data.runs.flatMap((r) => r.nodeUtilization.map((n) => ({ ...r.key, node: n.node, cpuPct: n.cpuPct, memPct: n.memPct, gpuPct: n.gpuPct }))),
+  rows: (data) => data.runs.flatMap((r) => r.nodeUtilization.map((n) => perRunRow(r.key, { node: n.node, cpuPct: n.cpuPct, memPct: n.memPct, gpuPct: n.gpuPct }))),
   readBack: true,
 };

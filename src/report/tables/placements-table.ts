@@ -1,6 +1,6 @@
 import { intColumn, realColumn, textColumn } from '../csv-table.js';
 import type { ReportTable } from '../report-table.js';
-import { perRunColumns } from './run-key-columns.js';
+import { perRunColumns, perRunRow } from './run-key-columns.js';
 import type { PlacementRow } from '../types.js';
 
 /** placements.csv (opt-in): every pod of every run that recorded placements; absent unless some run did. Not read back: the page does not draw it, and it is the largest file. */
@@ -21,8 +21,8 @@ export const placementsTable: ReportTable<PlacementRow> = {
     outcome: r.text('outcome'), attempts: r.num('attempts'),
   })),
   rows: (data) => (data.runs.some((r) => r.placements !== null)
-    ? data.runs.flatMap((r) => (r.placements ?? []).map((p) => ({
-      ...r.key, pod: p.pod, node: p.node, arrivalS: p.arrivalS, bindS: p.bindS ?? Number.NaN, outcome: p.outcome, attempts: p.attempts,
+    ? data.runs.flatMap((r) => (r.placements ?? []).map((p) => perRunRow(r.key, {
+      pod: p.pod, node: p.node, arrivalS: p.arrivalS, bindS: p.bindS ?? Number.NaN, outcome: p.outcome, attempts: p.attempts,
     })))
     : null),
   readBack: false,

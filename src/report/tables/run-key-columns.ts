@@ -18,6 +18,16 @@ export function runKeyOf(r: CsvRecord): RunRowKey {
 }
 
 /**
+ * A per-run row: the run key's fields, then `rest`'s, in the order of the columns.
+ * Object.assign onto a literal rather than a spread: V8 (node 20) took about 3 µs a row
+ * for `{ ...key, ...rest }` and well under 1 µs for this, which the openb report's 73k
+ * node rows, made twice (written, then read back), feel.
+ */
+export function perRunRow<Rest extends object>(key: RunRowKey, rest: Rest): RunRowKey & Rest {
+  return Object.assign({ scenario: key.scenario, policy: key.policy, seed: key.seed }, rest);
+}
+
+/**
  * The fixed columns of a per-run table: the run key's, then `columns`; a record becomes
  * the run key plus what `fromRecord` reads of the rest.
  */
@@ -28,7 +38,8 @@ export function perRunColumns<Row extends RunRowKey>(
     kind: 'fixed',
     layout: {
       columns: [...runKeyColumns<Row>(), ...columns],
-      fromRecord: (r) => ({ ...runKeyOf(r), ...fromRecord(r) }) as Row,
+      // runKeyOf's literal is the row (perRunRow would copy it once more).
+      fromRecord: (r) => Object.assign(runKeyOf(r), fromRecord(r)) as Row,
     },
   };
 }

@@ -1,6 +1,6 @@
 import { intColumn, realColumn } from '../csv-table.js';
 import type { ReportTable } from '../report-table.js';
-import { perRunColumns } from './run-key-columns.js';
+import { perRunColumns, perRunRow } from './run-key-columns.js';
 import type { TimeseriesRow } from '../types.js';
 
 /** timeseries.csv: the cluster samples of every run over simulated time. */
@@ -21,8 +21,8 @@ export const timeseriesTable: ReportTable<TimeseriesRow> = {
     cpuAllocPct: r.num('cpu_alloc_pct'), memAllocPct: r.num('mem_alloc_pct'),
     gpuAllocPct: r.num('gpu_alloc_pct'),
   })),
-  rows: (data) => data.runs.flatMap((r) => r.timeseries.map((p) => ({
-    ...r.key, tS: p.tS, running: p.running, pending: p.pending,
+  rows: (data) => data.runs.flatMap((r) => r.timeseries.map((p) => perRunRow(r.key, {
+    tS: p.tS, running: p.running, pending: p.pending,
     cpuAllocPct: p.cpuAllocPct, memAllocPct: p.memAllocPct, gpuAllocPct: p.gpuAllocPct,
   }))),
   readBack: true,
