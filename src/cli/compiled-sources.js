@@ -64,16 +64,21 @@ function currentBundle() {
   return dir;
 }
 
-/** Whether every input file still has the size and modification time it was bundled at. */
+/** A file's size and modification time, or null when there is no such file. */
+function stampOf(path) {
+  try {
+    const s = statSync(join(ROOT, path));
+    return [s.size, s.mtimeMs];
+  } catch {
+    return null;
+  }
+}
+
+/** Whether every input file is as it was when bundled (still missing, if it was). */
 function sameStamps(inputs) {
   for (const [path, stamp] of Object.entries(inputs)) {
-    let s;
-    try {
-      s = statSync(join(ROOT, path));
-    } catch {
-      return false;
-    }
-    if (s.size !== stamp[0] || s.mtimeMs !== stamp[1]) return false;
+    const now = stampOf(path);
+    if (now === null || stamp === null ? now !== stamp : now[0] !== stamp[0] || now[1] !== stamp[1]) return false;
   }
   return true;
 }
@@ -113,12 +118,10 @@ async function buildBundle() {
       metafile: true,
       logLevel: 'silent',
     });
-    // What the bundle was built from (package.json too: the version is bundled from it).
+    // What the bundle was built from (package.json too: the version is bundled from it),
+    // and tsconfig.json, whose settings esbuild follows.
     const inputs = {};
-    for (const path of Object.keys(result.metafile.inputs).sort()) {
-      const s = statSync(join(ROOT, path));
-      inputs[path] = [s.size, s.mtimeMs];
-    }
+    for (const path of [...Object.keys(result.metafile.inputs), 'tsconfig.json'].sort()) inputs[path] = stampOf(path);
     const manifest = JSON.stringify({ esbuild: version, inputs });
     writeFileSync(join(tmp, MANIFEST), manifest);
     const key = createHash('sha256').update(manifest).digest('hex').slice(0, 16);

@@ -69,6 +69,18 @@ describe('compiledCliEntry', () => {
     expect(bundles(p.dir)).not.toContain(old);
   });
 
+  it('builds a new bundle when tsconfig.json appears or changes (esbuild follows it)', async () => {
+    const p = tinyProject();
+    made.push(p.dir);
+    const first = await (await p.load()).compiledCliEntry();
+    writeFileSync(join(p.dir, 'tsconfig.json'), '{"compilerOptions":{}}');
+    const second = await (await p.load()).compiledCliEntry();
+    expect(second).not.toBe(first);
+    expect(await (await p.load()).compiledCliEntry()).toBe(second);
+    writeFileSync(join(p.dir, 'tsconfig.json'), '{"compilerOptions":{"strict":true}}');
+    expect(await (await p.load()).compiledCliEntry()).not.toBe(second);
+  });
+
   it('keeps a bundle a live process uses', async () => {
     const p = tinyProject();
     made.push(p.dir);
