@@ -1,7 +1,8 @@
 /**
  * A CSV table declared once: its file name and its columns in order, each with a kind that
  * fixes how values are written and validated, and how a validated record becomes a row
- * again. Writer (toCsv) and reader (parseCsvTable) both work from this declaration.
+ * again. Writer (csvRecords, csvText) and reader (parseCsvTable) both work from this
+ * declaration.
  */
 
 /** How a column's values are written and read back. */

@@ -10,7 +10,7 @@ import { reportTables } from './report-tables.js';
 import { SAMPLE_METRICS, sampleReportData } from './sample-report-data.js';
 import { nodeUtilizationTable } from './tables/node-utilization-table.js';
 import { summaryTable } from './tables/summary-table.js';
-import { csvRecords, csvText } from './to-csv.js';
+import { csvRecords, csvText } from './csv-records.js';
 
 const HEADER = 'scenario,policy,seed,node,cpu_pct,mem_pct,gpu_pct';
 
@@ -131,7 +131,7 @@ const AWKWARD_TEXTS = [
 const AWKWARD_NUMBERS = [0, -0, 1.5, 1e-7, 1234567.8, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
 
 describe('writtenCsvRecords: the cells the writer kept read as their text does', () => {
-  /** Reading the text toCsv writes of `rows`, and reading the cells it was written from, give the same rows and lines. */
+  /** Reading the text csvText writes of `rows`' records, and reading the records themselves, give the same rows and lines. */
   function expectSameReading<Row>(table: CsvTable<Row>, rows: readonly Row[]): void {
     const records = csvRecords(table, rows);
     const text = csvText(records);

@@ -63,11 +63,11 @@ export function tokenizeCsv(text: string, file: string): CsvRecords {
 const NOT_PLAIN = /[\r\n\uD800-\uDFFF]/;
 
 /**
- * What tokenizeCsv gives for the text csvText (to-csv.ts) writes of `records`, without
+ * What tokenizeCsv gives for the text csvText (csv-records.ts) writes of `records`, without
  * tokenizing that text again: the writer keeps the cells it formatted, and the page is
  * drawn from them as from the text read back (parse-csv-table.test checks both agree).
- * The differences are the tokenizer's: a record that is one empty cell is an empty line,
- * skipped; a lone surrogate, which UTF-8 cannot hold, reads back as U+FFFD; and every CR
+ * The differences are the tokenizer's: a record of one empty cell (or none) is an empty
+ * line, skipped; a lone surrogate, which UTF-8 cannot hold, reads back as U+FFFD; and every CR
  * or LF inside a cell counts as a line (csv-parse counts each one, a CRLF as two), so a
  * record ends on its number plus those of the cells up to its end.
  */
@@ -87,7 +87,7 @@ export function writtenCsvRecords(records: readonly (readonly string[])[]): CsvR
         (cells as string[])[j] = Buffer.from(cell, 'utf8').toString('utf8');
       }
     }
-    if (record.length === 1 && record[0] === '') continue;
+    if (record.length === 0 || (record.length === 1 && record[0] === '')) continue;
     read.push(cells);
     lines.push(line);
   }

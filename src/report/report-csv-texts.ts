@@ -1,6 +1,6 @@
 import { csvTableOf } from './report-table.js';
 import { TABLE_ENTRIES } from './report-table-list.js';
-import { csvRecords, csvText } from './to-csv.js';
+import { csvRecords, csvText } from './csv-records.js';
 import type { ReportTables } from './types.js';
 
 /**

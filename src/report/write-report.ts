@@ -9,7 +9,7 @@ import { reportCsvRecords } from './report-csv-texts.js';
 import { REPORT_FILE_NAMES, REPORT_FILES } from './report-files.js';
 import { reportInfoJson } from './report-info-json.js';
 import { reportTables } from './report-tables.js';
-import { csvText } from './to-csv.js';
+import { csvText } from './csv-records.js';
 import type { ReportData, ReportInfo, ReportTables } from './types.js';
 
 /** Options of writeReport. */

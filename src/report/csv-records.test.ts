@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { CHUNK_RECORDS, csvText } from './to-csv.js';
+import { CHUNK_RECORDS, csvText } from './csv-records.js';
 
 describe('csvText', () => {
   // The reference: csv-stringify over all records at once, with csvText's options.

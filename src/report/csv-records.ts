@@ -3,14 +3,11 @@ import type { CsvTable } from './csv-table.js';
 import { formatCsvNumber } from './format-csv-number.js';
 
 /**
- * A table's CSV text: the header, then one record per row in the given order, numbers per
- * formatCsvNumber, RFC 4180 quoting, LF line endings. Same rows, same bytes.
+ * A table's CSV records, the cells its file holds: the header, then one record per row in
+ * the given order, numbers per formatCsvNumber. csvText of them is the file's text (same
+ * rows, same bytes); the report writer also reads its tables back from them
+ * (writtenCsvRecords).
  */
-export function toCsv<Row>(table: CsvTable<Row>, rows: readonly Row[]): string {
-  return csvText(csvRecords(table, rows));
-}
-
-/** The cells toCsv writes: the header, then one record per row, numbers formatted per formatCsvNumber. */
 export function csvRecords<Row>(table: CsvTable<Row>, rows: readonly Row[]): string[][] {
   const { columns } = table;
   const records: string[][] = [columns.map((c) => c.name)];
@@ -20,11 +17,11 @@ export function csvRecords<Row>(table: CsvTable<Row>, rows: readonly Row[]): str
       const c = columns[j]!;
       const v = c.get(row);
       if (c.kind === 'text') {
-        if (typeof v !== 'string') throw new Error(`toCsv: ${table.file} column ${c.name} expects text, got ${typeof v}`);
+        if (typeof v !== 'string') throw new Error(`csvRecords: ${table.file} column ${c.name} expects text, got ${typeof v}`);
         record[j] = v;
         continue;
       }
-      if (typeof v !== 'number') throw new Error(`toCsv: ${table.file} column ${c.name} expects a number, got ${typeof v}`);
+      if (typeof v !== 'number') throw new Error(`csvRecords: ${table.file} column ${c.name} expects a number, got ${typeof v}`);
       record[j] = formatCsvNumber(c.kind, v);
     }
     records.push(record);
@@ -33,8 +30,8 @@ export function csvRecords<Row>(table: CsvTable<Row>, rows: readonly Row[]): str
 }
 
 /**
- * The CSV text of records of cells: quoted only when a cell needs it, so output is stable;
- * LF line endings. Each record's text depends on that record alone (no header or BOM
+ * The CSV text of records of cells: RFC 4180 quoting only when a cell needs it, so output
+ * is stable; LF line endings. Each record's text depends on that record alone (no header or BOM
  * option), so the records are stringified a chunk at a time and the texts joined: the same
  * text, but csv-stringify then holds one chunk's record strings at a time, not all of them
  * until the end (about a third faster on node-utilization.csv's 73k records, most of it
