@@ -119,7 +119,9 @@ export class FilterSearch {
         // Without branches: in a busy cluster passes and rejections are mixed, and a branch
         // on each verdict mispredicts often. Every node is written to both lists and only
         // the count of its own list advances (both writes land at or below the node's own
-        // position, within capacity).
+        // position, within capacity). This filter's rejections are consecutive: their
+        // plugin index is filled in once after the loop, not stored per node.
+        const rejectedFrom = rejected;
         let m = 0;
         for (let j = 0; j < n; j++) {
           const v = verdicts[j]!;
@@ -127,7 +129,6 @@ export class FilterSearch {
           const rejects = (v | -v) >>> 31; // 1 for any verdict but PASS (0)
           chunk[m] = node;
           rejectedNode[rejected] = node;
-          rejectedPlugin[rejected] = f;
           rejectedVerdict[rejected] = v;
           if (track) {
             pos[m] = pos[j]!;
@@ -136,6 +137,7 @@ export class FilterSearch {
           m += rejects ^ 1;
           rejected += rejects;
         }
+        rejectedPlugin.fill(f, rejectedFrom, rejected);
         n = m;
       }
       if (found + n > want) {
