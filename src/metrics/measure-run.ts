@@ -88,14 +88,13 @@ export function measureRun(o: RunOutcome): RunMetrics {
 
   const shapes = distinctShapes(o.arrivedPods.map((p) => p.requests));
   const delays = queueDelaysS(result.pods);
-  const latest = latestIncarnations(result);
   const pending = o.storage === undefined ? undefined : volumePendingEnd(result, o.storage);
   const zones = o.storage === undefined ? undefined : provisionedByZone(o.storage);
   // Keyed by the catalogue's ids: a misspelt or missing metric fails to compile.
   const values: Record<MetricId, number> = {
     pods_arrived: result.counts.arrived,
     pods_scheduled: workloadPodsEverBound(result),
-    pods_unschedulable_end: [...latest.values()].filter((r) => r.outcome === 'pending' && r.lastDiagnosis !== null).length,
+    pods_unschedulable_end: unschedulableAtEnd(result),
     pods_pending_end: result.counts.pending,
     attempts: result.cycles,
     preemptions: result.preemptedPods,
@@ -169,17 +168,29 @@ function storageValues(result: SimResult, facts: StorageFacts | undefined, pendi
   };
 }
 
-/** The last incarnation of every workload pod. */
-function latestIncarnations(result: SimResult) {
-  const latest = new Map<number, SimResult['pods'][number]>();
-  for (const r of result.pods) if (r.replacedBy === -1) latest.set(r.workloadPodId, r);
-  return latest;
+/**
+ * Workload pods whose last incarnation is pending with a failure on record. A workload
+ * pod's last incarnation is its one record not replaced (replacedBy -1): no map by
+ * workload pod is needed to find it.
+ */
+function unschedulableAtEnd(result: SimResult): number {
+  let n = 0;
+  for (const r of result.pods) if (r.replacedBy === -1 && r.outcome === 'pending' && r.lastDiagnosis !== null) n++;
+  return n;
 }
 
+/** Workload pods bound at least once, in any incarnation (flags by workload pod id, which is a pod id). */
 function workloadPodsEverBound(result: SimResult): number {
-  const bound = new Set<number>();
-  for (const r of result.pods) if (r.bindS !== null) bound.add(r.workloadPodId);
-  return bound.size;
+  let top = -1;
+  for (const r of result.pods) if (r.workloadPodId > top) top = r.workloadPodId;
+  const bound = new Uint8Array(top + 1);
+  let n = 0;
+  for (const r of result.pods) {
+    if (r.bindS === null || bound[r.workloadPodId] === 1) continue;
+    bound[r.workloadPodId] = 1;
+    n++;
+  }
+  return n;
 }
 
 /** Population standard deviation over mean; NaN for an empty list or a zero mean. */

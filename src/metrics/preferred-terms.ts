@@ -16,6 +16,8 @@ import type { CompiledPod, PodAffinityTerm } from '../model/pod.js';
  * (affinity) or held (anti-affinity). NaN when no running pod has a preferred term.
  */
 export function preferredSatisfiedPct(view: ClusterView): number {
+  // Most runs have no preferred term at all: answered without gathering the running pods.
+  if (!anyPreferredTerm(view)) return Number.NaN;
   const { symbols } = view.model;
   const running: { pod: CompiledPod; node: NodeId }[] = [];
   for (const node of view.nodeOrder()) {
@@ -75,6 +77,17 @@ export function preferredSatisfiedPct(view: ClusterView): number {
     }
   });
   return total > 0 ? (held / total) * 100 : Number.NaN;
+}
+
+/** Whether some running pod has a preferred term of any kind. */
+function anyPreferredTerm(view: ClusterView): boolean {
+  for (const node of view.nodeOrder()) {
+    for (const id of view.podsOn(node as NodeId)) {
+      const pod = view.pod(id as PodId);
+      if (pod.preferredNodeAffinity.length > 0 || pod.affinityPreferred.length > 0 || pod.antiAffinityPreferred.length > 0) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether a pod-affinity term selects `pod`: its labels and its namespace. */
