@@ -14,13 +14,18 @@
 //
 // Plain JavaScript, so it runs before any TypeScript loader is registered.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CACHE = join(ROOT, 'node_modules', '.cache', 'schedbench');
 const MANIFEST = 'manifest.json';
+/**
+ * The newest bundle of this checkout. Checkouts sharing one node_modules (a worktree with
+ * a linked node_modules, say) keep one each, so they do not rebuild each other's.
+ */
+const LATEST = `latest-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.json`;
 /** The bundle's entry points, by output name: the CLI, and the sweep's cell worker (cell-pool.ts loads ./cell-worker.js beside itself). */
 const ENTRIES = { main: 'src/cli/main.ts', 'cell-worker': 'src/run/cell-worker-task.ts' };
 /** A bundle used this recently is not removed, even when no live process marks it. */
@@ -49,7 +54,7 @@ export async function compiledCliEntry() {
 function currentBundle() {
   let latest;
   try {
-    latest = JSON.parse(readFileSync(join(CACHE, 'latest.json'), 'utf8'));
+    latest = JSON.parse(readFileSync(join(CACHE, LATEST), 'utf8'));
   } catch {
     return null;
   }
@@ -133,8 +138,8 @@ async function buildBundle() {
       rmSync(tmp, { recursive: true, force: true });
     }
     const latestTmp = join(CACHE, `.latest-${process.pid}.json`);
-    writeFileSync(latestTmp, JSON.stringify({ key }));
-    renameSync(latestTmp, join(CACHE, 'latest.json'));
+    writeFileSync(latestTmp, JSON.stringify({ key, root: ROOT }));
+    renameSync(latestTmp, join(CACHE, LATEST));
     removeStale(key);
     return dir;
   } catch {
@@ -170,13 +175,29 @@ function inUse(dir) {
   return live;
 }
 
-/** Removes the bundles other than `keep` that no live process uses, and abandoned builds. */
+/**
+ * Removes the bundles that no checkout's latest names and no live process uses, and
+ * abandoned builds.
+ */
 function removeStale(keep) {
-  for (const name of readdirSync(CACHE)) {
+  const names = readdirSync(CACHE);
+  const latest = new Set([keep]);
+  for (const name of names) {
+    if (!/^latest-[0-9a-f]+\.json$/.test(name)) continue;
+    try {
+      const { key, root } = JSON.parse(readFileSync(join(CACHE, name), 'utf8'));
+      // A checkout that is gone needs its bundle no more.
+      if (typeof root === 'string' && !existsSync(root)) rmSync(join(CACHE, name), { force: true });
+      else latest.add(String(key));
+    } catch {
+      // Being replaced by another run: its new key is a fresh bundle, kept as recent.
+    }
+  }
+  for (const name of names) {
     const path = join(CACHE, name);
     try {
       // A folder's time changes as runs mark and unmark it: one used a moment ago is kept too.
-      if (/^[0-9a-f]{16}$/.test(name) && name !== keep && !inUse(path) && Date.now() - statSync(path).mtimeMs > RECENT_MS) {
+      if (/^[0-9a-f]{16}$/.test(name) && !latest.has(name) && !inUse(path) && Date.now() - statSync(path).mtimeMs > RECENT_MS) {
         rmSync(path, { recursive: true, force: true });
       }
       else if (name.startsWith('.build-') && Date.now() - statSync(path).mtimeMs > STALE_BUILD_MS) rmSync(path, { recursive: true, force: true });

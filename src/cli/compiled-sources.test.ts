@@ -81,6 +81,22 @@ describe('compiledCliEntry', () => {
     expect(await (await p.load()).compiledCliEntry()).not.toBe(second);
   });
 
+  it('keeps one latest bundle per checkout sharing a node_modules', async () => {
+    const p = tinyProject();
+    made.push(p.dir);
+    // A second checkout of the same sources whose node_modules is the first one's.
+    const other = mkdtempSync(join(tmpdir(), 'schedbench-compiled-'));
+    made.push(other);
+    cpSync(join(p.dir, 'src'), join(other, 'src'), { recursive: true });
+    cpSync(join(p.dir, 'package.json'), join(other, 'package.json'));
+    symlinkSync(join(p.dir, 'node_modules'), join(other, 'node_modules'));
+    const loadOther = () => import(`${pathToFileURL(join(other, 'src', 'cli', 'compiled-sources.js')).href}?other`);
+    const mine = await (await p.load()).compiledCliEntry();
+    const theirs = await (await loadOther()).compiledCliEntry();
+    expect(theirs).not.toBeNull();
+    expect(await (await p.load()).compiledCliEntry()).toBe(mine);
+  });
+
   it('keeps a bundle a live process uses', async () => {
     const p = tinyProject();
     made.push(p.dir);
