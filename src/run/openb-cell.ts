@@ -49,8 +49,9 @@ export class OpenbCellRunner {
   private readonly rowPods: readonly CompiledPod[];
 
   constructor(private readonly world: OpenbWorld, private readonly registry: Registry = inTreeRegistry) {
-    this.nodes = loadOpenbNodes(world.nodesFile).map((r) => openbNode(r, this.baseModel));
-    this.podRows = loadOpenbPods(world.podsFile);
+    // The plan's rows when it hands them over (a worker of a sweep), else the files'.
+    this.nodes = (world.lists?.nodes ?? loadOpenbNodes(world.nodesFile)).map((r) => openbNode(r, this.baseModel));
+    this.podRows = world.lists?.pods ?? loadOpenbPods(world.podsFile);
     const factory = new OpenbPods(this.baseModel);
     this.rowPods = this.podRows.map((r) => factory.pod(r));
     this.rowGpuMilli = this.rowPods.map((p) => totalGpuMilli(p.gpu));

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../model/errors.js';
+import { loadOpenbNodes, loadOpenbPods } from '../generators/traces/openb.js';
+import { OpenbCellRunner } from './openb-cell.js';
 import { buildOpenbPlan } from './openb-plan.js';
 import { openbDefaultPolicy, openbHeuristicPolicy } from './openb-policies.js';
 import type { OpenbWorld } from './openb-world.js';
@@ -31,6 +33,22 @@ describe('buildOpenbPlan', () => {
     expect(plan.report).toMatchObject({ kind: 'openb', baselines: [['openb', 'Random']] });
     expect(buildOpenbPlan(world, [1, 2]).hash).toBe(buildOpenbPlan(world, [1, 2]).hash);
     expect(buildOpenbPlan(world, [1, 3]).hash).not.toBe(buildOpenbPlan(world, [1, 2]).hash);
+  });
+
+  it('hands the lists it read to the workers (OpenbWorld.lists), outside the hash, and a runner given them runs as one reading the files', () => {
+    const plan = buildOpenbPlan(world, [1]);
+    if (plan.world.kind !== 'openb') throw new Error('expected an openb world');
+    const lists = plan.world.openb.lists!;
+    expect(lists.nodes).toEqual(loadOpenbNodes(world.nodesFile));
+    expect(lists.pods).toEqual(loadOpenbPods(world.podsFile));
+    // Lists given with the world are neither hashed (the files' digests are) nor kept.
+    const given = buildOpenbPlan({ ...world, lists: { nodes: [], pods: [] } }, [1]);
+    expect(given.hash).toBe(plan.hash);
+    expect(given.world.kind === 'openb' && given.world.openb.lists).toEqual(lists);
+    const task = { kind: 'openb' as const, policy: 'FGD', seed: 1 };
+    const { wallMs: _a, ...fromLists } = new OpenbCellRunner(plan.world.openb).run('openb/FGD/1', task);
+    const { wallMs: _b, ...fromFiles } = new OpenbCellRunner(world).run('openb/FGD/1', task);
+    expect(JSON.stringify(fromLists, (k, v) => (k === 'timing' ? undefined : v))).toBe(JSON.stringify(fromFiles, (k, v) => (k === 'timing' ? undefined : v)));
   });
 
   it('the default policy is kube\'s default profile behind the GPU filters', () => {

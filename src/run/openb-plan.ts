@@ -4,7 +4,7 @@ import { INPUT_LIMITS } from '../model/input-limits.js';
 import type { Cell } from './cell.js';
 import { cellId } from './cell.js';
 import { OPENB_SCENARIO } from './openb-cell.js';
-import type { OpenbWorld } from './openb-world.js';
+import type { OpenbLists, OpenbWorld } from './openb-world.js';
 import type { Plan, PlanReport } from './plan.js';
 import { fileDigest, planHash } from './plan-hash.js';
 
@@ -26,7 +26,7 @@ export function buildOpenbPlan(world: OpenbWorld, seeds: readonly number[], plug
     if (names.has(p.profile.name)) throw new InputError({ path: '--policies' }, `policy ${JSON.stringify(p.profile.name)} is listed twice`);
     names.add(p.profile.name);
   }
-  checkOpenbLists(world.nodesFile, world.podsFile);
+  const lists = checkedOpenbLists(world.nodesFile, world.podsFile);
   const cells: Cell[] = world.policies.flatMap((p) => seeds.map((seed) => ({
     id: cellId(OPENB_SCENARIO, p.profile.name, seed), task: { kind: 'openb' as const, policy: p.profile.name, seed },
   })));
@@ -48,20 +48,22 @@ export function buildOpenbPlan(world: OpenbWorld, seeds: readonly number[], plug
     }],
   };
   const plugins = pluginFiles.map((file) => ({ file, digest: fileDigest(file) }));
-  const hashed = { ...world, nodesFile: fileDigest(world.nodesFile), podsFile: fileDigest(world.podsFile), plugins: plugins.map((p) => p.digest) };
-  return { hash: planHash({ world: hashed, report: { ...report, info: [] }, cells }), cells, report, world: { kind: 'openb', openb: world, plugins } };
+  const { lists: _given, ...settings } = world;
+  const hashed = { ...settings, nodesFile: fileDigest(world.nodesFile), podsFile: fileDigest(world.podsFile), plugins: plugins.map((p) => p.digest) };
+  return { hash: planHash({ world: hashed, report: { ...report, info: [] }, cells }), cells, report, world: { kind: 'openb', openb: { ...settings, lists }, plugins } };
 }
 
 /**
- * The experiment measures GPU allocation, so it needs a GPU node and a GPU task. The
- * lists are read here, in the main thread, so a bad or useless list fails before any
- * worker starts (each worker reads them again; reading is cheap next to a run).
+ * The lists, read in the main thread so a bad or useless list fails before any worker
+ * starts, and handed to the workers with the plan's world (OpenbWorld.lists). The
+ * experiment measures GPU allocation, so it needs a GPU node and a GPU task.
  */
-function checkOpenbLists(nodesFile: string, podsFile: string): void {
+function checkedOpenbLists(nodesFile: string, podsFile: string): OpenbLists {
   const nodes = loadOpenbNodes(nodesFile);
   if (nodes.length === 0) throw new InputError({ file: nodesFile }, 'the node list has no nodes');
   if (!nodes.some((n) => n.gpus > 0)) throw new InputError({ file: nodesFile }, 'the node list has no GPU (the experiment measures GPU allocation)');
   const pods = loadOpenbPods(podsFile);
   if (pods.length === 0) throw new InputError({ file: podsFile }, 'the pod list has no tasks');
   if (!pods.some((p) => p.numGpu > 0)) throw new InputError({ file: podsFile }, 'the pod list has no GPU task');
+  return { nodes, pods };
 }

@@ -1,4 +1,5 @@
 import type { ProfileSpec } from '../framework/profile.js';
+import type { OpenbNode, OpenbPod } from '../generators/traces/openb.js';
 
 /**
  * How the experiment breaks ties between nodes with the best score:
@@ -25,6 +26,18 @@ export interface OpenbWorld {
   /** How ties between the best nodes are broken (see OpenbTieBreak). */
   readonly tieBreak: OpenbTieBreak;
   readonly policies: readonly OpenbWorldPolicy[];
+  /**
+   * The two files as read and checked by the plan (buildOpenbPlan), handed to each worker
+   * with the rest so it does not parse them again; absent, a runner reads the files. Not
+   * part of the plan hash, which takes the files' digests.
+   */
+  readonly lists?: OpenbLists;
+}
+
+/** The rows of the node list and the pod list. */
+export interface OpenbLists {
+  readonly nodes: readonly OpenbNode[];
+  readonly pods: readonly OpenbPod[];
 }
 
 /** One policy of the experiment. */
