@@ -111,10 +111,8 @@ const DEBT: readonly Debt[] = [
   { file: 'cli/whatif.ts', to: 'model', kind: 'value', why: CLI_WIRES },
   { file: 'cli/whatif.ts', to: 'report', kind: 'value', why: CLI_PRINTS },
   // metrics
-  { file: 'metrics/measure-run.ts', to: 'plugins', kind: 'value', why: 'debt: volume plugin names' },
   { file: 'metrics/storage-observer.ts', to: 'framework', kind: 'type', why: 'debt: asks the volume plugins\' PreFilters again (Framework, CycleContext), as Diagnosis does not name the rejecting plugin' },
   { file: 'metrics/storage-observer.ts', to: 'framework', kind: 'value', why: 'debt: asks the volume plugins\' PreFilters again (Rejection, isExplained), as Diagnosis does not name the rejecting plugin' },
-  { file: 'metrics/storage-observer.ts', to: 'plugins', kind: 'value', why: 'debt: volume plugin names' },
   // report
   { file: 'report/scenario-verdict.ts', to: 'metrics', kind: 'value', why: 'debt: signFlipFloor' },
   // scenario: loading a scenario also generates, and checks against the framework's names.
@@ -127,8 +125,6 @@ const DEBT: readonly Debt[] = [
   { file: 'scenario/load-scenario.ts', to: 'generators', kind: 'value', why: GENERATES },
   { file: 'scenario/short-policy.ts', to: 'framework', kind: 'value', why: KUBE_NAMES },
   { file: 'scenario/snapshot-workload.ts', to: 'generators', kind: 'value', why: 'debt: names a snapshot\'s workload pods as kube\'s controllers do, with generators/ (podTemplateHash, POD_TEMPLATE_HASH_LABEL)' },
-  // sim
-  { file: 'sim/simulator.ts', to: 'plugins', kind: 'value', why: 'debt: volume plugin names' },
 ];
 
 /** One relative import or re-export of a source file. */

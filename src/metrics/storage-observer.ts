@@ -9,10 +9,7 @@ import { labelValue } from '../model/labels.js';
 import type { PersistentVolume } from '../model/persistent-volume.js';
 import type { PersistentVolumeClaim } from '../model/persistent-volume-claim.js';
 import type { CompiledPod } from '../model/pod.js';
-import { NAME as NODE_VOLUME_LIMITS } from '../plugins/node-volume-limits.js';
-import { NAME as VOLUME_BINDING } from '../plugins/volume-binding.js';
-import { NAME as VOLUME_RESTRICTIONS } from '../plugins/volume-restrictions.js';
-import { NAME as VOLUME_ZONE } from '../plugins/volume-zone.js';
+import { NODE_VOLUME_LIMITS, VOLUME_BINDING, VOLUME_RESTRICTIONS, VOLUME_ZONE } from '../model/volume-plugin-names.js';
 import type { SimObserver } from '../sim/types.js';
 
 /** kube-scheduler's four volume plugins, whose rejections make a pod pending "because of volumes". */

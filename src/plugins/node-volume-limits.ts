@@ -6,6 +6,7 @@ import type { Sym } from '../model/ids.js';
 import type { CompiledPod } from '../model/pod.js';
 import type { PersistentVolumeClaim } from '../model/persistent-volume-claim.js';
 import type { SymbolTable } from '../model/symbols.js';
+import { NODE_VOLUME_LIMITS } from '../model/volume-plugin-names.js';
 
 /**
  * NodeVolumeLimits: a node may attach at most its CSINode's allocatable.count volumes of
@@ -26,7 +27,7 @@ import type { SymbolTable } from '../model/symbols.js';
  * `attachable-volumes-*` node allocatable keys are not modelled: only CSI volumes and
  * CSINode counts.
  */
-export const NAME = 'NodeVolumeLimits';
+export const NAME = NODE_VOLUME_LIMITS;
 
 const MAX_COUNT_EXCEEDED = 1;
 const CLAIM_NOT_FOUND = 2;

@@ -7,6 +7,7 @@ import type { StorageView } from '../cluster/storage-view.js';
 import type { PodVolumeClaims } from '../cluster/volume-binder.js';
 import { findPodVolumes, readPodVolumeClaims } from '../cluster/volume-binder.js';
 import type { Sym } from '../model/ids.js';
+import { VOLUME_BINDING } from '../model/volume-plugin-names.js';
 
 /**
  * VolumeBinding: a pod's claims must be bound to volumes the node can reach, or bindable
@@ -26,7 +27,7 @@ import type { Sym } from '../model/ids.js';
  * volumes' node affinity (PreFilterResult); schedbench's Filter rejects the others with
  * the node-affinity conflict instead: the same nodes fail, with another reason text.
  */
-export const NAME = 'VolumeBinding';
+export const NAME = VOLUME_BINDING;
 
 const REASONS = [
   { text: 'node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)', unresolvable: true },

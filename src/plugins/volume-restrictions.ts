@@ -4,6 +4,7 @@ import { PASS, Rejection, SKIP } from '../framework/types.js';
 import { READ_WRITE_ONCE_POD } from '../model/access-modes.js';
 import type { CompiledPod } from '../model/pod.js';
 import { disksConflict } from '../model/pod-volumes.js';
+import { VOLUME_RESTRICTIONS } from '../model/volume-plugin-names.js';
 
 /**
  * VolumeRestrictions: in-tree disks a pod may not share with a pod on the node, and
@@ -18,7 +19,7 @@ import { disksConflict } from '../model/pod-volumes.js';
  * and RemovePod add and take off the pod's persistentVolumeClaim volumes naming one of
  * those claims (by name alone, as kube's conflictingPVCRefCountForPod does).
  */
-export const NAME = 'VolumeRestrictions';
+export const NAME = VOLUME_RESTRICTIONS;
 
 const DISK_CONFLICT = 1;
 const RWOP_CONFLICT = 2;

@@ -5,6 +5,7 @@ import type { Sym } from '../model/ids.js';
 import { NO_SYM } from '../model/ids.js';
 import { labelValue } from '../model/labels.js';
 import type { SymbolTable } from '../model/symbols.js';
+import { VOLUME_ZONE } from '../model/volume-plugin-names.js';
 
 /**
  * VolumeZone: the zone and region labels of the volumes a pod's bound claims use must
@@ -18,7 +19,7 @@ import type { SymbolTable } from '../model/symbols.js';
  * volume label's key (or its GA twin, for a beta key) on the node with a value in the
  * set: UnschedulableAndUnresolvable otherwise. No PreFilterExtensions.
  */
-export const NAME = 'VolumeZone';
+export const NAME = VOLUME_ZONE;
 
 const CONFLICT = 1;
 const REASONS = [{ text: 'node(s) had no available volume zone', unresolvable: true }] as const;

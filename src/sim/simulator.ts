@@ -9,7 +9,7 @@ import type { CompiledNode } from '../model/node.js';
 import type { CompiledPod } from '../model/pod.js';
 import { withSpecResources } from '../model/pod.js';
 import { bindPodVolumes } from '../cluster/volume-binder.js';
-import { NAME as VOLUME_BINDING } from '../plugins/volume-binding.js';
+import { VOLUME_BINDING } from '../model/volume-plugin-names.js';
 import { CycleTimer } from './cycle-timer.js';
 import { EventQueue } from './event-queue.js';
 import { JobParallelism } from './job-parallelism.js';
