@@ -102,8 +102,10 @@ export interface RunMetrics {
 
 /**
  * A run's storage outcome row by row (the catalogue's storage metrics are its totals):
- * pendingByReason in VOLUME_PLUGINS order (kube's default profile order) then by reason
- * text; provisionedByZone by zone text, '' for nodes without a zone label.
+ * pendingByReason in VOLUME_PLUGINS order (VolumeBinding, VolumeZone, VolumeRestrictions,
+ * NodeVolumeLimits: not kube's default profile order, but the tables' order since they
+ * were first written) then by reason text; provisionedByZone by zone text, '' for nodes
+ * without a zone label.
  */
 export interface RunVolumes {
   readonly pendingByReason: readonly VolumePendingReason[];
