@@ -66,7 +66,6 @@ interface Debt {
   readonly why: string;
 }
 
-const CLI_ERRORS = 'debt: catches or throws the input error classes and their helpers (InputError, excerpt, oneLine, ProfileError, ...) where they are defined; run/ does not re-export them';
 const CLI_WIRES = 'debt: builds the model, cluster or framework itself instead of handing a plan to run/ (STYLE.md: "every command builds a plan and hands it to run/")';
 const CLI_PRINTS = 'debt: prints with values of metrics/ and report/ (METRICS, WHATIF_MEASURES, verdictText), not with types only';
 const PROFILE_FILE = 'debt: reads and checks a profile file with scenario/ readers and framework/ names; belongs with the plan builders in run/';
@@ -82,29 +81,19 @@ const DEBT: readonly Debt[] = [
   { file: 'cli/explain.ts', to: 'generators', kind: 'value', why: CLI_WIRES },
   { file: 'cli/explain.ts', to: 'model', kind: 'value', why: CLI_WIRES },
   { file: 'cli/explain.ts', to: 'sim', kind: 'value', why: CLI_WIRES },
-  { file: 'cli/figures.ts', to: 'model', kind: 'value', why: CLI_ERRORS },
   { file: 'cli/figures.ts', to: 'report', kind: 'value', why: 'debt: writes the figures with report/ itself; run/ has no figures step' },
   { file: 'cli/load-profile.ts', to: 'framework', kind: 'value', why: PROFILE_FILE },
   { file: 'cli/load-profile.ts', to: 'model', kind: 'value', why: PROFILE_FILE },
   { file: 'cli/load-profile.ts', to: 'scenario', kind: 'value', why: PROFILE_FILE },
-  { file: 'cli/main.ts', to: 'framework', kind: 'value', why: CLI_ERRORS },
-  { file: 'cli/main.ts', to: 'model', kind: 'value', why: CLI_ERRORS },
-  { file: 'cli/main.ts', to: 'plugins', kind: 'value', why: CLI_ERRORS },
-  { file: 'cli/main.ts', to: 'report', kind: 'value', why: CLI_ERRORS },
-  { file: 'cli/merge.ts', to: 'model', kind: 'value', why: CLI_ERRORS },
   { file: 'cli/openb.ts', to: 'framework', kind: 'value', why: CLI_WIRES },
   { file: 'cli/openb.ts', to: 'metrics', kind: 'value', why: CLI_PRINTS },
   { file: 'cli/openb.ts', to: 'model', kind: 'value', why: CLI_WIRES },
   { file: 'cli/openb.ts', to: 'report', kind: 'value', why: CLI_PRINTS },
   { file: 'cli/parse-seeds.ts', to: 'model', kind: 'value', why: 'debt: parses --seeds with model/seed-list.ts; run/ does not re-export it' },
   { file: 'cli/report-input-error.ts', to: 'metrics', kind: 'value', why: 'debt: names the metric catalogues (METRICS, WHATIF_MEASURES) in its messages' },
-  { file: 'cli/report-input-error.ts', to: 'model', kind: 'value', why: CLI_ERRORS },
-  { file: 'cli/report-input-error.ts', to: 'report', kind: 'value', why: CLI_ERRORS },
   { file: 'cli/report.ts', to: 'report', kind: 'value', why: 'debt: rebuilds the HTML with report/ itself; run/ has no step for it' },
   { file: 'cli/run.ts', to: 'metrics', kind: 'value', why: CLI_PRINTS },
   { file: 'cli/run.ts', to: 'report', kind: 'value', why: CLI_PRINTS },
-  { file: 'cli/sweep-flags.ts', to: 'model', kind: 'value', why: CLI_ERRORS },
-  { file: 'cli/warn-on-stderr.ts', to: 'model', kind: 'value', why: CLI_ERRORS },
   { file: 'cli/whatif.ts', to: 'cluster', kind: 'value', why: CLI_WIRES },
   { file: 'cli/whatif.ts', to: 'framework', kind: 'value', why: CLI_WIRES },
   { file: 'cli/whatif.ts', to: 'metrics', kind: 'value', why: CLI_PRINTS },

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { excerpt, InputError } from '../model/errors.js';
 import type { FigureFormat } from '../report/index.js';
 import { writeFigures } from '../report/index.js';
+import { excerpt, InputError } from '../run/index.js';
 import { asInputErrors, REPORT_MEASURES } from './report-input-error.js';
 
 /** `schedbench figures <dir>`: one SVG or PNG file per chart of a report, for papers. */

@@ -1,8 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { ProfileError } from '../framework/profile-error.js';
-import { InputError, oneLine } from '../model/errors.js';
-import { UserPluginError } from '../plugins/user/user-plugin-error.js';
-import { ReportError } from '../report/index.js';
 import { registerConformance } from './conformance.js';
 import { registerExplain } from './explain.js';
 import { registerFigures } from './figures.js';
@@ -11,7 +7,7 @@ import { registerOpenb } from './openb.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerWhatif } from './whatif.js';
-import { schedbenchVersion } from '../run/index.js';
+import { InputError, oneLine, ProfileError, ReportError, schedbenchVersion, UserPluginError } from '../run/index.js';
 
 /** The schedbench command line: one subcommand per job, --help on each. */
 export function buildProgram(): Command {

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { InputError } from '../model/errors.js';
-import { mergeShards, writePlanReport } from '../run/index.js';
+import { InputError, mergeShards, writePlanReport } from '../run/index.js';
 
 /** Adds `schedbench merge`: shard folders of one sweep into its report. */
 export function registerMerge(program: Command): void {

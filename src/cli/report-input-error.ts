@@ -1,7 +1,6 @@
 import { METRICS } from '../metrics/catalogue.js';
 import { WHATIF_MEASURES } from '../metrics/whatif-measures.js';
-import { InputError } from '../model/errors.js';
-import { ReportError } from '../report/index.js';
+import { InputError, ReportError } from '../run/index.js';
 
 /** Every measure a report folder may hold: the run metrics and the what-if measures. */
 export const REPORT_MEASURES = [...METRICS, ...WHATIF_MEASURES];

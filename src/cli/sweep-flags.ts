@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { excerpt, InputError } from '../model/errors.js';
 import type { ShardSpec, SweepOutcome } from '../run/index.js';
-import { parseShard } from '../run/index.js';
+import { excerpt, InputError, parseShard } from '../run/index.js';
 
 /** The flags every sweep command shares (run, openb): how its plan runs. */
 export interface SweepFlags {

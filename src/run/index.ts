@@ -20,3 +20,9 @@ export type { OpenbWorld, OpenbWorldPolicy } from './openb-world.js';
 export { DEFAULT_OPENB_POLICIES, openbDefaultPolicy, openbHeuristicPolicy, OPENB_POLICIES, OPENB_TIE_BREAKS, openbUserPolicy } from './openb-policies.js';
 export type { UserPluginFile } from './load-user-plugins.js';
 export { loadUserPlugins } from './load-user-plugins.js';
+// The errors a command reports as one line (exit 2), and the helpers it words them with:
+// a command catches and throws them through run/, as it does everything else.
+export { excerpt, InputError, oneLine } from '../model/errors.js';
+export { ProfileError } from '../framework/profile-error.js';
+export { UserPluginError } from '../plugins/user/user-plugin-error.js';
+export { ReportError } from '../report/index.js';
