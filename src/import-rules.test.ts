@@ -89,7 +89,6 @@ const DEBT: readonly Debt[] = [
   { file: 'cli/openb.ts', to: 'metrics', kind: 'value', why: CLI_PRINTS },
   { file: 'cli/openb.ts', to: 'model', kind: 'value', why: CLI_WIRES },
   { file: 'cli/openb.ts', to: 'report', kind: 'value', why: CLI_PRINTS },
-  { file: 'cli/parse-seeds.ts', to: 'model', kind: 'value', why: 'debt: parses --seeds with model/seed-list.ts; run/ does not re-export it' },
   { file: 'cli/report-input-error.ts', to: 'metrics', kind: 'value', why: 'debt: names the metric catalogues (METRICS, WHATIF_MEASURES) in its messages' },
   { file: 'cli/report.ts', to: 'report', kind: 'value', why: 'debt: rebuilds the HTML with report/ itself; run/ has no step for it' },
   { file: 'cli/run.ts', to: 'metrics', kind: 'value', why: CLI_PRINTS },

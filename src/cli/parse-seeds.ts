@@ -1,4 +1,4 @@
-import { parseSeedList } from '../model/seed-list.js';
+import { parseSeedList } from '../run/index.js';
 
 /** `--seeds`: the grammar and limit of a scenario's seeds (parseSeedList). */
 export function parseSeeds(text: string): number[] {

@@ -23,6 +23,8 @@ export { loadUserPlugins } from './load-user-plugins.js';
 // The errors a command reports as one line (exit 2), and the helpers it words them with:
 // a command catches and throws them through run/, as it does everything else.
 export { excerpt, InputError, oneLine } from '../model/errors.js';
+// --seeds is read as a scenario's `seeds` is.
+export { parseSeedList } from '../model/seed-list.js';
 export { ProfileError } from '../framework/profile-error.js';
 export { UserPluginError } from '../plugins/user/user-plugin-error.js';
 export { ReportError } from '../report/index.js';
