@@ -115,7 +115,6 @@ const DEBT: readonly Debt[] = [
   { file: 'scenario/load-scenario.ts', to: 'framework', kind: 'value', why: 'debt: fills in defaultProfile() for a scenario without a profile' },
   { file: 'scenario/load-scenario.ts', to: 'generators', kind: 'value', why: GENERATES },
   { file: 'scenario/short-policy.ts', to: 'framework', kind: 'value', why: KUBE_NAMES },
-  { file: 'scenario/snapshot-workload.ts', to: 'generators', kind: 'value', why: 'debt: names a snapshot\'s workload pods as kube\'s controllers do, with generators/ (podTemplateHash, POD_TEMPLATE_HASH_LABEL)' },
 ];
 
 /** One relative import or re-export of a source file. */

@@ -8,7 +8,8 @@ import { compileWorkload, WorkloadSet } from '../model/workloads.js';
 import { generateWorkload } from './generate-workload.js';
 import { Rng } from './rng.js';
 import { compilePersistentVolumeClaim } from '../model/persistent-volume-claim.js';
-import { CONTROLLER_REVISION_HASH_LABEL, POD_TEMPLATE_HASH_LABEL, workloadObjects } from './workload-objects.js';
+import { POD_TEMPLATE_HASH_LABEL } from '../model/pod-template-hash.js';
+import { CONTROLLER_REVISION_HASH_LABEL, workloadObjects } from './workload-objects.js';
 import type { DeploymentSpec, JobSpec, ShortPodTemplate, StatefulSetSpec, WorkloadObject, WorkloadPlan } from './workload-spec.js';
 
 const webTemplate: ShortPodTemplate = { labels: { tier: 'front' }, requests: { cpu: '100m', memory: '128Mi' } };

@@ -1,9 +1,7 @@
-import { podTemplateHash } from './pod-template-hash.js';
+import { POD_TEMPLATE_HASH_LABEL, podTemplateHash } from '../model/pod-template-hash.js';
 import { statefulClaimName, volumeClaimObject } from './storage-objects.js';
 import type { StatefulSetSpec, WorkloadItemSpec, WorkloadObject } from './workload-spec.js';
 
-/** The label kube's Deployment controller puts on a ReplicaSet, its selector and its pods. */
-export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
 /** The labels the API server adds to a Job's pod template (batch/v1 Job strategy): current and legacy form. */
 export const JOB_NAME_LABELS = ['batch.kubernetes.io/job-name', 'job-name'] as const;
 /** The label kube's StatefulSet controller puts on its pods: the revision they were made from (apps.ControllerRevisionHashLabelKey). */

@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import { registryCapabilities } from '../framework/registry-capabilities.js';
 import { generateWorkload } from '../generators/generate-workload.js';
 import { Rng } from '../generators/rng.js';
-import { POD_TEMPLATE_HASH_LABEL } from '../generators/workload-objects.js';
+import { POD_TEMPLATE_HASH_LABEL } from '../model/pod-template-hash.js';
 import { compilePod } from '../model/compile-pod.js';
 import { InputError } from '../model/errors.js';
 import { inputErrorOf } from '../testing/load-outcome.js';

@@ -8,7 +8,7 @@ import { buildFramework } from '../framework/framework.js';
 import { registryCapabilities } from '../framework/registry-capabilities.js';
 import { generateWorkload } from '../generators/generate-workload.js';
 import { Rng } from '../generators/rng.js';
-import { POD_TEMPLATE_HASH_LABEL } from '../generators/workload-objects.js';
+import { POD_TEMPLATE_HASH_LABEL } from '../model/pod-template-hash.js';
 import { compilePod } from '../model/compile-pod.js';
 import { InputError } from '../model/errors.js';
 import { ModelContext } from '../model/model-context.js';

@@ -1,5 +1,4 @@
-import { podTemplateHash } from '../generators/pod-template-hash.js';
-import { POD_TEMPLATE_HASH_LABEL } from '../generators/workload-objects.js';
+import { POD_TEMPLATE_HASH_LABEL, podTemplateHash } from '../model/pod-template-hash.js';
 import { InputError, excerpt, formatPath } from '../model/errors.js';
 import type { LoadedObject } from '../model/load-objects.js';
 import { lineOf } from '../model/load-objects.js';

@@ -1,3 +1,6 @@
+/** The label kube's Deployment controller puts on a ReplicaSet, its selector and its pods. */
+export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
+
 /**
  * The `pod-template-hash` label value of a Deployment's generated ReplicaSet and pods.
  * kube's Deployment controller computes it as controller.ComputeHash: an FNV-1a 32-bit
