@@ -70,7 +70,6 @@ const CLI_WIRES = 'debt: builds the model, cluster or framework itself instead o
 const CLI_PRINTS = 'debt: prints with values of metrics/ and report/ (METRICS, WHATIF_MEASURES, verdictText), not with types only';
 const PROFILE_FILE = 'debt: reads and checks a profile file with scenario/ readers and framework/ names; belongs with the plan builders in run/';
 const GENERATES = 'debt: checks or completes a scenario with generators/ values while loading it (the opposite direction of generators -> scenario types)';
-const KUBE_NAMES = 'debt: reads kube\'s plugin sets, names and messages from framework/kube-plugin-names.ts';
 
 /** The breaks of the table that remain, grouped by importing folder. */
 const DEBT: readonly Debt[] = [
@@ -109,12 +108,9 @@ const DEBT: readonly Debt[] = [
   // scenario: loading a scenario also generates, and checks against the framework's names.
   { file: 'scenario/check-generated.ts', to: 'generators', kind: 'value', why: GENERATES },
   { file: 'scenario/check-storage.ts', to: 'generators', kind: 'value', why: GENERATES },
-  { file: 'scenario/kube-scheduler-config.ts', to: 'framework', kind: 'type', why: KUBE_NAMES },
-  { file: 'scenario/kube-scheduler-config.ts', to: 'framework', kind: 'value', why: KUBE_NAMES },
   { file: 'scenario/load-scenario.ts', to: 'cluster', kind: 'value', why: 'debt: lists a scenario\'s cluster files with cluster/cluster-files.ts' },
   { file: 'scenario/load-scenario.ts', to: 'framework', kind: 'value', why: 'debt: fills in defaultProfile() for a scenario without a profile' },
   { file: 'scenario/load-scenario.ts', to: 'generators', kind: 'value', why: GENERATES },
-  { file: 'scenario/short-policy.ts', to: 'framework', kind: 'value', why: KUBE_NAMES },
 ];
 
 /** One relative import or re-export of a source file. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ProfileSpec } from '../framework/profile.js';
-import { kubePluginArgsProblem, kubePluginProblem } from '../framework/kube-plugin-names.js';
+import { kubePluginArgsProblem, kubePluginProblem } from '../model/kube-plugin-names.js';
 import { defaultProfile } from '../framework/profile.js';
 import { registryCapabilities } from '../framework/registry-capabilities.js';
 import type { Registry } from '../framework/types.js';

@@ -1,7 +1,7 @@
 import type { ModelContext } from '../model/model-context.js';
 import type { ProfileSpec } from './profile.js';
 import { gpuPlacerOf } from './gpu-placer.js';
-import { kubeAlreadyRegistered, kubeDoesNotExtend, kubePluginArgsProblem, kubePluginProblem } from './kube-plugin-names.js';
+import { kubeAlreadyRegistered, kubeDoesNotExtend, kubePluginArgsProblem, kubePluginProblem } from '../model/kube-plugin-names.js';
 import { ProfileError } from './profile-error.js';
 import type { Plugin, RandomSource, Registry } from './types.js';
 

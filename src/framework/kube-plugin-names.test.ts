@@ -4,7 +4,7 @@ import { inTreeRegistry } from '../plugins/index.js';
 import {
   KUBE_DEFAULT_MULTI_POINT, KUBE_IN_TREE_PLUGINS, REMOVED_KUBE_PLUGINS, kubeAlreadyRegistered, kubeDoesNotExist,
   kubeDoesNotExtend, kubeInvalidInVersion, removedPluginProblem, simulatorPluginProblem, unmodelledPluginProblem,
-} from './kube-plugin-names.js';
+} from '../model/kube-plugin-names.js';
 import { defaultProfile } from './profile.js';
 import { registryCapabilities } from './registry-capabilities.js';
 

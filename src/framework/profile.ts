@@ -1,4 +1,4 @@
-import { KUBE_DEFAULT_MULTI_POINT, KUBE_IN_TREE_PLUGINS } from './kube-plugin-names.js';
+import { KUBE_DEFAULT_MULTI_POINT, KUBE_IN_TREE_PLUGINS } from '../model/kube-plugin-names.js';
 
 /**
  * A scheduling profile in schedbench's compiled-from-config shape: which plugins filter

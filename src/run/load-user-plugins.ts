@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
-import { KUBE_IN_TREE_PLUGINS, REMOVED_KUBE_PLUGINS } from '../framework/kube-plugin-names.js';
+import { KUBE_IN_TREE_PLUGINS, REMOVED_KUBE_PLUGINS } from '../model/kube-plugin-names.js';
 import type { PluginFactory, Registry } from '../framework/types.js';
 import { InputError } from '../model/errors.js';
 import { inTreeRegistry } from '../plugins/index.js';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { ExtensionPoint, MultiPointPlugin } from '../framework/kube-plugin-names.js';
+import type { ExtensionPoint, MultiPointPlugin } from '../model/kube-plugin-names.js';
 import {
   KUBE_DEFAULT_MULTI_POINT, KUBE_FRAMEWORK_ORDER, KUBE_IN_TREE_PLUGINS, REMOVED_KUBE_PLUGINS, kubeAlreadyRegistered,
   kubeDoesNotExist, kubeDoesNotExtend, kubeInvalidInVersion, kubePluginArgsProblem, removedPluginProblem, simulatorPluginProblem,
   unmodelledPluginProblem,
-} from '../framework/kube-plugin-names.js';
+} from '../model/kube-plugin-names.js';
 import type { ProfileSpec } from '../framework/profile.js';
 
 /**
@@ -14,7 +14,7 @@ import type { ProfileSpec } from '../framework/profile.js';
  *     point other than multiPoint or given a pluginConfig "was invalid in version", a
  *     pluginConfig name twice is a duplicate, all profiles share one queueSort set;
  *   - the user's plugin sets merged into the default MultiPoint set as v1 mergePluginSet
- *     does (KUBE_DEFAULT_MULTI_POINT in framework/kube-plugin-names.ts);
+ *     does (KUBE_DEFAULT_MULTI_POINT in model/kube-plugin-names.ts);
  *   - NewFramework (framework/runtime/framework.go): each point's plugins, then MultiPoint
  *     expanded as expandMultiPointPlugins does, one queue sort and a bind plugin, score
  *     weights as getScoreWeights.

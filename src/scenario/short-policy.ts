@@ -1,4 +1,4 @@
-import { KUBE_DEFAULT_MULTI_POINT, KUBE_IN_TREE_PLUGINS, kubePluginArgsProblem, kubePluginProblem, removedPluginProblem, simulatorPluginProblem, unmodelledPluginProblem } from '../framework/kube-plugin-names.js';
+import { KUBE_DEFAULT_MULTI_POINT, KUBE_IN_TREE_PLUGINS, kubePluginArgsProblem, kubePluginProblem, removedPluginProblem, simulatorPluginProblem, unmodelledPluginProblem } from '../model/kube-plugin-names.js';
 import type { ProfileSpec } from '../framework/profile.js';
 import type { ShortPolicyInput } from './scenario-schema.js';
 
@@ -9,7 +9,7 @@ import type { ShortPolicyInput } from './scenario-schema.js';
  * Throws Error(path: problem) naming the field when it refers to a plugin the default
  * profile does not score, or disables one it does not have (a typo would change nothing).
  * kube-scheduler 1.35 plugins schedbench cannot run (not modelled, removed upstream, the
- * simulator's job) get the messages of framework/kube-plugin-names.ts. Disabling one of
+ * simulator's job) get the messages of model/kube-plugin-names.ts. Disabling one of
  * kube's default plugins that schedbench leaves out anyway (the volume and DRA plugins)
  * is accepted: the profile is already without it.
  */
