@@ -28,6 +28,8 @@ export async function runCellsOnPool(
   if (jobs <= 1) return runInline(world, cells, events, stopped);
   const threads = Math.min(jobs, cells.length);
   const pool = new Piscina({
+    // Beside this module: from the sources, cell-worker.js (tsx, then cell-worker-task.ts);
+    // from the CLI's bundle (src/cli/compiled-sources.js), the bundled cell-worker-task.ts.
     filename: new URL('./cell-worker.js', import.meta.url).href,
     workerData: world,
     minThreads: threads,
